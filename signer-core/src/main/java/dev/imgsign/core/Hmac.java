@@ -1,0 +1,136 @@
+package dev.imgsign.core;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A keyed HMAC (RFC 2104) over the JDK's own SHA-1 and SHA-256.
+ *
+ * <p>Immutable and thread-safe, with no per-call provider lookup or key schedule. The key is
+ * absorbed once, at construction, into two {@link MessageDigest} states (after the {@code key ^ ipad}
+ * and {@code key ^ opad} blocks); each call clones those states and hashes only the message and the
+ * inner digest. That is two compression rounds fewer than {@code javax.crypto.Mac}, which re-hashes
+ * both pad blocks on every call, and unlike a {@code ThreadLocal<Mac>} it costs nothing per thread, so
+ * it suits virtual threads. The prototypes are never updated after construction; cloning only reads
+ * them. Which strategy is fastest is measured in the {@code benchmarks} module.
+ *
+ * <p>The result equals {@code Mac.getInstance("Hmac" + alg).doFinal(message)}; the tests check that.
+ */
+public final class Hmac {
+    private static final byte IPAD = 0x36;
+    private static final byte OPAD = 0x5c;
+
+    private final HmacAlgorithm algorithm;
+    private final MessageDigest innerPrototype;
+    private final MessageDigest outerPrototype;
+
+    private Hmac(HmacAlgorithm algorithm, byte[] key) {
+        this.algorithm = algorithm;
+        byte[] block = new byte[HmacAlgorithm.BLOCK_SIZE];
+        byte[] k = key.length > block.length ? newDigest(algorithm).digest(key) : key;
+        System.arraycopy(k, 0, block, 0, k.length);
+
+        byte[] pad = new byte[block.length];
+        for (int i = 0; i < block.length; i++) {
+            pad[i] = (byte) (block[i] ^ IPAD);
+        }
+        innerPrototype = newDigest(algorithm);
+        innerPrototype.update(pad);
+        for (int i = 0; i < block.length; i++) {
+            pad[i] = (byte) (block[i] ^ OPAD);
+        }
+        outerPrototype = newDigest(algorithm);
+        outerPrototype.update(pad);
+        Arrays.fill(pad, (byte) 0);
+        Arrays.fill(block, (byte) 0);
+        // Fail at construction, not on first use, where a provider cannot clone its digests.
+        copy(innerPrototype);
+    }
+
+    /** An HMAC keyed with {@code key}. */
+    public static Hmac of(HmacAlgorithm algorithm, SigningKey key) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(key, "key");
+        byte[] bytes = key.copyBytes();
+        try {
+            return new Hmac(algorithm, bytes);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /**
+     * An HMAC keyed with raw bytes, for schemes that derive a key per period or per request
+     * (weekly keys, aurelia). An empty key is allowed here because RFC 2104 allows it; public
+     * factories of {@link SigningKey} reject empty secrets.
+     */
+    public static Hmac ofRawKey(HmacAlgorithm algorithm, byte[] key) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(key, "key");
+        return new Hmac(algorithm, key);
+    }
+
+    public HmacAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** The MAC of the whole of {@code message}. */
+    public byte[] mac(byte[] message) {
+        return mac(message, 0, message.length);
+    }
+
+    /** The MAC of {@code length} bytes of {@code message} from {@code offset}. */
+    public byte[] mac(byte[] message, int offset, int length) {
+        MessageDigest inner = copy(innerPrototype);
+        inner.update(message, offset, length);
+        byte[] innerHash = inner.digest();
+        MessageDigest outer = copy(outerPrototype);
+        outer.update(innerHash);
+        return outer.digest();
+    }
+
+    /**
+     * Whether {@code candidate} equals the MAC of {@code message}, compared in constant time.
+     * A candidate of another length never matches.
+     */
+    public boolean matches(byte[] message, byte[] candidate) {
+        return ConstantTime.equals(mac(message), candidate);
+    }
+
+    /**
+     * Whether {@code candidate} equals the first {@code candidate.length} bytes of the MAC, for
+     * schemes that truncate (imageproxy-py keeps 12 bytes). {@code truncatedLength} is the length the
+     * scheme expects; a candidate of any other length never matches.
+     */
+    public boolean matchesTruncated(byte[] message, byte[] candidate, int truncatedLength) {
+        if (truncatedLength <= 0 || truncatedLength > algorithm.macLength()) {
+            throw new IllegalArgumentException("truncated length must be 1.." + algorithm.macLength());
+        }
+        byte[] full = mac(message);
+        return ConstantTime.equals(Arrays.copyOf(full, truncatedLength), candidate);
+    }
+
+    @Override
+    public String toString() {
+        return "Hmac[" + algorithm + ", key redacted]";
+    }
+
+    private static MessageDigest copy(MessageDigest prototype) {
+        try {
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(
+                    "the security provider's " + prototype.getAlgorithm() + " digest cannot be cloned", e);
+        }
+    }
+
+    private static MessageDigest newDigest(HmacAlgorithm algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm.digestName());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks " + algorithm.digestName(), e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.imgsign.core;
+
+import java.util.Set;
+
+/**
+ * A signing scheme that tools (the CLI, the servlet filter) can build by name. Scheme modules register
+ * one in {@code META-INF/services/dev.imgsign.core.SchemeProvider}; {@link Schemes} finds them.
+ */
+public interface SchemeProvider {
+    /** The scheme's name: {@code camo}, {@code imageproxy}, {@code weekly}, {@code expiring}, ... */
+    String name();
+
+    /** One line saying what the scheme is. */
+    String description();
+
+    /** The option names {@link SchemeConfig#option} may carry for this scheme; others are refused. */
+    Set<String> optionNames();
+
+    /**
+     * A signer for the scheme.
+     *
+     * @throws IllegalArgumentException if the configuration lacks something or has an invalid or unknown option
+     */
+    UrlSigner<?> signer(SchemeConfig config);
+
+    /**
+     * A verifier for the scheme.
+     *
+     * @throws IllegalArgumentException if the configuration lacks something or has an invalid or unknown option
+     */
+    UrlVerifier<?> verifier(SchemeConfig config);
+}

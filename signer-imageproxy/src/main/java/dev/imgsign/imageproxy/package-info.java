@@ -1,0 +1,2 @@
+/** willnorris/imageproxy: options grammar, canonical form, signatures. */
+package dev.imgsign.imageproxy;
