@@ -136,7 +136,7 @@ public final class CamoVerifier implements UrlVerifier<String> {
         }
         if (digest.length != DIGEST_BYTES) {
             return Verification.rejected(Rejection.BAD_SIGNATURE,
-                    "digest decodes to " + digest.length + " bytes, an HMAC-SHA1 has 20", 403);
+                    codec + " digest decodes to " + digest.length + " bytes, an HMAC-SHA1 has 20", 403);
         }
         int keyIndex = ring.match(urlBytes, digest);
         if (keyIndex == HmacKeyRing.NO_MATCH) {
