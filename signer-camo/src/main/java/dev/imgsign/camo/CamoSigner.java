@@ -180,6 +180,7 @@ public final class CamoSigner implements UrlSigner<String> {
             return this;
         }
 
+        /** The immutable, thread-safe signer. */
         public CamoSigner build() {
             return new CamoSigner(this);
         }

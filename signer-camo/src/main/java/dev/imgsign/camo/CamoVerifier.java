@@ -332,6 +332,7 @@ public final class CamoVerifier implements UrlVerifier<String> {
             return this;
         }
 
+        /** The immutable, thread-safe verifier. */
         public CamoVerifier build() {
             return new CamoVerifier(this);
         }
