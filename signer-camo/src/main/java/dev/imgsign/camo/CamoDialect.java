@@ -1,0 +1,33 @@
+package dev.imgsign.camo;
+
+/** Which real Camo server a {@link CamoVerifier} behaves like. */
+public enum CamoDialect {
+    /** cactus/go-camo: hex or base64 path format, codec chosen by digest length; the default. */
+    GO_CAMO(true, true, false),
+    /** atmos/camo (Node): lowercase hex path format, or the query format; every failure answered 404. */
+    ATMOS_CAMO(true, false, true);
+
+    private final boolean hex;
+    private final boolean base64;
+    private final boolean query;
+
+    CamoDialect(boolean hex, boolean base64, boolean query) {
+        this.hex = hex;
+        this.base64 = base64;
+        this.query = query;
+    }
+
+    /** Whether a server of this dialect accepts URLs signed in {@code encoding}. */
+    public boolean accepts(CamoEncoding encoding) {
+        switch (encoding) {
+            case HEX:
+                return hex;
+            case BASE64:
+                return base64;
+            case QUERY:
+                return query;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.imgsign.camo;
+
+import dev.imgsign.core.SchemeConfig;
+import dev.imgsign.core.SchemeProvider;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The {@code camo} scheme for tools that build signers and verifiers by name. Options:
+ * {@code prefix} (signer), {@code encoding} = {@code hex} | {@code base64} | {@code query} (signer),
+ * {@code skipHttps} = {@code true} | {@code false} (signer), {@code dialect} = {@code go-camo} |
+ * {@code atmos-camo} (verifier), {@code maxLength} (verifier), {@code rejectPrivateAddresses} =
+ * {@code true} | {@code false} (verifier).
+ */
+public final class CamoSchemeProvider implements SchemeProvider {
+    private static final Set<String> OPTIONS =
+            Set.of("prefix", "encoding", "skipHttps", "dialect", "maxLength", "rejectPrivateAddresses");
+
+    /** Called by {@link java.util.ServiceLoader}. */
+    public CamoSchemeProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "camo";
+    }
+
+    @Override
+    public String description() {
+        return "Camo (go-camo, atmos/camo): HMAC-SHA1 of the URL, hex, base64 or query form";
+    }
+
+    @Override
+    public Set<String> optionNames() {
+        return OPTIONS;
+    }
+
+    @Override
+    public CamoSigner signer(SchemeConfig config) {
+        config.requireOnlyOptions(name(), OPTIONS);
+        CamoSigner.Builder builder = CamoSigner.builder(config.keys());
+        config.option("prefix").ifPresent(builder::prefix);
+        config.option("encoding").ifPresent(v -> builder.encoding(encoding(v)));
+        config.option("skipHttps").ifPresent(v -> builder.skipHttps(bool("skipHttps", v)));
+        return builder.build();
+    }
+
+    @Override
+    public CamoVerifier verifier(SchemeConfig config) {
+        config.requireOnlyOptions(name(), OPTIONS);
+        CamoVerifier.Builder builder = CamoVerifier.builder(config.keys());
+        config.option("dialect").ifPresent(v -> builder.dialect(dialect(v)));
+        config.option("maxLength").ifPresent(v -> builder.maxLength(positiveInt("maxLength", v)));
+        config.option("rejectPrivateAddresses")
+                .ifPresent(v -> builder.rejectPrivateAddresses(bool("rejectPrivateAddresses", v)));
+        return builder.build();
+    }
+
+    private static CamoEncoding encoding(String value) {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "hex":
+                return CamoEncoding.HEX;
+            case "base64":
+                return CamoEncoding.BASE64;
+            case "query":
+                return CamoEncoding.QUERY;
+            default:
+                throw new IllegalArgumentException("camo option encoding must be hex, base64 or query, got '"
+                        + value + "'");
+        }
+    }
+
+    private static CamoDialect dialect(String value) {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "go-camo":
+                return CamoDialect.GO_CAMO;
+            case "atmos-camo":
+                return CamoDialect.ATMOS_CAMO;
+            default:
+                throw new IllegalArgumentException("camo option dialect must be go-camo or atmos-camo, got '"
+                        + value + "'");
+        }
+    }
+
+    private static boolean bool(String name, String value) {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                throw new IllegalArgumentException("camo option " + name + " must be true or false, got '"
+                        + value + "'");
+        }
+    }
+
+    private static int positiveInt(String name, String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException("camo option " + name + " must be a positive integer, got '" + value + "'");
+    }
+}

@@ -1,0 +1,340 @@
+package dev.imgsign.camo;
+
+import dev.imgsign.core.HmacAlgorithm;
+import dev.imgsign.core.HmacKeyRing;
+import dev.imgsign.core.KeySet;
+import dev.imgsign.core.Rejection;
+import dev.imgsign.core.UrlVerifier;
+import dev.imgsign.core.Verification;
+import dev.imgsign.core.internal.Percent;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Accepts exactly the Camo request targets that the chosen {@link CamoDialect}'s server accepts, and
+ * returns the target URL it would fetch.
+ *
+ * <p>Immutable and thread-safe. {@link #verify} never throws, checks the length first, and does work
+ * linear in the request target plus at most one HMAC per configured key. Every rejection carries a
+ * reason, a detail safe to log (never a key or the expected digest) and the HTTP status the dialect's
+ * server answers.
+ *
+ * <pre>{@code
+ * CamoVerifier verifier = CamoVerifier.builder(KeySet.ofUtf8(secret)).build();
+ * Verification<String> v = verifier.verify("/0f6def1c.../68747470...");
+ * }</pre>
+ */
+public final class CamoVerifier implements UrlVerifier<String> {
+    /** The default {@link Builder#maxLength(int)}: 8 KiB, the request-line limit of many servers. */
+    public static final int DEFAULT_MAX_LENGTH = 8 * 1024;
+
+    private static final int DIGEST_BYTES = 20;
+    private static final int HEX_DIGEST_CHARS = 40;
+    private static final int ATMOS_STATUS = 404;
+
+    private final KeySet keys;
+    private final HmacKeyRing ring;
+    private final CamoDialect dialect;
+    private final int maxLength;
+    private final boolean rejectPrivateAddresses;
+
+    private CamoVerifier(Builder builder) {
+        this.keys = builder.keys;
+        this.ring = HmacKeyRing.of(HmacAlgorithm.SHA1, builder.keys);
+        this.dialect = builder.dialect;
+        this.maxLength = builder.maxLength;
+        this.rejectPrivateAddresses = builder.rejectPrivateAddresses;
+    }
+
+    /** A builder verifying against every key of {@code keys}, primary first. */
+    public static Builder builder(KeySet keys) {
+        return new Builder(Objects.requireNonNull(keys, "keys"));
+    }
+
+    /** The dialect this verifier follows. */
+    public CamoDialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Verifies a request target.
+     *
+     * @param requestTarget the raw path and {@code ?query}, still percent-encoded, relative to where
+     *     the proxy is mounted (for example {@code /0f6d.../6874...}); {@code null} is rejected
+     * @return the decoded target URL with the index of the key that signed it, or a rejection
+     */
+    @Override
+    public Verification<String> verify(String requestTarget) {
+        return dialect == CamoDialect.GO_CAMO ? verifyGoCamo(requestTarget) : verifyAtmos(requestTarget);
+    }
+
+    @Override
+    public String toString() {
+        return "CamoVerifier[" + dialect + ", maxLength=" + maxLength + ", rejectPrivateAddresses="
+                + rejectPrivateAddresses + ", " + keys.size() + " keys, redacted]";
+    }
+
+    // ---------------------------------------------------------------- go-camo
+
+    private Verification<String> verifyGoCamo(String target) {
+        if (target == null) {
+            return Verification.rejected(Rejection.MALFORMED, "request target is null", 400);
+        }
+        if (target.length() > maxLength) {
+            return Verification.rejected(Rejection.TOO_LONG,
+                    "request target has " + target.length() + " characters, limit " + maxLength);
+        }
+        if (target.isEmpty() || target.charAt(0) != '/') {
+            // Go's server refuses a request target that is not an absolute path.
+            return Verification.rejected(Rejection.MALFORMED, "request target does not start with '/'", 400);
+        }
+        int question = target.indexOf('?');
+        int pathEnd = question < 0 ? target.length() : question;
+        byte[] path = Percent.decode(target, 0, pathEnd, false);
+        if (path == null) {
+            return Verification.rejected(Rejection.MALFORMED, "path has an invalid percent-escape", 400);
+        }
+        // Exactly "/<digest>/<url>": go-camo's router answers 404 to any other number of slashes.
+        int slash = -1;
+        int slashes = 0;
+        for (int i = 1; i < path.length; i++) {
+            if (path[i] == '/') {
+                slashes++;
+                slash = i;
+            }
+        }
+        if (slashes != 1) {
+            return Verification.rejected(Rejection.MALFORMED, "path must be /<digest>/<url> after percent-decoding,"
+                    + " found " + (slashes + 1) + " segments", 404);
+        }
+        int digestLength = slash - 1;
+        if (digestLength == 0) {
+            // Go's ServeMux redirects "//..." to a cleaned path, which then has too few segments.
+            return Verification.rejected(Rejection.MALFORMED, "digest segment is empty", 404);
+        }
+        if (slash == path.length - 1) {
+            return Verification.rejected(Rejection.MALFORMED, "url segment is empty", 403);
+        }
+        byte[] urlBytes;
+        byte[] digest;
+        String codec;
+        if (digestLength == HEX_DIGEST_CHARS) {
+            codec = "hex";
+            urlBytes = decodeHex(path, slash + 1, path.length, true);
+            digest = decodeHex(path, 1, slash, true);
+        } else {
+            codec = "base64";
+            urlBytes = GoBase64.decode(path, slash + 1, path.length);
+            digest = GoBase64.decode(path, 1, slash);
+        }
+        if (urlBytes == null) {
+            return Verification.rejected(Rejection.MALFORMED, "url segment is not valid " + codec
+                    + " (the digest length " + digestLength + " selects " + codec + ")", 403);
+        }
+        if (digest == null) {
+            return Verification.rejected(Rejection.MALFORMED, "digest segment is not valid " + codec, 403);
+        }
+        if (digest.length != DIGEST_BYTES) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE,
+                    codec + " digest decodes to " + digest.length + " bytes, an HMAC-SHA1 has 20", 403);
+        }
+        int keyIndex = ring.match(urlBytes, digest);
+        if (keyIndex == HmacKeyRing.NO_MATCH) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key", 403);
+        }
+        String url = Percent.utf8OrNull(urlBytes);
+        if (url == null) {
+            // go-camo would fetch these raw bytes; a Java String cannot carry them, so we refuse.
+            return Verification.rejected(Rejection.MALFORMED, "signed URL is not valid UTF-8", 400);
+        }
+        GoUrl parsed = GoUrl.parse(url);
+        if (parsed.error != null) {
+            return Verification.rejected(Rejection.MALFORMED, "signed URL does not parse: " + parsed.error, 400);
+        }
+        if (!parsed.scheme.equals("http") && !parsed.scheme.equals("https")) {
+            return Verification.rejected(Rejection.MALFORMED, "signed URL's scheme is not http or https", 404);
+        }
+        if (parsed.hostname.isEmpty()) {
+            return Verification.rejected(Rejection.MALFORMED, "signed URL has no host", 404);
+        }
+        if (parsed.hasUserinfo) {
+            return Verification.rejected(Rejection.MALFORMED, "signed URL carries userinfo (user:pass@)", 404);
+        }
+        return acceptIfAllowed(url, parsed.hostname, keyIndex, 404);
+    }
+
+    // ------------------------------------------------------------- atmos/camo
+
+    private Verification<String> verifyAtmos(String target) {
+        if (target == null) {
+            return Verification.rejected(Rejection.MALFORMED, "request target is null", ATMOS_STATUS);
+        }
+        if (target.length() > maxLength) {
+            return Verification.rejected(Rejection.TOO_LONG,
+                    "request target has " + target.length() + " characters, limit " + maxLength, ATMOS_STATUS);
+        }
+        if (target.isEmpty() || target.charAt(0) != '/') {
+            return Verification.rejected(Rejection.MALFORMED, "request target does not start with '/'", ATMOS_STATUS);
+        }
+        if (target.equals("/") || target.equals("/favicon.ico") || target.equals("/status")) {
+            return Verification.rejected(Rejection.MALFORMED, "not a proxy request: camo serves its own page at "
+                    + target, ATMOS_STATUS);
+        }
+        String url = NodeCompat.asNodeSeesIt(target);
+        // Legacy url.parse: backslashes before '?' or '#' become '/'; '#' ends the query.
+        int hash = url.indexOf('#');
+        int question = url.indexOf('?');
+        if (hash >= 0 && question > hash) {
+            question = -1;
+        }
+        int pathEnd = question >= 0 ? question : (hash >= 0 ? hash : url.length());
+        String pathname = url.substring(0, pathEnd).replace('\\', '/');
+        String query = question < 0 ? null : url.substring(question + 1, hash >= 0 ? hash : url.length());
+        // pathname.replace(/^\//, '').split('/', 2): the first two segments, the rest ignored.
+        int firstSlash = pathname.indexOf('/', 1);
+        String digestText = firstSlash < 0 ? pathname.substring(1) : pathname.substring(1, firstSlash);
+        String encodedUrl = null;
+        if (firstSlash >= 0) {
+            int secondSlash = pathname.indexOf('/', firstSlash + 1);
+            encodedUrl = pathname.substring(firstSlash + 1, secondSlash < 0 ? pathname.length() : secondSlash);
+        }
+        String dest;
+        byte[] pathUrlBytes = encodedUrl == null ? null : decodeLowerHexText(encodedUrl);
+        if (pathUrlBytes != null) {
+            dest = NodeCompat.utf8WithReplacement(pathUrlBytes);
+        } else {
+            NodeCompat.QueryUrl fromQuery = NodeCompat.queryUrl(query);
+            if (fromQuery.value == null) {
+                return Verification.rejected(Rejection.MALFORMED, "no target URL: the path has no lowercase hex URL"
+                        + " segment and " + fromQuery.problem, ATMOS_STATUS);
+            }
+            dest = fromQuery.value;
+        }
+        byte[] digest = decodeLowerHexText(digestText);
+        if (digest == null || digest.length != DIGEST_BYTES) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE,
+                    "digest is not 40 lowercase hex characters", ATMOS_STATUS);
+        }
+        int keyIndex = ring.match(dest.getBytes(StandardCharsets.UTF_8), digest);
+        if (keyIndex == HmacKeyRing.NO_MATCH) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key",
+                    ATMOS_STATUS);
+        }
+        NodeCompat.LegacyHost host = NodeCompat.legacyHost(dest);
+        if (!host.protocol.equals("http") && !host.protocol.equals("https")) {
+            return Verification.rejected(Rejection.MALFORMED, "signed URL's protocol is not http or https",
+                    ATMOS_STATUS);
+        }
+        if (host.hostname == null || host.hostname.isEmpty()) {
+            return Verification.rejected(Rejection.MALFORMED, "signed URL has no host", ATMOS_STATUS);
+        }
+        return acceptIfAllowed(dest, host.hostname, keyIndex, ATMOS_STATUS);
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    private Verification<String> acceptIfAllowed(String url, String hostname, int keyIndex, int status) {
+        if (rejectPrivateAddresses) {
+            String refusal = AddressPolicy.refusal(hostname);
+            if (refusal != null) {
+                return Verification.rejected(Rejection.HOST_NOT_ALLOWED, refusal, status);
+            }
+        }
+        return Verification.accepted(url, keys, keyIndex);
+    }
+
+    /** Hex as Go's {@code hex.DecodeString} reads it (either case), or {@code null}. */
+    private static byte[] decodeHex(byte[] src, int from, int to, boolean anyCase) {
+        int length = to - from;
+        if (length % 2 != 0) {
+            return null;
+        }
+        byte[] out = new byte[length / 2];
+        for (int i = 0; i < out.length; i++) {
+            int hi = hexDigit(src[from + 2 * i], anyCase);
+            int lo = hexDigit(src[from + 2 * i + 1], anyCase);
+            if (hi < 0 || lo < 0) {
+                return null;
+            }
+            out[i] = (byte) ((hi << 4) | lo);
+        }
+        return out;
+    }
+
+    /** Non-empty, even-length, {@code [0-9a-f]} only, as atmos/camo's {@code hexdec} demands; else {@code null}. */
+    private static byte[] decodeLowerHexText(String text) {
+        if (text.isEmpty() || text.length() % 2 != 0) {
+            return null;
+        }
+        byte[] out = new byte[text.length() / 2];
+        for (int i = 0; i < out.length; i++) {
+            char a = text.charAt(2 * i);
+            char b = text.charAt(2 * i + 1);
+            int hi = a < 0x80 ? hexDigit((byte) a, false) : -1;
+            int lo = b < 0x80 ? hexDigit((byte) b, false) : -1;
+            if (hi < 0 || lo < 0) {
+                return null;
+            }
+            out[i] = (byte) ((hi << 4) | lo);
+        }
+        return out;
+    }
+
+    private static int hexDigit(byte b, boolean anyCase) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        if (anyCase && b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /** Configures a {@link CamoVerifier}. Not thread-safe; the verifier it builds is. */
+    public static final class Builder {
+        private final KeySet keys;
+        private CamoDialect dialect = CamoDialect.GO_CAMO;
+        private int maxLength = DEFAULT_MAX_LENGTH;
+        private boolean rejectPrivateAddresses;
+
+        private Builder(KeySet keys) {
+            this.keys = keys;
+        }
+
+        /** Which server to behave like; default {@link CamoDialect#GO_CAMO}. */
+        public Builder dialect(CamoDialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /**
+         * The longest request target, in characters, that is examined at all; longer ones are
+         * {@link Rejection#TOO_LONG} before any decoding or MAC. Default {@value #DEFAULT_MAX_LENGTH}.
+         */
+        public Builder maxLength(int maxLength) {
+            if (maxLength < 1) {
+                throw new IllegalArgumentException("maxLength must be at least 1, got " + maxLength);
+            }
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        /**
+         * Whether to refuse targets whose host is {@code localhost} or an IP literal in a loopback,
+         * link-local, private, unique-local or IPv4-mapped range ({@link Rejection#HOST_NOT_ALLOWED}),
+         * as go-camo does. Literal checks only, never DNS. Default {@code false}.
+         */
+        public Builder rejectPrivateAddresses(boolean reject) {
+            this.rejectPrivateAddresses = reject;
+            return this;
+        }
+
+        /** The immutable, thread-safe verifier. */
+        public CamoVerifier build() {
+            return new CamoVerifier(this);
+        }
+    }
+}
