@@ -27,7 +27,7 @@ class HmacTest {
 
     @Test
     void camoPublishedDigestIsHmacSha1OfTheUrl() {
-        for (TestVectors.Vector v : TestVectors.load("camo").tests(t -> t.get("encoding").equals("hex"))) {
+        for (TestVectors.Vector v : TestVectors.load("camo").tests("CamoSign").stream().filter(t -> t.get("encoding").equals("hex")).toList()) {
             Hmac hmac = Hmac.of(HmacAlgorithm.SHA1, SigningKey.ofUtf8(v.get("key")));
             String expectedDigest = v.get("signedUrl").substring(v.get("prefix").length() + 1, v.get("prefix").length() + 41);
             byte[] mac = hmac.mac(v.get("url").getBytes(StandardCharsets.UTF_8));
