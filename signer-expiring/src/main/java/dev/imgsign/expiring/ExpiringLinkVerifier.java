@@ -30,6 +30,8 @@ import java.util.Objects;
  */
 public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
     private static final int SIGNATURE_CHARS = 43;
+    private static final String B64URL_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     private final HmacKeyRing ring;
     private final Clock clock;
@@ -169,11 +171,16 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         if (signature.length() != SIGNATURE_CHARS) {
             return null;
         }
+        byte[] bytes;
         try {
-            return Base64.getUrlDecoder().decode(signature);
+            bytes = Base64.getUrlDecoder().decode(signature);
         } catch (IllegalArgumentException e) {
             return null;
         }
+        // The last character carries 2 unused bits; the decoder ignores them, so insist they are zero
+        // (one text per signature, no malleable variants).
+        return (B64URL_ALPHABET.indexOf(signature.charAt(SIGNATURE_CHARS - 1)) & 3) == 0
+                ? bytes : null;
     }
 
     private static boolean hasFragment(String s, int from, int to) {
