@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param expiresAt the last valid second, Unix time
  */
 public record AureliaLink(String path, long expiresAt) {
+    /** @throws NullPointerException if the path is null */
     public AureliaLink {
         Objects.requireNonNull(path, "path");
     }

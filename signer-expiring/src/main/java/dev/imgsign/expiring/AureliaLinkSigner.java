@@ -32,6 +32,7 @@ public final class AureliaLinkSigner implements UrlSigner<AureliaLink> {
         this.host = b.host;
     }
 
+    /** A builder; a key is required, every other setting has a default. */
     public static Builder builder() {
         return new Builder();
     }

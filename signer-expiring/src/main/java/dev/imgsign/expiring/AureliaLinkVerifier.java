@@ -42,6 +42,7 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
         this.maxLength = b.maxLength;
     }
 
+    /** A builder; a key is required, every other setting has a default. */
     public static Builder builder() {
         return new Builder();
     }

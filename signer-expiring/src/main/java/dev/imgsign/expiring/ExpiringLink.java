@@ -16,12 +16,14 @@ public record ExpiringLink(String path, List<QueryParam> params, long expiresAt)
 
     /** One query parameter, decoded. */
     public record QueryParam(String name, String value) {
+        /** @throws NullPointerException if the name or value is null */
         public QueryParam {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
         }
     }
 
+    /** Copies {@code params}. @throws NullPointerException if the path or params are null */
     public ExpiringLink {
         Objects.requireNonNull(path, "path");
         params = List.copyOf(Objects.requireNonNull(params, "params"));

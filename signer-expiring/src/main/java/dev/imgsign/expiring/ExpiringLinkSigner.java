@@ -47,6 +47,7 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         this.host = b.host;
     }
 
+    /** A builder; a key is required, every other setting has a default. */
     public static Builder builder() {
         return new Builder();
     }

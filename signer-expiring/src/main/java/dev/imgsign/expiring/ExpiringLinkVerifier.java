@@ -51,6 +51,7 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         this.maxLength = b.maxLength;
     }
 
+    /** A builder; a key is required, every other setting has a default. */
     public static Builder builder() {
         return new Builder();
     }

@@ -42,6 +42,7 @@ public final class WeeklyLinkSigner implements UrlSigner<WeeklyLink> {
         this.passThroughNonHttp = b.passThroughNonHttp;
     }
 
+    /** A builder; a key is required, every other setting has a default. */
     public static Builder builder() {
         return new Builder();
     }

@@ -63,6 +63,7 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         this.maxLength = b.maxLength;
     }
 
+    /** A builder; a key is required, every other setting has a default. */
     public static Builder builder() {
         return new Builder();
     }
