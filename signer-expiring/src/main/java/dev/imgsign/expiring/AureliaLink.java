@@ -1,0 +1,26 @@
+package dev.imgsign.expiring;
+
+import java.util.Objects;
+
+/**
+ * A seed-001 style link, {@code {path}?signature=<aurelia hash>&expires_at=<unix>}, whose signature is
+ * the aurelia hash of the expiry (decimal) followed by the image name (the last path segment).
+ *
+ * @param path the raw, percent-encoded path, starting with {@code /}
+ * @param expiresAt the last valid second, Unix time
+ */
+public record AureliaLink(String path, long expiresAt) {
+    /** @throws NullPointerException if the path is null */
+    public AureliaLink {
+        Objects.requireNonNull(path, "path");
+    }
+
+    /** The image name the signature binds: the last path segment, percent-decoded. */
+    public String imageName() {
+        String name = AureliaLinkVerifier.imageName(path);
+        if (name == null) {
+            throw new IllegalArgumentException("path has no valid last segment");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.imgsign.expiring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A generic expiring link: a path, signed query parameters in order, and the last second of validity.
+ * What {@link ExpiringLinkSigner} signs and {@link ExpiringLinkVerifier} returns.
+ *
+ * @param path the path exactly as the server will receive it (already percent-encoded), starting with {@code /}
+ * @param params the signed query parameters (decoded names and values), in order
+ * @param expiresAt the last valid instant, in Unix seconds (valid while now &lt;= expiresAt + leeway)
+ */
+public record ExpiringLink(String path, List<QueryParam> params, long expiresAt) {
+
+    /** One query parameter, decoded. */
+    public record QueryParam(String name, String value) {
+        /** @throws NullPointerException if the name or value is null */
+        public QueryParam {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** Copies {@code params}. @throws NullPointerException if the path or params are null */
+    public ExpiringLink {
+        Objects.requireNonNull(path, "path");
+        params = List.copyOf(Objects.requireNonNull(params, "params"));
+    }
+
+    /** A link to {@code path} without parameters. */
+    public static ExpiringLink of(String path, long expiresAt) {
+        return new ExpiringLink(path, List.of(), expiresAt);
+    }
+
+    /** This link with one more signed parameter at the end. */
+    public ExpiringLink withParam(String name, String value) {
+        List<QueryParam> list = new ArrayList<>(params);
+        list.add(new QueryParam(name, value));
+        return new ExpiringLink(path, list, expiresAt);
+    }
+
+    /** The first value of parameter {@code name}, or {@code null}. */
+    public String param(String name) {
+        for (QueryParam p : params) {
+            if (p.name().equals(name)) {
+                return p.value();
+            }
+        }
+        return null;
+    }
+}

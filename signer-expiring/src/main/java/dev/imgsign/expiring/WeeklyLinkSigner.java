@@ -1,0 +1,183 @@
+package dev.imgsign.expiring;
+
+import dev.imgsign.core.KeySet;
+import dev.imgsign.core.UrlSigner;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * Signs weekly-key bucket links exactly as Gazelle's {@code image_cache_encode} does, for
+ * imageproxy-py: {@code [host]/{bucket}/{size}/{signature}/{ext_url}[/proxy]}.
+ *
+ * <p>The key is the secret followed by the ISO week-based year (4 digits) and ISO week (2 digits) of
+ * the clock's instant in the configured zone (UTC unless set; never the JVM default zone). The
+ * signature is the URL-safe base64 of the first 12 bytes of HMAC-SHA256, always 16 characters. Links
+ * stay valid for the rest of the week plus the verifier's grace window.
+ *
+ * <p>Immutable and thread-safe; the derived key of each week is built once and cached.
+ *
+ * <pre>{@code
+ * WeeklyLinkSigner signer = WeeklyLinkSigner.builder().secret("1234").build();
+ * String path = signer.sign(WeeklyLink.resized("i", "https://example.com/a.jpg", 250, 0));
+ * }</pre>
+ */
+public final class WeeklyLinkSigner implements UrlSigner<WeeklyLink> {
+    private final WeekKeys weekKeys;
+    private final Clock clock;
+    private final WeeklyProtocol protocol;
+    private final boolean proxyInMessage;
+    private final String host;
+    private final String staticServer;
+    private final boolean passThroughNonHttp;
+
+    private WeeklyLinkSigner(Builder b) {
+        this.weekKeys = new WeekKeys(b.keys, b.zone, b.calendarYearKeys);
+        this.clock = b.clock;
+        this.protocol = b.protocol;
+        this.proxyInMessage = b.proxyInMessage;
+        this.host = b.host;
+        this.staticServer = b.staticServer;
+        this.passThroughNonHttp = b.passThroughNonHttp;
+    }
+
+    /** A builder; a key is required, every other setting has a default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The signed link for {@code link}. As Gazelle does, an image URL that does not start with
+     * {@code http} (or that starts with the configured static server) is returned unchanged, unless
+     * {@link Builder#passThroughNonHttp(boolean)} was turned off.
+     *
+     * @throws IllegalArgumentException if {@code link} is null, or its URL is not http and pass-through is off
+     */
+    @Override
+    public String sign(WeeklyLink link) {
+        if (link == null) {
+            throw new IllegalArgumentException("link is null");
+        }
+        String url = link.imageUrl();
+        if (!staticServer.isEmpty() && url.startsWith(staticServer)) {
+            return url;
+        }
+        if (!url.startsWith("http")) {
+            if (passThroughNonHttp) {
+                return url;
+            }
+            throw new IllegalArgumentException("image URL does not start with http");
+        }
+        String extUrl = WeeklyMessages.extUrl(url);
+        byte[] message = WeeklyMessages.message(protocol, link.bucket(), extUrl, link.proxy() && proxyInMessage);
+        int suffix = weekKeys.suffix(clock.instant(), 0);
+        String signature = WeeklyMessages.signatureText(weekKeys.hmacs(suffix)[0].mac(message));
+        StringBuilder out = new StringBuilder(host.length() + link.bucket().length() + extUrl.length() + 40);
+        out.append(host).append('/').append(link.bucket()).append('/').append(link.sizeSegment())
+                .append('/').append(signature).append('/').append(extUrl);
+        if (link.proxy()) {
+            out.append("/proxy");
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "WeeklyLinkSigner[" + protocol.optionValue() + ", proxyInMessage=" + proxyInMessage + ", keys redacted]";
+    }
+
+    /** Settings of a {@link WeeklyLinkSigner}. A key is required; everything else has a default. */
+    public static final class Builder {
+        private KeySet keys;
+        private Clock clock = Clock.systemUTC();
+        private ZoneId zone = ZoneOffset.UTC;
+        private WeeklyProtocol protocol = WeeklyProtocol.BUCKET;
+        private boolean proxyInMessage = true;
+        private boolean calendarYearKeys;
+        private String host = "";
+        private String staticServer = "";
+        private boolean passThroughNonHttp = true;
+
+        private Builder() {
+        }
+
+        /** The shared secret ({@code IMAGE_CACHE_SECRET} / {@code SIG_SECRET}) as UTF-8 text. */
+        public Builder secret(String secret) {
+            this.keys = KeySet.ofUtf8(Objects.requireNonNull(secret, "secret"));
+            return this;
+        }
+
+        /** The secrets; the primary signs. */
+        public Builder keys(KeySet keys) {
+            this.keys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /** Where the current instant comes from (its zone is ignored: see {@link #zone}). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The zone in which weeks are counted; UTC (Gazelle) unless set. */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /** The message format; {@link WeeklyProtocol#BUCKET} unless set. */
+        public Builder protocol(WeeklyProtocol protocol) {
+            this.protocol = Objects.requireNonNull(protocol, "protocol");
+            return this;
+        }
+
+        /**
+         * Whether {@code /proxy} is part of the signed message for proxy links: {@code true} (the default)
+         * as Gazelle signs, {@code false} as the current imageproxy-py checks.
+         */
+        public Builder proxyInMessage(boolean proxyInMessage) {
+            this.proxyInMessage = proxyInMessage;
+            return this;
+        }
+
+        /**
+         * Legacy keys: the calendar year instead of the ISO week-based year (Gazelle's {@code date('YW')}
+         * before its 2024-12-30 fix). Off unless set; they differ around New Year.
+         */
+        public Builder calendarYearKeys(boolean calendarYearKeys) {
+            this.calendarYearKeys = calendarYearKeys;
+            return this;
+        }
+
+        /** Prepended to every signed path ({@code IMAGE_CACHE_HOST}), e.g. {@code https://img.example.com}. */
+        public Builder host(String host) {
+            Objects.requireNonNull(host, "host");
+            this.host = host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+            return this;
+        }
+
+        /** URLs starting with this prefix (Gazelle's {@code STATIC_SERVER}) are returned unchanged. */
+        public Builder staticServer(String prefix) {
+            this.staticServer = Objects.requireNonNull(prefix, "prefix");
+            return this;
+        }
+
+        /**
+         * Whether image URLs not starting with {@code http} are returned unchanged (Gazelle; the default)
+         * or refused with an {@link IllegalArgumentException}.
+         */
+        public Builder passThroughNonHttp(boolean passThroughNonHttp) {
+            this.passThroughNonHttp = passThroughNonHttp;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException if no key was given */
+        public WeeklyLinkSigner build() {
+            if (keys == null) {
+                throw new IllegalArgumentException("no secret configured");
+            }
+            return new WeeklyLinkSigner(this);
+        }
+    }
+}

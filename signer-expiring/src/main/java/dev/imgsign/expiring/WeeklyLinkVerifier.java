@@ -1,0 +1,345 @@
+package dev.imgsign.expiring;
+
+import dev.imgsign.core.Hmac;
+import dev.imgsign.core.KeySet;
+import dev.imgsign.core.Rejection;
+import dev.imgsign.core.UrlVerifier;
+import dev.imgsign.core.Verification;
+import dev.imgsign.core.internal.Percent;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Verifies weekly-key bucket links as imageproxy-py does: {@code /{bucket}/{size}/{signature}/{ext_url}[/proxy]}.
+ *
+ * <p>Order and answers follow the server: 4 or 5 segments (else 400), then the signature, exactly 16
+ * characters, against this week's key and then each of the {@linkplain Builder#graceWeeks previous weeks}
+ * (else 410), and only then the size (else 400). The next week's key is never accepted. Signatures are
+ * compared in constant time (the server uses {@code ==}). The size is not signed: a side that is not an
+ * allowed size is dropped ({@code 150x999} means height 150), and at least one allowed side is needed.
+ *
+ * <p>Where the server is looser we reject, with 400: a fifth segment other than {@code proxy}, an empty
+ * bucket, a non-ASCII segment, and a validly signed {@code ext_url} that is not base64 of an
+ * {@code http} URL (Gazelle never signs one). The query string is ignored, as the server ignores it.
+ *
+ * <p>Immutable and thread-safe; never throws.
+ */
+public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
+    /** The server's default allowed sizes. */
+    public static final Set<Integer> DEFAULT_ALLOWED_SIZES = Set.of(150, 250, 500);
+    /** Extra weeks before the grace window checked only to tell an expired link from a forged one. */
+    static final int EXPIRED_LOOKBACK_WEEKS = 4;
+    private static final int STATUS_GONE = 410;
+    private static final int STATUS_BAD_REQUEST = 400;
+
+    private final WeekKeys weekKeys;
+    private final KeySet keys;
+    private final Clock clock;
+    private final WeeklyProtocol protocol;
+    private final boolean proxyInMessage;
+    private final int graceWeeks;
+    private final Set<String> allowedSizes;
+    private final int maxLength;
+
+    private WeeklyLinkVerifier(Builder b) {
+        this.keys = b.keys;
+        this.weekKeys = new WeekKeys(b.keys, b.zone, b.calendarYearKeys);
+        this.clock = b.clock;
+        this.protocol = b.protocol;
+        this.proxyInMessage = b.proxyInMessage;
+        this.graceWeeks = b.graceWeeks;
+        Set<String> sizes = new TreeSet<>();
+        for (int size : b.allowedSizes) {
+            sizes.add(Integer.toString(size));
+        }
+        this.allowedSizes = Set.copyOf(sizes);
+        this.maxLength = b.maxLength;
+    }
+
+    /** A builder; a key is required, every other setting has a default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Verification<WeeklyLink> verify(String requestTarget) {
+        if (requestTarget == null) {
+            return Verification.rejected(Rejection.MALFORMED, "no request target");
+        }
+        if (requestTarget.length() > maxLength) {
+            return Verification.rejected(Rejection.TOO_LONG, "request target longer than " + maxLength);
+        }
+        int end = requestTarget.indexOf('?');
+        if (end < 0) {
+            end = requestTarget.length();
+        }
+        if (end == 0 || requestTarget.charAt(0) != '/') {
+            return malformed("path does not start with '/'");
+        }
+        String[] segments = new String[5];
+        int count = 0;
+        int start = 1;
+        while (true) {
+            int slash = requestTarget.indexOf('/', start);
+            int stop = slash < 0 || slash > end ? end : slash;
+            if (count == 5) {
+                return malformed("wrong number of path segments");
+            }
+            String segment = decodeAscii(requestTarget, start, stop);
+            if (segment == null) {
+                return malformed("path segment is not percent-encoded ASCII");
+            }
+            segments[count++] = segment;
+            if (stop == end) {
+                break;
+            }
+            start = stop + 1;
+        }
+        if (count != 4 && count != 5) {
+            return malformed("wrong number of path segments");
+        }
+        boolean proxy = count == 5;
+        if (proxy && !segments[4].equals("proxy")) {
+            return malformed("fifth path segment is not 'proxy'");
+        }
+        String bucket = segments[0];
+        if (WeeklyLink.bucketProblem(bucket) != null) {
+            return malformed("bad bucket");
+        }
+        String signature = segments[2];
+        String extUrl = segments[3];
+        if (signature.length() != WeeklyMessages.SIGNATURE_CHARS) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE, "signature is not 16 characters", STATUS_GONE);
+        }
+        byte[] candidate;
+        try {
+            candidate = Base64.getUrlDecoder().decode(signature);
+        } catch (IllegalArgumentException e) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE, "signature is not URL-safe base64", STATUS_GONE);
+        }
+        if (candidate.length != WeeklyMessages.SIGNATURE_BYTES) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE, "signature is not 12 bytes", STATUS_GONE);
+        }
+        byte[] message = WeeklyMessages.message(protocol, bucket, extUrl, proxy && proxyInMessage);
+        Instant now = clock.instant();
+        int keyIndex = -1;
+        for (int weeksBack = 0; weeksBack <= graceWeeks && keyIndex < 0; weeksBack++) {
+            keyIndex = match(weekKeys.suffix(now, weeksBack), message, candidate);
+        }
+        if (keyIndex < 0) {
+            return unmatched(now, message, candidate);
+        }
+        int height = 0;
+        int width = 0;
+        if (!proxy) {
+            long size = parseSize(segments[1]);
+            if (size < 0) {
+                return malformed("size is not 'full' or {h}x{w} with an allowed size");
+            }
+            height = (int) (size >>> 32);
+            width = (int) size;
+        }
+        String imageUrl = decodeExtUrl(extUrl);
+        if (imageUrl == null) {
+            return malformed("ext_url is not URL-safe base64 of an http URL");
+        }
+        return Verification.accepted(new WeeklyLink(bucket, imageUrl, height, width, proxy), keys, keyIndex);
+    }
+
+    /** Tells a signature of a week just outside the window (expired) or of next week from a forgery. */
+    private Verification<WeeklyLink> unmatched(Instant now, byte[] message, byte[] candidate) {
+        if (match(weekKeys.suffix(now, -1), message, candidate) >= 0) {
+            return Verification.rejected(Rejection.NOT_YET_VALID, "signed with next week's key", STATUS_GONE);
+        }
+        for (int weeksBack = graceWeeks + 1; weeksBack <= graceWeeks + EXPIRED_LOOKBACK_WEEKS; weeksBack++) {
+            if (match(weekKeys.suffix(now, weeksBack), message, candidate) >= 0) {
+                return Verification.rejected(Rejection.EXPIRED, "signed with an expired week's key", STATUS_GONE);
+            }
+        }
+        return Verification.rejected(Rejection.BAD_SIGNATURE, "signature does not match", STATUS_GONE);
+    }
+
+    private int match(int suffix, byte[] message, byte[] candidate) {
+        Hmac[] hmacs = weekKeys.hmacs(suffix);
+        for (int i = 0; i < hmacs.length; i++) {
+            if (hmacs[i].matchesTruncated(message, candidate, WeeklyMessages.SIGNATURE_BYTES)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The server's size rule: {@code full}, or text split on {@code x} into height and width (further
+     * parts ignored), each kept only if it is exactly an allowed size. Returns height in the high and
+     * width in the low 32 bits, or -1 when no side is allowed.
+     */
+    long parseSize(String size) {
+        if (size.equals("full")) {
+            return 0;
+        }
+        int x = size.indexOf('x');
+        if (x < 0) {
+            return -1;
+        }
+        int x2 = size.indexOf('x', x + 1);
+        String h = size.substring(0, x);
+        String w = size.substring(x + 1, x2 < 0 ? size.length() : x2);
+        int height = allowedSizes.contains(h) ? Integer.parseInt(h) : 0;
+        int width = allowedSizes.contains(w) ? Integer.parseInt(w) : 0;
+        if (height == 0 && width == 0) {
+            return -1;
+        }
+        return ((long) height << 32) | width;
+    }
+
+    private static String decodeExtUrl(String extUrl) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(extUrl);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String url = Percent.utf8OrNull(bytes);
+        return url != null && url.startsWith("http") ? url : null;
+    }
+
+    private static String decodeAscii(String s, int from, int to) {
+        byte[] bytes = Percent.decode(s, from, to, false);
+        if (bytes == null) {
+            return null;
+        }
+        for (byte b : bytes) {
+            if (b < 0x20 || b == 0x7f) {
+                return null;
+            }
+        }
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    private static Verification<WeeklyLink> malformed(String detail) {
+        return Verification.rejected(Rejection.MALFORMED, detail, STATUS_BAD_REQUEST);
+    }
+
+    @Override
+    public String toString() {
+        return "WeeklyLinkVerifier[" + protocol.optionValue() + ", proxyInMessage=" + proxyInMessage
+                + ", graceWeeks=" + graceWeeks + ", sizes=" + allowedSizes + ", keys redacted]";
+    }
+
+    /** Settings of a {@link WeeklyLinkVerifier}. A key is required; everything else has a default. */
+    public static final class Builder {
+        private KeySet keys;
+        private Clock clock = Clock.systemUTC();
+        private ZoneId zone = ZoneOffset.UTC;
+        private WeeklyProtocol protocol = WeeklyProtocol.BUCKET;
+        private boolean proxyInMessage = true;
+        private boolean calendarYearKeys;
+        private int graceWeeks = 1;
+        private Set<Integer> allowedSizes = DEFAULT_ALLOWED_SIZES;
+        private int maxLength = 4096;
+
+        private Builder() {
+        }
+
+        /** The shared secret as UTF-8 text. */
+        public Builder secret(String secret) {
+            this.keys = KeySet.ofUtf8(Objects.requireNonNull(secret, "secret"));
+            return this;
+        }
+
+        /** The secrets, each tried in order. */
+        public Builder keys(KeySet keys) {
+            this.keys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /** Where the current instant comes from (its zone is ignored: see {@link #zone}). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The zone in which weeks are counted; UTC unless set. imageproxy-py uses the server's local
+         * time ({@code datetime.now()}): set its zone to match such a server exactly.
+         */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /** The message format; {@link WeeklyProtocol#BUCKET} unless set. */
+        public Builder protocol(WeeklyProtocol protocol) {
+            this.protocol = Objects.requireNonNull(protocol, "protocol");
+            return this;
+        }
+
+        /**
+         * Whether {@code /proxy} is part of the signed message: {@code true} (default) accepts Gazelle's
+         * proxy links; {@code false} behaves as the current imageproxy-py, which leaves it out (and so
+         * rejects Gazelle's proxy links).
+         */
+        public Builder proxyInMessage(boolean proxyInMessage) {
+            this.proxyInMessage = proxyInMessage;
+            return this;
+        }
+
+        /** Legacy calendar-year keys ({@code date('YW')}); off unless set. */
+        public Builder calendarYearKeys(boolean calendarYearKeys) {
+            this.calendarYearKeys = calendarYearKeys;
+            return this;
+        }
+
+        /**
+         * How many previous weeks' keys are still accepted: 1 (default) as imageproxy-py, 0 as
+         * Gazelle's own validator; at most 8.
+         */
+        public Builder graceWeeks(int graceWeeks) {
+            if (graceWeeks < 0 || graceWeeks > 8) {
+                throw new IllegalArgumentException("graceWeeks must be 0..8, got " + graceWeeks);
+            }
+            this.graceWeeks = graceWeeks;
+            return this;
+        }
+
+        /** The sizes (pixels) a side may have; {150, 250, 500} unless set. */
+        public Builder allowedSizes(Set<Integer> sizes) {
+            Objects.requireNonNull(sizes, "sizes");
+            if (sizes.isEmpty()) {
+                throw new IllegalArgumentException("allowed sizes must not be empty");
+            }
+            for (Integer size : sizes) {
+                if (size == null || size <= 0) {
+                    throw new IllegalArgumentException("allowed sizes must be positive, got " + size);
+                }
+            }
+            this.allowedSizes = Set.copyOf(sizes);
+            return this;
+        }
+
+        /** The longest request target examined; longer ones are rejected as TOO_LONG. Default 4096. */
+        public Builder maxLength(int maxLength) {
+            if (maxLength < 16) {
+                throw new IllegalArgumentException("maxLength must be at least 16, got " + maxLength);
+            }
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException if no key was given */
+        public WeeklyLinkVerifier build() {
+            if (keys == null) {
+                throw new IllegalArgumentException("no secret configured");
+            }
+            return new WeeklyLinkVerifier(this);
+        }
+    }
+}

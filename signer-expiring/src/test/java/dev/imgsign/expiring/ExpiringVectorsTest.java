@@ -1,0 +1,128 @@
+package dev.imgsign.expiring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.imgsign.core.KeySet;
+import dev.imgsign.core.Rejection;
+import dev.imgsign.core.Verification;
+import dev.imgsign.vectors.TestVectors;
+import dev.imgsign.vectors.TestVectors.Vector;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every vector of expiring.json. */
+class ExpiringVectorsTest {
+    private static final TestVectors VECTORS = TestVectors.load("expiring");
+
+    static Stream<Vector> aureliaHashes() {
+        return VECTORS.tests("AureliaHash").stream();
+    }
+
+    static Stream<Vector> aureliaLinks() {
+        return VECTORS.tests("AureliaLink").stream();
+    }
+
+    static Stream<Vector> aureliaVerifications() {
+        return VECTORS.tests("AureliaVerify").stream();
+    }
+
+    static Stream<Vector> hmacLinks() {
+        return VECTORS.tests("ExpiringHmacLink").stream();
+    }
+
+    @Test
+    void everyGroupIsExercised() {
+        assertEquals(List.of("AureliaHash", "AureliaLink", "AureliaVerify", "ExpiringHmacLink"),
+                VECTORS.groups().stream().map(TestVectors.Group::type).toList());
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("aureliaHashes")
+    void aureliaHashMatchesThePeer(Vector v) {
+        assertEquals(v.get("hash"), Aurelia.hash(utf8(v.get("credential")), utf8(v.get("key")), UUID.fromString(v.get("uuid"))));
+        assertTrue(Aurelia.authenticate(utf8(v.get("credential")), utf8(v.get("key")), utf8(v.get("hash"))));
+        assertFalse(Aurelia.authenticate(utf8(v.get("credential")), utf8(v.get("key") + "x"), utf8(v.get("hash"))));
+        assertFalse(Aurelia.authenticate(utf8(v.get("credential") + "x"), utf8(v.get("key")), utf8(v.get("hash"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("aureliaLinks")
+    void aureliaLinkMatchesThePeer(Vector v) {
+        AureliaLinkSigner signer = AureliaLinkSigner.builder().secret(v.get("secret")).host(v.get("host")).build();
+        AureliaLink link = new AureliaLink(v.get("path"), v.getLong("expiresAt"));
+        assertEquals(v.get("url"), signer.sign(link, UUID.fromString(v.get("uuid"))));
+        // the random-UUID path still verifies
+        String random = AureliaLinkSigner.builder().secret(v.get("secret")).build().sign(link);
+        Clock clock = Clock.fixed(Instant.ofEpochSecond(v.getLong("expiresAt")), ZoneOffset.UTC);
+        assertEquals(link, AureliaLinkVerifier.builder().secret(v.get("secret")).clock(clock).build()
+                .verify(random).orElseThrow());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("aureliaVerifications")
+    void aureliaVerifiesAsSeed001(Vector v) {
+        Clock clock = Clock.fixed(Instant.ofEpochSecond(v.getLong("nowEpochSeconds"), v.getLong("nowNanos")), ZoneOffset.UTC);
+        AureliaLinkVerifier verifier = AureliaLinkVerifier.builder().secret(v.get("secret")).clock(clock).build();
+        Verification<AureliaLink> result = verifier.verify(v.get("target"));
+        if (v.valid()) {
+            assertTrue(result.isAccepted(), () -> result.toString());
+            assertEquals("/avatar/image.jpg", result.orElseThrow().path());
+            assertEquals("image.jpg", result.orElseThrow().imageName());
+        } else {
+            Verification.Rejected<AureliaLink> rejected = (Verification.Rejected<AureliaLink>) result;
+            if (v.hasFlag("PeerPanics")) {
+                assertEquals(Rejection.BAD_SIGNATURE, rejected.reason());
+                assertEquals(403, rejected.httpStatus());
+            } else {
+                assertEquals(Integer.parseInt(v.get("status")), rejected.httpStatus());
+            }
+        }
+    }
+
+    private static ExpiringLink hmacLink(Vector v) {
+        ExpiringLink link = ExpiringLink.of(v.get("path"), v.getLong("expiresAt"));
+        for (String pair : v.list("params")) {
+            int eq = pair.indexOf('=');
+            link = link.withParam(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return link;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hmacLinks")
+    void hmacLinkMatchesThePeer(Vector v) {
+        KeySet keys = KeySet.ofUtf8(v.get("key"));
+        ExpiringLink link = hmacLink(v);
+        ExpiringLinkSigner signer = ExpiringLinkSigner.builder().keys(keys)
+                .expiresParam(v.get("expiresParam")).signatureParam(v.get("signatureParam")).build();
+        assertEquals(v.get("url"), signer.sign(link));
+        v.find("canonical").ifPresent(expected -> {
+            List<byte[]> names = link.params().stream().map(p -> utf8(p.name())).toList();
+            List<byte[]> values = link.params().stream().map(p -> utf8(p.value())).toList();
+            assertEquals(expected, new String(CanonicalString.of(utf8(link.path()), names, values, link.expiresAt()),
+                    StandardCharsets.UTF_8));
+        });
+        Clock atExpiry = Clock.fixed(Instant.ofEpochSecond(v.getLong("expiresAt")), ZoneOffset.UTC);
+        ExpiringLinkVerifier verifier = ExpiringLinkVerifier.builder().keys(keys).clock(atExpiry)
+                .expiresParam(v.get("expiresParam")).signatureParam(v.get("signatureParam")).build();
+        assertEquals(link, verifier.verify(v.get("url")).orElseThrow());
+        Clock after = Clock.offset(atExpiry, java.time.Duration.ofSeconds(1));
+        ExpiringLinkVerifier late = ExpiringLinkVerifier.builder().keys(keys).clock(after)
+                .expiresParam(v.get("expiresParam")).signatureParam(v.get("signatureParam")).build();
+        assertEquals(Rejection.EXPIRED, late.verify(v.get("url")).rejection().orElseThrow());
+    }
+}
