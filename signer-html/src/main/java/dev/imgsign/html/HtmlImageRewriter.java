@@ -1,0 +1,476 @@
+package dev.imgsign.html;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Rewrites the image URLs of an HTML fragment or document to signed image-proxy URLs, as Camo filters
+ * do for user-generated content: {@code <img src>}, every {@code srcset} candidate of {@code <img>}
+ * and {@code <source>} (descriptors kept), {@code <video poster>}, {@code <input type=image src>},
+ * SVG {@code <image href>}, the legacy {@code background} attribute of {@code body}/table cells, and
+ * optionally every URL of inline {@code style} attributes.
+ *
+ * <p>A URL is left alone when a browser would not fetch it off-site over http(s) (relative,
+ * {@code data:}, other schemes, no host), when it is https and {@link Builder#skipHttps(boolean)} is on,
+ * when its host is {@linkplain Builder#allowHost(String) allowed}, or when it already points at the
+ * {@linkplain Builder#proxyPrefix(String) proxy}. Every other URL is handed, as an absolute URL with
+ * context, to the {@link ImageSigner}. Rewriting the output again changes nothing.
+ *
+ * <p>Parsing is jsoup's HTML5 parser: any input, however broken, gives well-formed HTML and no
+ * exception. Work is bounded by {@link Builder#maxInputLength(int)} and {@link Builder#maxUrls(int)}.
+ * Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * HtmlImageRewriter rewriter = HtmlImageRewriter.builder(ImageSigner.of(camoSigner))
+ *         .proxyPrefix("https://img.example.org").allowHost("cdn.example.org").build();
+ * String safe = rewriter.rewriteFragment(commentHtml);
+ * }</pre>
+ */
+public final class HtmlImageRewriter {
+    /** Default {@link Builder#maxInputLength(int)}: 1 Mi characters (a pathological input of this size parses in about a second). */
+    public static final int DEFAULT_MAX_INPUT_LENGTH = 1024 * 1024;
+    /** Default {@link Builder#maxUrls(int)}. */
+    public static final int DEFAULT_MAX_URLS = 10_000;
+
+    private final ImageSigner signer;
+    private final boolean skipHttps;
+    private final String protocolRelativeScheme;
+    private final String[] allowedHosts;
+    private final String[] allowedSuffixes;
+    private final String[] proxyPrefixes;
+    private final FailureAction failureAction;
+    private final boolean rewriteStyles;
+    private final int maxInputLength;
+    private final int maxUrls;
+
+    private HtmlImageRewriter(Builder builder) {
+        this.signer = builder.signer;
+        this.skipHttps = builder.skipHttps;
+        this.protocolRelativeScheme = builder.protocolRelativeScheme;
+        List<String> exact = new ArrayList<>();
+        List<String> suffixes = new ArrayList<>();
+        for (String host : builder.allowedHosts) {
+            (host.startsWith(".") ? suffixes : exact).add(host);
+        }
+        this.allowedHosts = exact.toArray(new String[0]);
+        this.allowedSuffixes = suffixes.toArray(new String[0]);
+        this.proxyPrefixes = builder.proxyPrefixes.toArray(new String[0]);
+        this.failureAction = builder.failureAction;
+        this.rewriteStyles = builder.rewriteStyles;
+        this.maxInputLength = builder.maxInputLength;
+        this.maxUrls = builder.maxUrls;
+    }
+
+    /** A builder that signs with {@code signer}; use {@link ImageSigner#of} to adapt a {@code UrlSigner<String>}. */
+    public static Builder builder(ImageSigner signer) {
+        return new Builder(Objects.requireNonNull(signer, "signer"));
+    }
+
+    /**
+     * Rewrites an HTML fragment (a comment, a post: content of a {@code <body>}) and returns it
+     * serialised without pretty-printing. A null input gives {@code ""}; an input longer than
+     * {@link #maxInputLength()} is not parsed and gives {@code ""} (fail closed: nothing of it can load
+     * an unproxied image). Never throws for any input.
+     */
+    public String rewriteFragment(String html) {
+        if (html == null || html.length() > maxInputLength) {
+            return "";
+        }
+        Document document = Jsoup.parseBodyFragment(html, "");
+        prepare(document);
+        rewrite(document.body());
+        return document.body().html();
+    }
+
+    /**
+     * Rewrites a whole HTML document (doctype, head and body) and returns it serialised without
+     * pretty-printing; null and over-long inputs give {@code ""} as in {@link #rewriteFragment}.
+     */
+    public String rewriteDocument(String html) {
+        if (html == null || html.length() > maxInputLength) {
+            return "";
+        }
+        Document document = Jsoup.parse(html, "");
+        prepare(document);
+        rewrite(document);
+        return document.outerHtml();
+    }
+
+    /**
+     * Rewrites, in place, the image URLs of {@code root} and all its descendants: for callers who already
+     * hold a jsoup tree (for example after cleaning it with jsoup's {@code Safelist}). Attribute names
+     * are looked up in lowercase, as jsoup's HTML parser stores them. {@link #maxUrls()} applies; the
+     * input length limit does not.
+     *
+     * @return how many URLs were replaced with signed URLs
+     */
+    public int rewrite(Element root) {
+        Objects.requireNonNull(root, "root");
+        Pass pass = new Pass();
+        for (Element element : root.getAllElements()) {
+            rewriteElement(pass, element);
+        }
+        return pass.rewritten;
+    }
+
+    /** The input length above which {@link #rewriteFragment} and {@link #rewriteDocument} return {@code ""}. */
+    public int maxInputLength() {
+        return maxInputLength;
+    }
+
+    /** How many URLs one call hands to the signer at most; the rest get the {@link FailureAction}. */
+    public int maxUrls() {
+        return maxUrls;
+    }
+
+    @Override
+    public String toString() {
+        return "HtmlImageRewriter[skipHttps=" + skipHttps + ", protocolRelativeScheme=" + protocolRelativeScheme
+                + ", allowedHosts=" + (allowedHosts.length + allowedSuffixes.length) + ", proxyPrefixes="
+                + proxyPrefixes.length + ", onFailure=" + failureAction + ", rewriteStyles=" + rewriteStyles
+                + ", maxInputLength=" + maxInputLength + ", maxUrls=" + maxUrls + ']';
+    }
+
+    /**
+     * Output as close to the input as jsoup allows: no re-indentation, characters written as
+     * themselves (UTF-8) rather than as entities, only the escapes HTML needs. {@code <plaintext>}
+     * becomes {@code <pre>}: jsoup escapes its text, which the parser then reads literally, so the text
+     * would change on every pass; a {@code <pre>} shows the same text and reads back the same.
+     */
+    private static void prepare(Document document) {
+        for (Element plaintext : document.getElementsByTag("plaintext")) {
+            plaintext.tagName("pre");
+        }
+        document.outputSettings()
+                .prettyPrint(false)
+                .outline(false)
+                .charset(StandardCharsets.UTF_8)
+                .escapeMode(Entities.EscapeMode.base)
+                .syntax(Document.OutputSettings.Syntax.html);
+    }
+
+    /** The state of one rewrite call. */
+    private static final class Pass {
+        int signed;
+        int rewritten;
+    }
+
+    private void rewriteElement(Pass pass, Element element) {
+        switch (element.normalName()) {
+            case "img":
+                single(pass, element, "src");
+                srcset(pass, element);
+                break;
+            case "source":
+                srcset(pass, element);
+                break;
+            case "video":
+                single(pass, element, "poster");
+                break;
+            case "input":
+                if (element.attr("type").trim().equalsIgnoreCase("image")) {
+                    single(pass, element, "src");
+                }
+                break;
+            case "image":
+                single(pass, element, "href");
+                single(pass, element, "xlink:href");
+                break;
+            case "body":
+            case "table":
+            case "thead":
+            case "tbody":
+            case "tfoot":
+            case "tr":
+            case "td":
+            case "th":
+                single(pass, element, "background");
+                break;
+            default:
+                break;
+        }
+        if (rewriteStyles && element.hasAttr("style")) {
+            style(pass, element);
+        }
+    }
+
+    private void single(Pass pass, Element element, String attribute) {
+        if (!element.hasAttr(attribute)) {
+            return;
+        }
+        String edited = edit(pass, element.attr(attribute), element, attribute, "", false);
+        if (edited == DROP) {
+            element.removeAttr(attribute);
+        } else if (edited != null) {
+            element.attr(attribute, edited);
+        }
+    }
+
+    private void srcset(Pass pass, Element element) {
+        if (!element.hasAttr("srcset")) {
+            return;
+        }
+        String value = element.attr("srcset");
+        StringBuilder out = null;
+        int copied = 0;
+        boolean dropped = false;
+        for (Srcset.Candidate candidate : Srcset.parse(value)) {
+            String url = value.substring(candidate.urlStart, candidate.urlEnd);
+            String edited = edit(pass, url, element, "srcset", candidate.descriptor, true);
+            if (edited == null) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(value.length() + 128);
+            }
+            out.append(value, copied, candidate.urlStart);
+            if (edited == DROP) {
+                dropped = true;
+                copied = candidate.end;
+            } else {
+                out.append(edited);
+                copied = candidate.urlEnd;
+            }
+        }
+        if (out == null) {
+            return;
+        }
+        out.append(value, copied, value.length());
+        String result = dropped ? trimSeparators(out) : out.toString();
+        if (result.isEmpty()) {
+            element.removeAttr("srcset");
+        } else {
+            element.attr("srcset", result);
+        }
+    }
+
+    private void style(Pass pass, Element element) {
+        String value = element.attr("style");
+        String result = CssUrls.rewrite(value, url -> {
+            String edited = edit(pass, url, element, "style", "", false);
+            return edited == DROP ? CssUrls.DROP_ATTRIBUTE : edited;
+        });
+        if (result == null) {
+            element.removeAttr("style");
+        } else if (!result.equals(value)) {
+            element.attr("style", result);
+        }
+    }
+
+    /** Marks a URL to remove; compared by identity. */
+    private static final String DROP = new String("drop");
+
+    /**
+     * The decision for one URL as written: {@code null} to leave it, {@link #DROP} to remove it, or the
+     * signed URL.
+     */
+    private String edit(Pass pass, String raw, Element element, String attribute, String descriptor,
+            boolean inSrcset) {
+        String url = Urls.absoluteHttpUrl(raw, protocolRelativeScheme);
+        if (url == null || (skipHttps && url.startsWith("https:")) || leftAlone(url)) {
+            return null;
+        }
+        if (pass.signed >= maxUrls) {
+            return failed();
+        }
+        pass.signed++;
+        String signed;
+        try {
+            signed = signer.sign(new ImageRef(url, element, attribute, descriptor));
+        } catch (IllegalArgumentException e) {
+            return failed();
+        }
+        if (signed == null || signed.isEmpty() || (inSrcset && !fitsSrcset(signed))) {
+            return failed();
+        }
+        pass.rewritten++;
+        return signed;
+    }
+
+    private String failed() {
+        return failureAction == FailureAction.DROP ? DROP : null;
+    }
+
+    private boolean leftAlone(String url) {
+        String host = Urls.host(url);
+        for (String allowed : allowedHosts) {
+            if (host.equals(allowed)) {
+                return true;
+            }
+        }
+        for (String suffix : allowedSuffixes) {
+            if (host.endsWith(suffix)) {
+                return true;
+            }
+        }
+        for (String prefix : proxyPrefixes) {
+            if (Urls.startsWithPrefix(url, prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A srcset URL must read back as one URL: no whitespace, no comma at either end. */
+    private static boolean fitsSrcset(String url) {
+        if (url.charAt(0) == ',' || url.charAt(url.length() - 1) == ',') {
+            return false;
+        }
+        for (int i = 0; i < url.length(); i++) {
+            if (ImageRef.isHtmlSpace(url.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String trimSeparators(CharSequence s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && (ImageRef.isHtmlSpace(s.charAt(start)) || s.charAt(start) == ',')) {
+            start++;
+        }
+        while (end > start && (ImageRef.isHtmlSpace(s.charAt(end - 1)) || s.charAt(end - 1) == ',')) {
+            end--;
+        }
+        return s.subSequence(start, end).toString();
+    }
+
+    /** Configures an {@link HtmlImageRewriter}. Not thread-safe; the rewriter it builds is. */
+    public static final class Builder {
+        private final ImageSigner signer;
+        private boolean skipHttps = true;
+        private String protocolRelativeScheme = "https";
+        private final Set<String> allowedHosts = new LinkedHashSet<>();
+        private final Set<String> proxyPrefixes = new LinkedHashSet<>();
+        private FailureAction failureAction = FailureAction.KEEP;
+        private boolean rewriteStyles;
+        private int maxInputLength = DEFAULT_MAX_INPUT_LENGTH;
+        private int maxUrls = DEFAULT_MAX_URLS;
+
+        private Builder(ImageSigner signer) {
+            this.signer = signer;
+        }
+
+        /**
+         * Whether to leave https URLs alone (they cause no mixed-content warning, and many sites only
+         * proxy http). Default {@code true}; turn off to proxy every off-site image, for privacy.
+         */
+        public Builder skipHttps(boolean skipHttps) {
+            this.skipHttps = skipHttps;
+            return this;
+        }
+
+        /**
+         * The scheme a protocol-relative URL ({@code //host/x.png}) is read with: the scheme your pages
+         * are served over, {@code "http"} or {@code "https"}. Default {@code "https"}.
+         */
+        public Builder protocolRelativeScheme(String scheme) {
+            Objects.requireNonNull(scheme, "scheme");
+            String lower = scheme.toLowerCase(Locale.ROOT);
+            if (!lower.equals("http") && !lower.equals("https")) {
+                throw new IllegalArgumentException("protocolRelativeScheme must be http or https, got \"" + scheme + '"');
+            }
+            this.protocolRelativeScheme = lower;
+            return this;
+        }
+
+        /**
+         * Leaves URLs on {@code host} alone (for example the site's own CDN). Case-insensitive, any
+         * port; {@code ".example.org"} (leading dot) allows every subdomain of example.org but not
+         * example.org itself. Hosts written with percent-escapes never match, so they are proxied.
+         */
+        public Builder allowHost(String host) {
+            Objects.requireNonNull(host, "host");
+            String lower = host.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".")) {
+                lower = lower.substring(0, lower.length() - 1);
+            }
+            if (lower.isEmpty() || lower.equals(".")) {
+                throw new IllegalArgumentException("allowed host is empty");
+            }
+            for (int i = 0; i < lower.length(); i++) {
+                char c = lower.charAt(i);
+                if (c <= ' ' || "/\\?#@:%".indexOf(c) >= 0) {
+                    throw new IllegalArgumentException("allowed host must be a bare host name, got \"" + host + '"');
+                }
+            }
+            allowedHosts.add(lower);
+            return this;
+        }
+
+        /**
+         * Recognises URLs starting with {@code prefix} (for example {@code https://img.example.org} or
+         * {@code https://example.org/camo}) as already proxied and leaves them alone, so that rewriting
+         * twice changes nothing. Give the prefix your signer writes; http and https are both matched.
+         * Not needed when the signer writes relative URLs, or https ones with {@link #skipHttps} on.
+         */
+        public Builder proxyPrefix(String prefix) {
+            Objects.requireNonNull(prefix, "prefix");
+            String absolute = Urls.absoluteHttpUrl(prefix, "https");
+            if (absolute == null || prefix.indexOf('?') >= 0 || prefix.indexOf('#') >= 0) {
+                throw new IllegalArgumentException(
+                        "proxyPrefix must be an absolute http(s) URL with a host and no query, got \"" + prefix + '"');
+            }
+            int end = absolute.length();
+            while (end > 0 && absolute.charAt(end - 1) == '/') {
+                end--;
+            }
+            proxyPrefixes.add(absolute.substring(absolute.indexOf("://") + 3, end));
+            return this;
+        }
+
+        /** What to do with a URL the signer refuses or that exceeds {@link #maxUrls}. Default {@link FailureAction#KEEP}. */
+        public Builder onFailure(FailureAction action) {
+            this.failureAction = Objects.requireNonNull(action, "action");
+            return this;
+        }
+
+        /**
+         * Whether to rewrite the URLs of inline {@code style} attributes ({@code background-image:
+         * url(...)} and every other {@code url()} or {@code image-set()} URL). Default {@code false}.
+         */
+        public Builder rewriteStyles(boolean rewriteStyles) {
+            this.rewriteStyles = rewriteStyles;
+            return this;
+        }
+
+        /**
+         * Inputs longer than this many characters are not parsed; the rewrite returns {@code ""}.
+         * Default {@value HtmlImageRewriter#DEFAULT_MAX_INPUT_LENGTH}.
+         */
+        public Builder maxInputLength(int maxInputLength) {
+            if (maxInputLength < 0) {
+                throw new IllegalArgumentException("maxInputLength must not be negative, got " + maxInputLength);
+            }
+            this.maxInputLength = maxInputLength;
+            return this;
+        }
+
+        /**
+         * At most this many URLs are handed to the signer per call; further URLs that would need
+         * signing get the {@link #onFailure} action. Default {@value HtmlImageRewriter#DEFAULT_MAX_URLS}.
+         */
+        public Builder maxUrls(int maxUrls) {
+            if (maxUrls < 0) {
+                throw new IllegalArgumentException("maxUrls must not be negative, got " + maxUrls);
+            }
+            this.maxUrls = maxUrls;
+            return this;
+        }
+
+        /** The immutable, thread-safe rewriter. */
+        public HtmlImageRewriter build() {
+            return new HtmlImageRewriter(this);
+        }
+    }
+}
