@@ -93,11 +93,15 @@ public final class ImageproxySchemeProvider implements SchemeProvider {
 
     private static List<String> list(String value) {
         List<String> out = new ArrayList<>();
-        for (String part : value.split(",", -1)) {
-            String t = part.trim();
+        int start = 0;
+        while (start <= value.length()) {
+            int comma = value.indexOf(',', start);
+            int end = comma < 0 ? value.length() : comma;
+            String t = value.substring(start, end).trim();
             if (!t.isEmpty()) {
                 out.add(t);
             }
+            start = end + 1;
         }
         return out;
     }
