@@ -176,4 +176,44 @@ class ImgsignTest {
         assertEquals(0, CliRunner.run("expiring", "verify", "--format", "aurelia", "-k", "k", "--at", "1795340015", link).status());
         assertEquals(1, CliRunner.run("expiring", "verify", "--format", "aurelia", "-k", "other", "--at", "1795340015", link).status());
     }
+
+    @Test
+    void imageproxySignPrintsWhatImageproxySignPrintsForThePublishedVectors() {
+        for (TestVectors.Vector v : TestVectors.load("imageproxy").tests("ImageproxySignature")) {
+            if (!v.hasFlag("Published")) {
+                continue;
+            }
+            boolean urlOnly = v.get("mode").equals("url");
+            String argument = urlOnly ? v.get("url") : v.get("url") + "#" + v.get("options");
+            List<String> args = new java.util.ArrayList<>(List.of("imageproxy", "sign", "-k", v.get("key")));
+            if (urlOnly) {
+                args.add("--url-only");
+            }
+            v.find("base").ifPresent(base -> {
+                args.add("--base");
+                args.add(base);
+            });
+            args.add(argument);
+            CliRunner.Outcome outcome = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(0, outcome.status(), outcome.err());
+            String expected = "url: " + argument + "\nsignature: " + v.get("signature") + "\n"
+                    + v.find("signedUrl").map(u -> "proxy: " + u + "\n").orElse("");
+            assertEquals(expected, outcome.out(), v.toString());
+        }
+    }
+
+    @Test
+    void imageproxyVerifyAcceptsThePublishedUrlAndRefusesURLOnlyWhenAsked() {
+        TestVectors.Vector v = TestVectors.load("imageproxy").tests("ImageproxySignature").stream()
+                .filter(t -> t.find("signedUrl").isPresent() && t.hasFlag("Published")).findFirst().orElseThrow();
+        CliRunner.Outcome ok = CliRunner.runWith("", Map.of("IMAGEPROXY_SIGNATUREKEY", v.get("key")),
+                "imageproxy", "verify", "--require-signed-options", v.get("signedUrl"));
+        assertEquals(0, ok.status(), ok.out() + ok.err());
+        assertTrue(ok.out().startsWith(v.get("url") + " options=" + v.get("options")), ok.out());
+
+        CliRunner.Outcome changed = CliRunner.run("imageproxy", "verify", "-k", v.get("key"),
+                v.get("signedUrl").replace("400x400", "800x800"));
+        assertEquals(1, changed.status());
+        assertTrue(changed.out().startsWith("rejected: BAD_SIGNATURE"), changed.out());
+    }
 }

@@ -8,6 +8,8 @@ import dev.imgsign.core.KeySet;
 import dev.imgsign.expiring.ExpiringLinkSigner;
 import dev.imgsign.expiring.WeeklyLink;
 import dev.imgsign.expiring.WeeklyLinkSigner;
+import dev.imgsign.imageproxy.ImageproxyOptions;
+import dev.imgsign.imageproxy.ImageproxySigner;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,7 +20,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +108,67 @@ class SchemeFilterTest {
             assertEquals(404, get(server, expired).statusCode());
             assertEquals(403, get(server, link.replace("cat.png", "dog.png")).statusCode());
             assertEquals(400, get(server, "/avatar/cat.png").statusCode(), "missing parameters are 400");
+        }
+    }
+
+    @Test
+    void imageproxyByInitParametersRequiringSignedOptions() throws Exception {
+        Map<String, String> parameters = Map.of("scheme", "imageproxy", "key-file", keyFile().toString(),
+                "option.requireSignedOptions", "true");
+        try (JettyServer server = JettyServer.withInitParameters(parameters)) {
+            ImageproxySigner signer = ImageproxySigner.builder().keys(KeySet.ofUtf8(SECRET)).baseUrl("").build();
+            String remote = "https://octodex.github.com/images/codercat.jpg";
+            String signed = signer.sign(remote, ImageproxyOptions.parse("400x400,q40"));
+            HttpResponse<String> ok = get(server, signed);
+            assertEquals(200, ok.statusCode(), signed);
+            assertTrue(ok.body().startsWith("accepted ImageproxyRequest[remoteUrl=" + remote), ok.body());
+
+            assertEquals(403, get(server, signed.replace("400x400", "800x800")).statusCode(), "changed options");
+            String urlOnly = ImageproxySigner.builder().keys(KeySet.ofUtf8(SECRET)).baseUrl("").signOptions(false).build()
+                    .sign(remote, ImageproxyOptions.parse("400x400"));
+            assertEquals(403, get(server, urlOnly).statusCode(), "URL-only signatures refused when options must be signed");
+            long past = Instant.now().minus(Duration.ofHours(1)).getEpochSecond();
+            String expired = signer.sign(remote, ImageproxyOptions.parse("400x400,vu" + past));
+            assertEquals(403, get(server, expired).statusCode(), "the server answers an expired vu with 403");
+
+            String base64 = ImageproxySigner.builder().keys(KeySet.ofUtf8(SECRET)).baseUrl("")
+                    .remoteUrlForm(ImageproxySigner.RemoteUrlForm.BASE64).build()
+                    .sign(remote, ImageproxyOptions.parse("100x0"));
+            assertEquals(200, get(server, base64).statusCode(), base64);
+        }
+    }
+
+    @Test
+    void thousandsOfConcurrentCamoRequestsAllGetTheRightAnswer() throws Exception {
+        Map<String, String> parameters = Map.of("scheme", "camo", "key-file", keyFile().toString());
+        CamoSigner good = CamoSigner.builder(KeySet.ofUtf8(SECRET)).build();
+        CamoSigner forger = CamoSigner.builder(KeySet.ofUtf8("not the key")).build();
+        try (JettyServer server = JettyServer.withInitParameters(parameters)) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Integer>> wrongAnswers = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    int thread = t;
+                    wrongAnswers.add(pool.submit(() -> {
+                        int wrong = 0;
+                        for (int i = 0; i < 300; i++) {
+                            String url = "http://example.com/" + thread + "/" + i + ".png";
+                            boolean valid = i % 3 != 0;
+                            HttpResponse<String> response = get(server, (valid ? good : forger).sign(url));
+                            boolean right = valid
+                                    ? response.statusCode() == 200 && response.body().equals("accepted " + url + " key 0")
+                                    : response.statusCode() == 403;
+                            wrong += right ? 0 : 1;
+                        }
+                        return wrong;
+                    }));
+                }
+                for (Future<Integer> result : wrongAnswers) {
+                    assertEquals(0, result.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 
