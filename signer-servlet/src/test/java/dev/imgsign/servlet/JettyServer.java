@@ -46,6 +46,13 @@ final class JettyServer implements AutoCloseable {
         return new JettyServer(new FilterHolder(filter));
     }
 
+    /** A filter the container creates and configures from init parameters, as web.xml would. */
+    static JettyServer withInitParameters(java.util.Map<String, String> parameters) throws Exception {
+        FilterHolder holder = new FilterHolder(SignedUrlFilter.class);
+        parameters.forEach(holder::setInitParameter);
+        return new JettyServer(holder);
+    }
+
     URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app" + pathAndQuery);
     }

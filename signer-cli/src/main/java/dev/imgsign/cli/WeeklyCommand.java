@@ -1,0 +1,118 @@
+package dev.imgsign.cli;
+
+import dev.imgsign.core.KeySet;
+import dev.imgsign.expiring.WeeklyLink;
+import dev.imgsign.expiring.WeeklyLinkSigner;
+import dev.imgsign.expiring.WeeklyLinkVerifier;
+import dev.imgsign.expiring.WeeklyProtocol;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code imgsign weekly sign|verify}: imageproxy-py / Gazelle weekly-key bucket links. */
+@Command(name = "weekly", mixinStandardHelpOptions = true,
+        description = "Weekly-key bucket links (imageproxy-py, Gazelle).",
+        subcommands = {WeeklyCommand.Sign.class, WeeklyCommand.Verify.class})
+final class WeeklyCommand {
+    @ParentCommand
+    Imgsign root;
+
+    /** Settings both directions share; they must match between signer and server. */
+    static class Shared {
+        @Option(names = {"-k", "--key"}, paramLabel = "SECRET", description = "the shared secret (IMAGE_CACHE_SECRET), or @FILE")
+        String key;
+
+        @Option(names = "--at", paramLabel = "TIME", description = "the time: ISO-8601 instant or unix seconds (default: now)")
+        String at;
+
+        @Option(names = "--protocol", paramLabel = "bucket|v1", defaultValue = "bucket",
+                description = "bucket: bucket/ext_url (current); v1: ext_url only (first imageproxy-py)")
+        String protocol;
+
+        @Option(names = "--proxy-unsigned", description = "leave /proxy out of the message, as the Python server does")
+        boolean proxyUnsigned;
+
+        @Option(names = "--calendar-year-keys", description = "legacy keys with the calendar year (Gazelle before 2024-12-30)")
+        boolean calendarYearKeys;
+
+        WeeklyProtocol protocol() {
+            switch (protocol) {
+                case "bucket":
+                    return WeeklyProtocol.BUCKET;
+                case "v1":
+                    return WeeklyProtocol.FIRST_VERSION;
+                default:
+                    throw new IllegalArgumentException("protocol is bucket or v1, not '" + protocol + "'");
+            }
+        }
+    }
+
+    @Command(name = "sign", mixinStandardHelpOptions = true, description = "Print the weekly link of each image URL.")
+    static final class Sign extends Shared implements Callable<Integer> {
+        @ParentCommand
+        WeeklyCommand weekly;
+
+        @Option(names = "--bucket", defaultValue = "i", description = "cache bucket (default i)")
+        String bucket;
+
+        @Option(names = "--height", defaultValue = "0", description = "height in pixels, 0 for none")
+        int height;
+
+        @Option(names = "--width", defaultValue = "0", description = "width in pixels, 0 for none")
+        int width;
+
+        @Option(names = "--proxy", description = "proxy-only link (/proxy, never stored, never resized)")
+        boolean proxy;
+
+        @Option(names = "--host", defaultValue = "", description = "prefix such as https://img.example.org")
+        String host;
+
+        @Parameters(paramLabel = "IMAGE_URL", arity = "0..*", description = "image URLs; none: read one per line from stdin")
+        List<String> urls;
+
+        @Override
+        public Integer call() {
+            WeeklyLinkSigner signer = WeeklyLinkSigner.builder()
+                    .keys(KeySet.of(Keys.resolve(key, weekly.root, null)))
+                    .clock(Common.clockAt(at))
+                    .protocol(protocol())
+                    .proxyInMessage(!proxyUnsigned)
+                    .calendarYearKeys(calendarYearKeys)
+                    .host(host)
+                    .build();
+            return Inputs.forEach(urls, weekly.root,
+                    url -> Inputs.Result.ok(signer.sign(new WeeklyLink(bucket, url, height, width, proxy))));
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Verify each weekly link as the server would (exit 1 if any is rejected).")
+    static final class Verify extends Shared implements Callable<Integer> {
+        @ParentCommand
+        WeeklyCommand weekly;
+
+        @Option(names = "--grace-weeks", defaultValue = "1", description = "previous weeks still accepted (server: 1, Gazelle: 0)")
+        int graceWeeks;
+
+        @Parameters(paramLabel = "LINK", arity = "0..*", description = "links or paths; none: read one per line from stdin")
+        List<String> links;
+
+        @Override
+        public Integer call() {
+            WeeklyLinkVerifier verifier = WeeklyLinkVerifier.builder()
+                    .keys(KeySet.of(Keys.resolve(key, weekly.root, null)))
+                    .clock(Common.clockAt(at))
+                    .protocol(protocol())
+                    .proxyInMessage(!proxyUnsigned)
+                    .calendarYearKeys(calendarYearKeys)
+                    .graceWeeks(graceWeeks)
+                    .build();
+            return Inputs.forEach(links, weekly.root, link -> Common.result(
+                    verifier.verify(Common.requestTarget(link)),
+                    l -> "bucket=" + l.bucket() + " size=" + l.sizeSegment() + " proxy=" + l.proxy() + " url=" + l.imageUrl()));
+        }
+    }
+}

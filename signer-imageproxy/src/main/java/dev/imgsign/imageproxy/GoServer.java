@@ -1,0 +1,138 @@
+package dev.imgsign.imageproxy;
+
+/**
+ * How willnorris/imageproxy turns a request target into a remote URL and options ({@code NewRequest}
+ * with its {@code parseURL}), over Go strings (see {@link GoUrl}). Linear in the input; never throws.
+ */
+final class GoServer {
+    private GoServer() {
+    }
+
+    /** The outcome: a remote URL and options, or an error text (what the server answers 400 with). */
+    static final class Parsed {
+        final GoUrl remote;
+        final ImageproxyOptions options;
+        final String error;
+
+        private Parsed(GoUrl remote, ImageproxyOptions options, String error) {
+            this.remote = remote;
+            this.options = options;
+            this.error = error;
+        }
+
+        static Parsed error(String error) {
+            return new Parsed(null, null, error);
+        }
+    }
+
+    private static final class RemoteUrl {
+        final GoUrl url;
+        final boolean encoded;
+
+        RemoteUrl(GoUrl url, boolean encoded) {
+            this.url = url;
+            this.encoded = encoded;
+        }
+    }
+
+    /** {@code NewRequest} for a request target (origin form or absolute form), as a Go string. */
+    static Parsed newRequest(String target) {
+        GoUrl request = GoUrl.parseRequestUri(target);
+        if (request == null) {
+            return Parsed.error("the request target is not a valid URI");
+        }
+        switch (request.path) {
+            case "/":
+            case "/favicon.ico":
+            case "/health-check":
+            case "/metrics":
+                return Parsed.error("not an image request: the server answers " + request.path + " itself");
+            default:
+                break;
+        }
+        String escaped = request.escapedPath();
+        if (escaped.isEmpty()) {
+            return Parsed.error("empty path");
+        }
+        String path = escaped.substring(1);
+        RemoteUrl remote = parseUrl(path);
+        ImageproxyOptions options = ImageproxyOptions.NONE;
+        if (remote.url == null || !remote.url.isAbs()) {
+            int slash = path.indexOf('/');
+            if (slash < 0) {
+                return Parsed.error("too few path segments");
+            }
+            remote = parseUrl(path.substring(slash + 1));
+            if (remote.url == null) {
+                return Parsed.error("unable to parse remote URL");
+            }
+            options = ImageproxyOptions.parse(path.substring(0, slash));
+        }
+        GoUrl url = remote.url;
+        if (!url.isAbs()) {
+            return Parsed.error("must provide absolute remote URL");
+        }
+        if (!url.scheme.equals("http") && !url.scheme.equals("https")) {
+            return Parsed.error("remote URL must have http or https scheme");
+        }
+        if (!remote.encoded) {
+            url.rawQuery = request.rawQuery; // the proxy's query string is the remote URL's query
+        }
+        return new Parsed(url, options, null);
+    }
+
+    /** {@code parseURL}: base64, then percent-encoded, then {@code http:/} repair, then url.Parse. */
+    private static RemoteUrl parseUrl(String s) {
+        boolean encoded = false;
+        byte[] decoded = GoBase64.decodeRawUrl(s);
+        if (decoded != null) {
+            String d = new String(decoded, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (d.startsWith("http://") || d.startsWith("https://")) {
+                encoded = true;
+                s = d;
+            }
+        }
+        if (looksPercentEncoded(s)) {
+            String d = GoUrl.unescape(s, GoUrl.Mode.PATH_SEGMENT);
+            if (d != null) {
+                encoded = true;
+                s = d;
+            }
+        }
+        s = repairCollapsedSlashes(s);
+        return new RemoteUrl(GoUrl.parse(s), encoded);
+    }
+
+    /** Case-insensitive {@code ^https?%3A%2F}. */
+    static boolean looksPercentEncoded(String s) {
+        int i;
+        if (s.regionMatches(true, 0, "https", 0, 5)) {
+            i = 5;
+        } else if (s.regionMatches(true, 0, "http", 0, 4)) {
+            i = 4;
+        } else {
+            return false;
+        }
+        return s.regionMatches(true, i, "%3A%2F", 0, 6);
+    }
+
+    /** {@code ^(https?):/+([^/])} replaced by {@code $1://$2} (case-sensitive). */
+    static String repairCollapsedSlashes(String s) {
+        int i;
+        if (s.startsWith("https:")) {
+            i = 6;
+        } else if (s.startsWith("http:")) {
+            i = 5;
+        } else {
+            return s;
+        }
+        int j = i;
+        while (j < s.length() && s.charAt(j) == '/') {
+            j++;
+        }
+        if (j == i || j == s.length()) {
+            return s;
+        }
+        return s.substring(0, i) + "//" + s.substring(j);
+    }
+}

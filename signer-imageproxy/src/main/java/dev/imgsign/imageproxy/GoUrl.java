@@ -1,0 +1,504 @@
+package dev.imgsign.imageproxy;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A faithful subset of Go 1.19's {@code net/url}: {@code Parse}, {@code ParseRequestURI},
+ * {@code URL.String}, {@code EscapedPath}, {@code Hostname} and the escaping rules behind them.
+ *
+ * <p>Go strings are bytes; here they are Java strings whose chars are all 0..255, one per byte
+ * ({@link #bytes(String)} turns Java text into that form via UTF-8). Every method is linear in its input
+ * and nothing throws: a parse error is {@code null}. Instances are mutable only during parsing and
+ * are never shared.
+ */
+final class GoUrl {
+    enum Mode { PATH, PATH_SEGMENT, HOST, ZONE, USER_PASSWORD, QUERY_COMPONENT, FRAGMENT }
+
+    private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
+
+    String scheme = "";
+    String opaque = "";
+    String username; // null when there is no userinfo
+    String password = "";
+    boolean passwordSet;
+    String host = "";
+    String path = "";
+    String rawPath = "";
+    boolean omitHost;
+    boolean forceQuery;
+    String rawQuery = "";
+    String fragment = "";
+    String rawFragment = "";
+
+    /** Java text as a Go string: its UTF-8 bytes, one char per byte. */
+    static String bytes(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
+    /** A Go string (one char per byte) back to Java text; invalid UTF-8 becomes U+FFFD. */
+    static String text(String goString) {
+        return new String(goString.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    }
+
+    /** The raw bytes of a Go string. */
+    static byte[] raw(String goString) {
+        return goString.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    GoUrl copy() {
+        GoUrl u = new GoUrl();
+        u.scheme = scheme;
+        u.opaque = opaque;
+        u.username = username;
+        u.password = password;
+        u.passwordSet = passwordSet;
+        u.host = host;
+        u.path = path;
+        u.rawPath = rawPath;
+        u.omitHost = omitHost;
+        u.forceQuery = forceQuery;
+        u.rawQuery = rawQuery;
+        u.fragment = fragment;
+        u.rawFragment = rawFragment;
+        return u;
+    }
+
+    boolean isAbs() {
+        return !scheme.isEmpty();
+    }
+
+    /** {@code url.Parse}: a URL reference, with an optional {@code #fragment}; null on error. */
+    static GoUrl parse(String rawUrl) {
+        int hash = rawUrl.indexOf('#');
+        String u = hash < 0 ? rawUrl : rawUrl.substring(0, hash);
+        GoUrl url = parse(u, false);
+        if (url == null || hash < 0) {
+            return url;
+        }
+        String frag = rawUrl.substring(hash + 1);
+        if (frag.isEmpty()) {
+            return url;
+        }
+        return url.setFragment(frag) ? url : null;
+    }
+
+    /** {@code url.ParseRequestURI}: an HTTP request target; null on error. */
+    static GoUrl parseRequestUri(String rawUrl) {
+        return parse(rawUrl, true);
+    }
+
+    private static GoUrl parse(String rawUrl, boolean viaRequest) {
+        for (int i = 0; i < rawUrl.length(); i++) {
+            char b = rawUrl.charAt(i);
+            if (b < ' ' || b == 0x7f) {
+                return null; // invalid control character
+            }
+        }
+        if (rawUrl.isEmpty() && viaRequest) {
+            return null;
+        }
+        GoUrl url = new GoUrl();
+        if (rawUrl.equals("*")) {
+            url.path = "*";
+            return url;
+        }
+        // scheme
+        String rest = rawUrl;
+        for (int i = 0; i < rawUrl.length(); i++) {
+            char c = rawUrl.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                continue;
+            }
+            if (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+                if (i == 0) {
+                    break;
+                }
+                continue;
+            }
+            if (c == ':') {
+                if (i == 0) {
+                    return null; // missing protocol scheme
+                }
+                url.scheme = asciiLower(rawUrl.substring(0, i));
+                rest = rawUrl.substring(i + 1);
+            }
+            break;
+        }
+        // query
+        int q = rest.indexOf('?');
+        if (q >= 0 && q == rest.length() - 1) {
+            url.forceQuery = true;
+            rest = rest.substring(0, q);
+        } else if (q >= 0) {
+            url.rawQuery = rest.substring(q + 1);
+            rest = rest.substring(0, q);
+        }
+        if (!rest.startsWith("/")) {
+            if (!url.scheme.isEmpty()) {
+                url.opaque = rest; // rootless paths are opaque
+                return url;
+            }
+            if (viaRequest) {
+                return null;
+            }
+            int slash = rest.indexOf('/');
+            String segment = slash < 0 ? rest : rest.substring(0, slash);
+            if (segment.indexOf(':') >= 0) {
+                return null; // first path segment in URL cannot contain colon
+            }
+        }
+        if ((!url.scheme.isEmpty() || !viaRequest && !rest.startsWith("///")) && rest.startsWith("//")) {
+            String authority = rest.substring(2);
+            rest = "";
+            int slash = authority.indexOf('/');
+            if (slash >= 0) {
+                rest = authority.substring(slash);
+                authority = authority.substring(0, slash);
+            }
+            if (!url.parseAuthority(authority)) {
+                return null;
+            }
+        } else if (!url.scheme.isEmpty() && rest.startsWith("/")) {
+            url.omitHost = true;
+        }
+        return url.setPath(rest) ? url : null;
+    }
+
+    private static String asciiLower(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return b.toString();
+    }
+
+    private boolean parseAuthority(String authority) {
+        int at = authority.lastIndexOf('@');
+        String h = parseHost(at < 0 ? authority : authority.substring(at + 1));
+        if (h == null) {
+            return false;
+        }
+        host = h;
+        if (at < 0) {
+            return true;
+        }
+        String userinfo = authority.substring(0, at);
+        if (!validUserinfo(userinfo)) {
+            return false;
+        }
+        int colon = userinfo.indexOf(':');
+        if (colon < 0) {
+            username = unescape(userinfo, Mode.USER_PASSWORD);
+            return username != null;
+        }
+        username = unescape(userinfo.substring(0, colon), Mode.USER_PASSWORD);
+        String pass = unescape(userinfo.substring(colon + 1), Mode.USER_PASSWORD);
+        if (username == null || pass == null) {
+            return false;
+        }
+        password = pass;
+        passwordSet = true;
+        return true;
+    }
+
+    private static boolean validUserinfo(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                continue;
+            }
+            if ("-._:~!$&'()*+,;=%@".indexOf(c) < 0) {
+                return false; // includes every non-ASCII byte
+            }
+        }
+        return true;
+    }
+
+    private static String parseHost(String h) {
+        if (h.startsWith("[")) {
+            int close = h.lastIndexOf(']');
+            if (close < 0) {
+                return null;
+            }
+            if (!validOptionalPort(h.substring(close + 1))) {
+                return null;
+            }
+            int zone = h.substring(0, close).indexOf("%25");
+            if (zone >= 0) {
+                String h1 = unescape(h.substring(0, zone), Mode.HOST);
+                String h2 = unescape(h.substring(zone, close), Mode.ZONE);
+                String h3 = unescape(h.substring(close), Mode.HOST);
+                return h1 == null || h2 == null || h3 == null ? null : h1 + h2 + h3;
+            }
+        } else {
+            int colon = h.lastIndexOf(':');
+            if (colon >= 0 && !validOptionalPort(h.substring(colon))) {
+                return null;
+            }
+        }
+        return unescape(h, Mode.HOST);
+    }
+
+    static boolean validOptionalPort(String port) {
+        if (port.isEmpty()) {
+            return true;
+        }
+        if (port.charAt(0) != ':') {
+            return false;
+        }
+        for (int i = 1; i < port.length(); i++) {
+            char c = port.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean setPath(String p) {
+        String decoded = unescape(p, Mode.PATH);
+        if (decoded == null) {
+            return false;
+        }
+        path = decoded;
+        rawPath = p.equals(escape(decoded, Mode.PATH)) ? "" : p;
+        return true;
+    }
+
+    private boolean setFragment(String f) {
+        String decoded = unescape(f, Mode.FRAGMENT);
+        if (decoded == null) {
+            return false;
+        }
+        fragment = decoded;
+        rawFragment = f.equals(escape(decoded, Mode.FRAGMENT)) ? "" : f;
+        return true;
+    }
+
+    /** {@code URL.EscapedPath}. */
+    String escapedPath() {
+        if (!rawPath.isEmpty() && validEncoded(rawPath, Mode.PATH)) {
+            String p = unescape(rawPath, Mode.PATH);
+            if (p != null && p.equals(path)) {
+                return rawPath;
+            }
+        }
+        if (path.equals("*")) {
+            return "*";
+        }
+        return escape(path, Mode.PATH);
+    }
+
+    private String escapedFragment() {
+        if (!rawFragment.isEmpty() && validEncoded(rawFragment, Mode.FRAGMENT)) {
+            String f = unescape(rawFragment, Mode.FRAGMENT);
+            if (f != null && f.equals(fragment)) {
+                return rawFragment;
+            }
+        }
+        return escape(fragment, Mode.FRAGMENT);
+    }
+
+    /** {@code URL.String}. */
+    @Override
+    public String toString() {
+        StringBuilder buf = new StringBuilder(64);
+        if (!scheme.isEmpty()) {
+            buf.append(scheme).append(':');
+        }
+        if (!opaque.isEmpty()) {
+            buf.append(opaque);
+        } else {
+            if (!scheme.isEmpty() || !host.isEmpty() || username != null) {
+                if (!(omitHost && host.isEmpty() && username == null)) {
+                    if (!host.isEmpty() || !path.isEmpty() || username != null) {
+                        buf.append("//");
+                    }
+                    if (username != null) {
+                        buf.append(escape(username, Mode.USER_PASSWORD));
+                        if (passwordSet) {
+                            buf.append(':').append(escape(password, Mode.USER_PASSWORD));
+                        }
+                        buf.append('@');
+                    }
+                    if (!host.isEmpty()) {
+                        buf.append(escape(host, Mode.HOST));
+                    }
+                }
+            }
+            String p = escapedPath();
+            if (!p.isEmpty() && p.charAt(0) != '/' && !host.isEmpty()) {
+                buf.append('/');
+            }
+            if (buf.length() == 0) {
+                int slash = p.indexOf('/');
+                String segment = slash < 0 ? p : p.substring(0, slash);
+                if (segment.indexOf(':') >= 0) {
+                    buf.append("./");
+                }
+            }
+            buf.append(p);
+        }
+        if (forceQuery || !rawQuery.isEmpty()) {
+            buf.append('?').append(rawQuery);
+        }
+        if (!fragment.isEmpty()) {
+            buf.append('#').append(escapedFragment());
+        }
+        return buf.toString();
+    }
+
+    /** {@code URL.Hostname}: the host without port and without IPv6 brackets. */
+    String hostname() {
+        String h = host;
+        int colon = h.lastIndexOf(':');
+        if (colon >= 0 && validOptionalPort(h.substring(colon))) {
+            h = h.substring(0, colon);
+        }
+        if (h.startsWith("[") && h.endsWith("]") && h.length() >= 2) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h;
+    }
+
+    static boolean shouldEscape(char c, Mode mode) {
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+            return false;
+        }
+        if (mode == Mode.HOST || mode == Mode.ZONE) {
+            switch (c) {
+                case '!': case '$': case '&': case '\'': case '(': case ')': case '*': case '+': case ',':
+                case ';': case '=': case ':': case '[': case ']': case '<': case '>': case '"':
+                    return false;
+                default:
+                    break;
+            }
+        }
+        switch (c) {
+            case '-': case '_': case '.': case '~':
+                return false;
+            case '$': case '&': case '+': case ',': case '/': case ':': case ';': case '=': case '?': case '@':
+                switch (mode) {
+                    case PATH:
+                        return c == '?';
+                    case PATH_SEGMENT:
+                        return c == '/' || c == ';' || c == ',' || c == '?';
+                    case USER_PASSWORD:
+                        return c == '@' || c == '/' || c == '?' || c == ':';
+                    case QUERY_COMPONENT:
+                        return true;
+                    case FRAGMENT:
+                        return false;
+                    default:
+                        break;
+                }
+                break;
+            default:
+                break;
+        }
+        if (mode == Mode.FRAGMENT && (c == '!' || c == '(' || c == ')' || c == '*')) {
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    private static int unhex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c - 'A' + 10;
+    }
+
+    /** Go's {@code unescape}: null where Go returns an error. */
+    static String unescape(String s, Mode mode) {
+        int n = 0;
+        boolean hasPlus = false;
+        for (int i = 0; i < s.length(); ) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                n++;
+                if (i + 2 >= s.length() || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
+                    return null;
+                }
+                if (mode == Mode.HOST && unhex(s.charAt(i + 1)) < 8 && !s.startsWith("%25", i)) {
+                    return null;
+                }
+                if (mode == Mode.ZONE) {
+                    char v = (char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2)));
+                    if (!s.startsWith("%25", i) && v != ' ' && shouldEscape(v, Mode.HOST)) {
+                        return null;
+                    }
+                }
+                i += 3;
+            } else if (c == '+') {
+                hasPlus = mode == Mode.QUERY_COMPONENT;
+                i++;
+            } else {
+                if ((mode == Mode.HOST || mode == Mode.ZONE) && c < 0x80 && shouldEscape(c, mode)) {
+                    return null; // invalid character in host
+                }
+                i++;
+            }
+        }
+        if (n == 0 && !hasPlus) {
+            return s;
+        }
+        StringBuilder t = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                t.append((char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2))));
+                i += 2;
+            } else if (c == '+') {
+                t.append(mode == Mode.QUERY_COMPONENT ? ' ' : '+');
+            } else {
+                t.append(c);
+            }
+        }
+        return t.toString();
+    }
+
+    /** Go's {@code escape}. */
+    static String escape(String s, Mode mode) {
+        boolean needed = false;
+        for (int i = 0; i < s.length() && !needed; i++) {
+            needed = shouldEscape(s.charAt(i), mode);
+        }
+        if (!needed) {
+            return s;
+        }
+        StringBuilder t = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' && mode == Mode.QUERY_COMPONENT) {
+                t.append('+');
+            } else if (shouldEscape(c, mode)) {
+                t.append('%').append(UPPER_HEX[(c >> 4) & 15]).append(UPPER_HEX[c & 15]);
+            } else {
+                t.append(c);
+            }
+        }
+        return t.toString();
+    }
+
+    static boolean validEncoded(String s, Mode mode) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ("!$&'()*+,;=:@[]%".indexOf(c) >= 0) {
+                continue;
+            }
+            if (shouldEscape(c, mode)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

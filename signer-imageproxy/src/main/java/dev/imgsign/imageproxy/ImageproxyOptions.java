@@ -1,0 +1,603 @@
+package dev.imgsign.imageproxy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The transformation options of one willnorris/imageproxy request: an immutable value holding every
+ * option the server knows.
+ *
+ * <p>{@link #parse(String)} reads an options string exactly as the server's {@code ParseOptions} does,
+ * and {@link #toString()} prints the canonical form the server signs ({@code Options.String}): tokens
+ * sorted bytewise, the size always present as {@code {width}x{height}}, numbers printed as Go's
+ * {@code %v} prints them ({@code 1e+06}, {@code 0.5}, {@code +Inf}, {@code -0}). Users who build options
+ * in code use {@link #builder()}.
+ *
+ * <p>Two values are equal when every field is equal; doubles compare by their bits after NaN is
+ * canonicalised, so {@code -0} width differs from {@code 0} width (the server prints them differently).
+ * Crop values of {@code -0} are stored as {@code 0}: the server omits both from the canonical form.
+ */
+public final class ImageproxyOptions {
+    /** No options: canonical form {@code 0x0}. */
+    public static final ImageproxyOptions NONE = builder().build();
+
+    /** The output formats the server accepts as an option. */
+    public enum Format {
+        /** {@code jpeg} */
+        JPEG("jpeg"),
+        /** {@code png} */
+        PNG("png"),
+        /** {@code tiff} */
+        TIFF("tiff");
+
+        private final String token;
+
+        Format(String token) {
+            this.token = token;
+        }
+
+        /** The option word, e.g. {@code jpeg}. */
+        public String token() {
+            return token;
+        }
+    }
+
+    private final double width;
+    private final double height;
+    private final boolean fit;
+    private final long rotate;
+    private final boolean flipVertical;
+    private final boolean flipHorizontal;
+    private final long quality;
+    private final String signature;
+    private final boolean scaleUp;
+    private final Format format;
+    private final double cropX;
+    private final double cropY;
+    private final double cropWidth;
+    private final double cropHeight;
+    private final boolean smartCrop;
+    private final boolean trim;
+    private final long validUntil;
+    private String canonicalUnsigned; // computed on demand; racy caching of an immutable result is safe
+
+    private ImageproxyOptions(Builder b) {
+        this.width = b.width;
+        this.height = b.height;
+        this.fit = b.fit;
+        this.rotate = b.rotate;
+        this.flipVertical = b.flipVertical;
+        this.flipHorizontal = b.flipHorizontal;
+        this.quality = b.quality;
+        this.signature = b.signature;
+        this.scaleUp = b.scaleUp;
+        this.format = b.format;
+        this.cropX = positiveZero(b.cropX);
+        this.cropY = positiveZero(b.cropY);
+        this.cropWidth = positiveZero(b.cropWidth);
+        this.cropHeight = positiveZero(b.cropHeight);
+        this.smartCrop = b.smartCrop;
+        this.trim = b.trim;
+        this.validUntil = b.validUntil;
+    }
+
+    private static double positiveZero(double v) {
+        return v == 0 ? 0.0 : v;
+    }
+
+    /** A builder starting from no options. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.width = width;
+        b.height = height;
+        b.fit = fit;
+        b.rotate = rotate;
+        b.flipVertical = flipVertical;
+        b.flipHorizontal = flipHorizontal;
+        b.quality = quality;
+        b.signature = signature;
+        b.scaleUp = scaleUp;
+        b.format = format;
+        b.cropX = cropX;
+        b.cropY = cropY;
+        b.cropWidth = cropWidth;
+        b.cropHeight = cropHeight;
+        b.smartCrop = smartCrop;
+        b.trim = trim;
+        b.validUntil = validUntil;
+        return b;
+    }
+
+    /**
+     * Reads an options string as the server's {@code ParseOptions} does. Never throws: the server never
+     * rejects options, it ignores or zeroes what it cannot read ({@code null} reads as no options).
+     *
+     * <p>Tokens are separated by {@code ,} and applied in order, so a later token overwrites an earlier
+     * one. Each token is, tested in this order: empty (ignored); one of the words {@code fit fv fh scaleUp
+     * jpeg png tiff sc trim}; a token starting with {@code r} (rotation) or {@code q} (quality), whose rest
+     * is read with Go's {@code Atoi} (0 when invalid, the 64-bit limit on overflow); {@code s} (signature:
+     * the rest, verbatim); {@code cx cy cw ch} (crop, Go float syntax, 0 when invalid); {@code vu}
+     * (valid-until unix seconds, applied only when the rest reads as a positive integer); a token
+     * containing a lowercase {@code x} (size, split at the first {@code x}: an empty side keeps its value,
+     * an invalid side becomes 0); otherwise a number that sets width and height (ignored unless it is a
+     * valid, in-range float). So {@code rx} is rotation 0, {@code scx} a signature "cx", {@code max}
+     * width 0, and {@code webp}, {@code gif}, {@code JPEG}, {@code 100X200} are ignored.
+     */
+    public static ImageproxyOptions parse(String options) {
+        Builder b = new Builder();
+        if (options == null) {
+            return b.build();
+        }
+        int start = 0;
+        int len = options.length();
+        while (start <= len) {
+            int comma = options.indexOf(',', start);
+            int end = comma < 0 ? len : comma;
+            apply(b, options.substring(start, end));
+            start = end + 1;
+        }
+        return b.build();
+    }
+
+    private static void apply(Builder b, String opt) {
+        switch (opt) {
+            case "":
+                return;
+            case "fit":
+                b.fit = true;
+                return;
+            case "fv":
+                b.flipVertical = true;
+                return;
+            case "fh":
+                b.flipHorizontal = true;
+                return;
+            case "scaleUp":
+                b.scaleUp = true;
+                return;
+            case "jpeg":
+                b.format = Format.JPEG;
+                return;
+            case "png":
+                b.format = Format.PNG;
+                return;
+            case "tiff":
+                b.format = Format.TIFF;
+                return;
+            case "sc":
+                b.smartCrop = true;
+                return;
+            case "trim":
+                b.trim = true;
+                return;
+            default:
+                break;
+        }
+        if (opt.startsWith("r")) {
+            b.rotate = GoStrconv.atoi(opt.substring(1));
+        } else if (opt.startsWith("q")) {
+            b.quality = GoStrconv.atoi(opt.substring(1));
+        } else if (opt.startsWith("s")) {
+            b.signature = opt.substring(1);
+        } else if (opt.startsWith("cx")) {
+            b.cropX = GoStrconv.parseFloat(opt.substring(2)).value();
+        } else if (opt.startsWith("cy")) {
+            b.cropY = GoStrconv.parseFloat(opt.substring(2)).value();
+        } else if (opt.startsWith("cw")) {
+            b.cropWidth = GoStrconv.parseFloat(opt.substring(2)).value();
+        } else if (opt.startsWith("ch")) {
+            b.cropHeight = GoStrconv.parseFloat(opt.substring(2)).value();
+        } else if (opt.startsWith("vu")) {
+            long v = GoStrconv.parseInt64(opt.substring(2));
+            if (v > 0) {
+                b.validUntil = v;
+            }
+        } else {
+            int x = opt.indexOf('x');
+            if (x >= 0) {
+                if (x > 0) {
+                    b.width = GoStrconv.parseFloat(opt.substring(0, x)).value();
+                }
+                if (x < opt.length() - 1) {
+                    b.height = GoStrconv.parseFloat(opt.substring(x + 1)).value();
+                }
+            } else {
+                GoStrconv.ParsedFloat size = GoStrconv.parseFloat(opt);
+                if (size.ok()) {
+                    b.width = size.value();
+                    b.height = size.value();
+                }
+            }
+        }
+    }
+
+    /** Requested width: pixels above 1, a fraction of the original between 0 and 1, 0 for "keep ratio". */
+    public double width() {
+        return width;
+    }
+
+    /** Requested height, read as {@link #width()}. */
+    public double height() {
+        return height;
+    }
+
+    /** {@code fit}: scale to fit inside the size instead of cropping. */
+    public boolean fit() {
+        return fit;
+    }
+
+    /** {@code r}: rotation in degrees counter-clockwise (the server acts on 90, 180, 270). */
+    public long rotate() {
+        return rotate;
+    }
+
+    /** {@code fv}: flip vertically. */
+    public boolean flipVertical() {
+        return flipVertical;
+    }
+
+    /** {@code fh}: flip horizontally. */
+    public boolean flipHorizontal() {
+        return flipHorizontal;
+    }
+
+    /** {@code q}: output quality, 0 when unset. */
+    public long quality() {
+        return quality;
+    }
+
+    /** {@code s}: the signature as given, or the empty string. */
+    public String signature() {
+        return signature;
+    }
+
+    /** {@code scaleUp}: allow scaling beyond the original size. */
+    public boolean scaleUp() {
+        return scaleUp;
+    }
+
+    /** {@code jpeg}, {@code png} or {@code tiff}: the output format, if requested. */
+    public Optional<Format> format() {
+        return Optional.ofNullable(format);
+    }
+
+    /** {@code cx}: crop rectangle x, 0 when unset. */
+    public double cropX() {
+        return cropX;
+    }
+
+    /** {@code cy}: crop rectangle y, 0 when unset. */
+    public double cropY() {
+        return cropY;
+    }
+
+    /** {@code cw}: crop rectangle width, 0 when unset. */
+    public double cropWidth() {
+        return cropWidth;
+    }
+
+    /** {@code ch}: crop rectangle height, 0 when unset. */
+    public double cropHeight() {
+        return cropHeight;
+    }
+
+    /** {@code sc}: content-aware smart crop. */
+    public boolean smartCrop() {
+        return smartCrop;
+    }
+
+    /** {@code trim}: trim edges of uniform colour. */
+    public boolean trim() {
+        return trim;
+    }
+
+    /** {@code vu}: the unix second from which the URL is refused, or 0 when unset. */
+    public long validUntil() {
+        return validUntil;
+    }
+
+    /** {@code vu} as an instant, if set. */
+    public Optional<Instant> validUntilInstant() {
+        return validUntil == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(validUntil));
+    }
+
+    /** The same options carrying {@code signature} (empty removes it). */
+    public ImageproxyOptions withSignature(String signature) {
+        return toBuilder().signature(signature).build();
+    }
+
+    /** The same options without a signature. */
+    public ImageproxyOptions withoutSignature() {
+        return signature.isEmpty() ? this : toBuilder().signature("").build();
+    }
+
+    /**
+     * The canonical form without the signature: what the server puts after {@code #} when it checks a
+     * signature over the URL and the options.
+     */
+    public String canonicalWithoutSignature() {
+        String c = canonicalUnsigned;
+        if (c == null) {
+            c = canonical(false);
+            canonicalUnsigned = c;
+        }
+        return c;
+    }
+
+    /** The canonical form, signature included: tokens sorted bytewise and joined with {@code ,}. */
+    @Override
+    public String toString() {
+        return signature.isEmpty() ? canonicalWithoutSignature() : canonical(true);
+    }
+
+    private String canonical(boolean withSignature) {
+        List<String> tokens = new ArrayList<>(8);
+        tokens.add(GoStrconv.formatFloat(width) + "x" + GoStrconv.formatFloat(height));
+        if (fit) {
+            tokens.add("fit");
+        }
+        if (rotate != 0) {
+            tokens.add("r" + rotate);
+        }
+        if (flipVertical) {
+            tokens.add("fv");
+        }
+        if (flipHorizontal) {
+            tokens.add("fh");
+        }
+        if (quality != 0) {
+            tokens.add("q" + quality);
+        }
+        if (withSignature && !signature.isEmpty()) {
+            tokens.add("s" + signature);
+        }
+        if (scaleUp) {
+            tokens.add("scaleUp");
+        }
+        if (format != null) {
+            tokens.add(format.token());
+        }
+        if (cropX != 0) {
+            tokens.add("cx" + GoStrconv.formatFloat(cropX));
+        }
+        if (cropY != 0) {
+            tokens.add("cy" + GoStrconv.formatFloat(cropY));
+        }
+        if (cropWidth != 0) {
+            tokens.add("cw" + GoStrconv.formatFloat(cropWidth));
+        }
+        if (cropHeight != 0) {
+            tokens.add("ch" + GoStrconv.formatFloat(cropHeight));
+        }
+        if (smartCrop) {
+            tokens.add("sc");
+        }
+        if (trim) {
+            tokens.add("trim");
+        }
+        if (validUntil != 0) {
+            tokens.add("vu" + validUntil);
+        }
+        // Go sorts bytes; for UTF-8 that is code point order, which String.compareTo is not.
+        tokens.sort(ImageproxyOptions::compareCodePoints);
+        return String.join(",", tokens);
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ImageproxyOptions other)) {
+            return false;
+        }
+        return same(width, other.width) && same(height, other.height) && fit == other.fit
+                && rotate == other.rotate && flipVertical == other.flipVertical
+                && flipHorizontal == other.flipHorizontal && quality == other.quality
+                && signature.equals(other.signature) && scaleUp == other.scaleUp && format == other.format
+                && same(cropX, other.cropX) && same(cropY, other.cropY) && same(cropWidth, other.cropWidth)
+                && same(cropHeight, other.cropHeight) && smartCrop == other.smartCrop && trim == other.trim
+                && validUntil == other.validUntil;
+    }
+
+    private static boolean same(double a, double b) {
+        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(width, height, fit, rotate, flipVertical, flipHorizontal, quality, signature, scaleUp,
+                format, cropX, cropY, cropWidth, cropHeight, smartCrop, trim, validUntil);
+    }
+
+    /** Builds options in code. Every setter may be called again; the last call wins. */
+    public static final class Builder {
+        private double width;
+        private double height;
+        private boolean fit;
+        private long rotate;
+        private boolean flipVertical;
+        private boolean flipHorizontal;
+        private long quality;
+        private String signature = "";
+        private boolean scaleUp;
+        private Format format;
+        private double cropX;
+        private double cropY;
+        private double cropWidth;
+        private double cropHeight;
+        private boolean smartCrop;
+        private boolean trim;
+        private long validUntil;
+
+        private Builder() {
+        }
+
+        /** Width and height at once, like the {@code 100} and {@code 100x200} options. */
+        public Builder size(double width, double height) {
+            this.width = width;
+            this.height = height;
+            return this;
+        }
+
+        /** Width: pixels, a fraction of the original between 0 and 1, or 0 to keep the aspect ratio. */
+        public Builder width(double width) {
+            this.width = width;
+            return this;
+        }
+
+        /** Height, read as {@link #width(double)}. */
+        public Builder height(double height) {
+            this.height = height;
+            return this;
+        }
+
+        /** {@code fit}. */
+        public Builder fit(boolean fit) {
+            this.fit = fit;
+            return this;
+        }
+
+        /** {@code r}: degrees counter-clockwise; the server acts on 90, 180 and 270. */
+        public Builder rotate(long degrees) {
+            this.rotate = degrees;
+            return this;
+        }
+
+        /** {@code fv}. */
+        public Builder flipVertical(boolean flip) {
+            this.flipVertical = flip;
+            return this;
+        }
+
+        /** {@code fh}. */
+        public Builder flipHorizontal(boolean flip) {
+            this.flipHorizontal = flip;
+            return this;
+        }
+
+        /** {@code q}: output quality, 0 for the server's default. */
+        public Builder quality(long quality) {
+            this.quality = quality;
+            return this;
+        }
+
+        /**
+         * {@code s}: a signature (signers set it themselves). Empty removes it.
+         *
+         * @throws IllegalArgumentException if it contains {@code ,}, which would split it into two options
+         */
+        public Builder signature(String signature) {
+            Objects.requireNonNull(signature, "signature");
+            if (signature.indexOf(',') >= 0) {
+                throw new IllegalArgumentException("an imageproxy signature cannot contain ','");
+            }
+            this.signature = signature;
+            return this;
+        }
+
+        /** {@code scaleUp} (the server overrides it with its own setting when it serves the image). */
+        public Builder scaleUp(boolean scaleUp) {
+            this.scaleUp = scaleUp;
+            return this;
+        }
+
+        /** {@code jpeg}, {@code png} or {@code tiff}; {@code null} for the source format. */
+        public Builder format(Format format) {
+            this.format = format;
+            return this;
+        }
+
+        /** {@code cx}. */
+        public Builder cropX(double x) {
+            this.cropX = x;
+            return this;
+        }
+
+        /** {@code cy}. */
+        public Builder cropY(double y) {
+            this.cropY = y;
+            return this;
+        }
+
+        /** {@code cw}. */
+        public Builder cropWidth(double width) {
+            this.cropWidth = width;
+            return this;
+        }
+
+        /** {@code ch}. */
+        public Builder cropHeight(double height) {
+            this.cropHeight = height;
+            return this;
+        }
+
+        /** {@code sc}. */
+        public Builder smartCrop(boolean smartCrop) {
+            this.smartCrop = smartCrop;
+            return this;
+        }
+
+        /** {@code trim}. */
+        public Builder trim(boolean trim) {
+            this.trim = trim;
+            return this;
+        }
+
+        /**
+         * {@code vu}: the unix second from which the server refuses the URL; 0 removes it.
+         *
+         * @throws IllegalArgumentException if negative (the server ignores values below 1)
+         */
+        public Builder validUntil(long epochSecond) {
+            if (epochSecond < 0) {
+                throw new IllegalArgumentException("vu must be a positive unix time, got " + epochSecond);
+            }
+            this.validUntil = epochSecond;
+            return this;
+        }
+
+        /**
+         * {@code vu} from an instant, rounded down to the second.
+         *
+         * @throws IllegalArgumentException if at or before the epoch
+         */
+        public Builder validUntil(Instant instant) {
+            Objects.requireNonNull(instant, "instant");
+            long seconds = instant.getEpochSecond();
+            if (seconds <= 0) {
+                throw new IllegalArgumentException("vu must be after the unix epoch, got " + instant);
+            }
+            this.validUntil = seconds;
+            return this;
+        }
+
+        /** The options. */
+        public ImageproxyOptions build() {
+            return new ImageproxyOptions(this);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package dev.imgsign.imageproxy;
+
+import dev.imgsign.core.HmacAlgorithm;
+import dev.imgsign.core.HmacKeyRing;
+import dev.imgsign.core.KeySet;
+import dev.imgsign.core.UrlSigner;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * Signs willnorris/imageproxy URLs: {@code <base>/<options,s<signature>>/<remote url>}.
+ *
+ * <p>The signature is the padded URL-safe base64 of HMAC-SHA256 under the primary key of the message the
+ * server rebuilds: the remote URL as Go's {@code net/url} parses and prints it, followed by
+ * {@code #<canonical options without signature>} unless the signer signs the URL only. The URL is first
+ * put in the form the server will receive (see {@link #sign(String, ImageproxyOptions)}); the message is
+ * then computed by running this module's emulation of the server's request parsing on the URL it emits,
+ * so the MAC covers exactly what the server will check.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
+    /** How the remote URL is written into the proxy URL. */
+    public enum RemoteUrlForm {
+        /** As a URL ({@code /100x100,s…/https://example.com/a.jpg?x=1}); readable, the default. */
+        RAW,
+        /**
+         * As unpadded URL-safe base64 of the URL, which survives proxies and frameworks that collapse
+         * {@code //} or decode paths. Requires an imageproxy version that accepts base64 remote URLs.
+         */
+        BASE64
+    }
+
+    private static final Base64.Encoder SIGNATURE_ENCODER = Base64.getUrlEncoder();
+    private static final Base64.Encoder REMOTE_ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private final HmacKeyRing ring;
+    private final String baseUrl;
+    private final boolean signOptions;
+    private final RemoteUrlForm form;
+
+    private ImageproxySigner(Builder b) {
+        this.ring = HmacKeyRing.of(HmacAlgorithm.SHA256, b.keys);
+        this.baseUrl = b.baseUrl;
+        this.signOptions = b.signOptions;
+        this.form = b.form;
+    }
+
+    /** A builder; keys and base URL are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@link #sign(String, ImageproxyOptions)} of the request's URL and options. */
+    @Override
+    public String sign(ImageproxyRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("request must not be null");
+        }
+        return sign(request.remoteUrl(), request.options());
+    }
+
+    /**
+     * The full proxy URL {@code <base>/<options with s<signature>>/<remote>}.
+     *
+     * <p>The remote URL is normalised as the server will see it: parsed and printed by Go's rules (scheme
+     * lowercased, non-ASCII and unsafe bytes of host and path percent-escaped, the path's own valid
+     * escapes kept), its fragment dropped (browsers never send it), a trailing empty {@code ?} dropped
+     * (the server loses it), and bytes of the query that HTTP clients would escape themselves
+     * (controls, space, non-ASCII, {@code " ' < > \ ^ ` { | }}) percent-escaped, so that what a browser
+     * sends is what was signed. Any signature in {@code options} is replaced.
+     *
+     * @throws IllegalArgumentException if the URL is null, relative, not http(s), has no host, or has a
+     *     host with characters no client can send ({@code " < >})
+     */
+    public String sign(String remoteUrl, ImageproxyOptions options) {
+        Prepared p = prepare(remoteUrl, options);
+        return baseUrl + "/" + options.withSignature(p.signature).toString() + "/" + p.emitted;
+    }
+
+    /**
+     * The signature alone, padded URL-safe base64 (44 characters), as {@code imageproxy-sign} prints it
+     * for URLs the normalisation described at {@link #sign(String, ImageproxyOptions)} leaves unchanged.
+     *
+     * @throws IllegalArgumentException as {@link #sign(String, ImageproxyOptions)}
+     */
+    public String signature(String remoteUrl, ImageproxyOptions options) {
+        return prepare(remoteUrl, options).signature;
+    }
+
+    /** The exact bytes MACed, as text (for tests and debugging; contains no secret). */
+    String message(String remoteUrl, ImageproxyOptions options) {
+        return GoUrl.text(prepare(remoteUrl, options).message);
+    }
+
+    /** Whether the options are signed along with the URL. */
+    public boolean signsOptions() {
+        return signOptions;
+    }
+
+    private static final class Prepared {
+        final String emitted;
+        final String message;
+        final String signature;
+
+        Prepared(String emitted, String message, String signature) {
+            this.emitted = emitted;
+            this.message = message;
+            this.signature = signature;
+        }
+    }
+
+    private Prepared prepare(String remoteUrl, ImageproxyOptions options) {
+        if (remoteUrl == null) {
+            throw new IllegalArgumentException("remote URL must not be null");
+        }
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null (use ImageproxyOptions.NONE)");
+        }
+        GoUrl u = GoUrl.parse(GoUrl.bytes(remoteUrl));
+        if (u == null) {
+            throw new IllegalArgumentException("remote URL is not a valid URL: " + shorten(remoteUrl));
+        }
+        if (!u.scheme.equals("http") && !u.scheme.equals("https")) {
+            throw new IllegalArgumentException("remote URL must be an absolute http or https URL: " + shorten(remoteUrl));
+        }
+        if (!u.opaque.isEmpty() || u.host.isEmpty()) {
+            throw new IllegalArgumentException("remote URL has no host: " + shorten(remoteUrl));
+        }
+        u.fragment = "";
+        u.rawFragment = "";
+        u.forceQuery = false;
+        u.rawQuery = escapeQueryForTransport(u.rawQuery);
+        String normalised = u.toString();
+        String emitted;
+        if (form == RemoteUrlForm.RAW) {
+            for (int i = 0; i < normalised.length(); i++) {
+                if (!sendable(normalised.charAt(i))) {
+                    throw new IllegalArgumentException("remote URL host contains '" + normalised.charAt(i)
+                            + "', which clients escape and the server then refuses: " + shorten(remoteUrl));
+                }
+            }
+            emitted = normalised;
+        } else {
+            emitted = REMOTE_ENCODER.encodeToString(GoUrl.raw(normalised));
+        }
+        // Rebuild the remote URL exactly as the server will, from the request target it will receive.
+        GoServer.Parsed parsed = GoServer.newRequest("/0x0/" + emitted);
+        if (parsed.error != null) {
+            throw new IllegalArgumentException("imageproxy would refuse this remote URL (" + parsed.error + "): "
+                    + shorten(remoteUrl));
+        }
+        String message = parsed.remote.toString();
+        if (signOptions) {
+            message = message + "#" + options.canonicalWithoutSignature();
+        }
+        byte[] mac = ring.sign(GoUrl.raw(message));
+        return new Prepared(emitted, message, SIGNATURE_ENCODER.encodeToString(mac));
+    }
+
+    /** Characters HTTP clients send as they are (RFC 3986 unreserved, reserved and {@code %}). */
+    private static boolean sendable(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || "-._~:/?#[]@!$&'()*+,;=%".indexOf(c) >= 0;
+    }
+
+    /** Percent-escapes the query bytes that browsers and HTTP clients would escape on their own. */
+    static String escapeQueryForTransport(String query) {
+        StringBuilder out = null;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            boolean escape = c <= 0x20 || c >= 0x7f || "\"'<>\\^`{|}".indexOf(c) >= 0;
+            if (escape && out == null) {
+                out = new StringBuilder(query.length() + 16).append(query, 0, i);
+            }
+            if (out != null) {
+                if (escape) {
+                    out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? query : out.toString();
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
+    }
+
+    @Override
+    public String toString() {
+        return "ImageproxySigner[base=" + baseUrl + ", signOptions=" + signOptions + ", form=" + form + ", keys="
+                + ring.keys() + "]";
+    }
+
+    /** Configures an {@link ImageproxySigner}. */
+    public static final class Builder {
+        private KeySet keys;
+        private String baseUrl;
+        private boolean signOptions = true;
+        private RemoteUrlForm form = RemoteUrlForm.RAW;
+
+        private Builder() {
+        }
+
+        /** The keys; the primary signs. Required. */
+        public Builder keys(KeySet keys) {
+            this.keys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /**
+         * The proxy's base URL, e.g. {@code https://img.example.com} (a trailing {@code /} is removed); the
+         * empty string yields path-only URLs ({@code /100x100,s…/https://…}) for pages served by the proxy's
+         * own host.
+         *
+         * @throws IllegalArgumentException if it carries a query or fragment
+         */
+        public Builder baseUrl(String baseUrl) {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            String b = baseUrl;
+            while (b.endsWith("/")) {
+                b = b.substring(0, b.length() - 1);
+            }
+            if (b.indexOf('?') >= 0 || b.indexOf('#') >= 0) {
+                throw new IllegalArgumentException("base URL must not have a query or fragment: " + baseUrl);
+            }
+            this.baseUrl = b;
+            return this;
+        }
+
+        /**
+         * Whether to sign the options with the URL (default {@code true}). {@code false} signs the URL
+         * only, as imageproxy-sign {@code -url} does: any client may then change every option, {@code vu}
+         * included.
+         */
+        public Builder signOptions(boolean signOptions) {
+            this.signOptions = signOptions;
+            return this;
+        }
+
+        /** How to write the remote URL into the proxy URL (default {@link RemoteUrlForm#RAW}). */
+        public Builder remoteUrlForm(RemoteUrlForm form) {
+            this.form = Objects.requireNonNull(form, "form");
+            return this;
+        }
+
+        /**
+         * The signer.
+         *
+         * @throws IllegalStateException if keys or base URL are missing
+         */
+        public ImageproxySigner build() {
+            if (keys == null) {
+                throw new IllegalStateException("an imageproxy signer needs keys");
+            }
+            if (baseUrl == null) {
+                throw new IllegalStateException("an imageproxy signer needs the proxy's base URL");
+            }
+            return new ImageproxySigner(this);
+        }
+    }
+}

@@ -1,0 +1,346 @@
+package dev.imgsign.imageproxy;
+
+import dev.imgsign.core.Hmac;
+import dev.imgsign.core.HmacAlgorithm;
+import dev.imgsign.core.HmacKeyRing;
+import dev.imgsign.core.KeySet;
+import dev.imgsign.core.Rejection;
+import dev.imgsign.core.UrlVerifier;
+import dev.imgsign.core.Verification;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decides on a willnorris/imageproxy request target as the server does, in the server's order.
+ *
+ * <ol>
+ *   <li>The target is parsed as Go's HTTP server and {@code NewRequest} do: the escaped path without its
+ *       leading {@code /} is first tried whole as the remote URL, otherwise its first segment is the
+ *       options and the rest the remote URL; a remote URL may be raw (the proxy's query string then
+ *       becomes its query), unpadded URL-safe base64 of an {@code http://} or {@code https://} URL, or
+ *       percent-encoded ({@code https?%3A%2F}, any case); {@code http:/x} and {@code http:///x} are
+ *       repaired to {@code http://x}. Anything the server answers 400 to is {@link Rejection#MALFORMED}
+ *       (400).</li>
+ *   <li>{@code vu} set and the clock at or past it: {@link Rejection#EXPIRED}, before any signature
+ *       check (answered 403, as the server does).</li>
+ *   <li>Referrers configured and the referrer's host not among them, or the remote host among the denied
+ *       hosts: {@link Rejection#HOST_NOT_ALLOWED} (403).</li>
+ *   <li>No allowed hosts and no keys: accepted. Remote host among the allowed hosts: accepted.</li>
+ *   <li>For each key in order: the signature over the URL alone (unless {@link Builder#requireSignedOptions
+ *       signed options are required}), then over URL{@code #}options: accepted; otherwise
+ *       {@link Rejection#BAD_SIGNATURE} (403).</li>
+ * </ol>
+ *
+ * <p>Host matching is the server's: the remote URL's host without port and brackets equals an entry
+ * (case-sensitive), or an entry {@code *.example.com} whose text after {@code *.} ends the host (so it
+ * also matches {@code example.com} and {@code badexample.com}), or the host is an IP address inside an
+ * entry written as a CIDR ({@code 10.0.0.0/8}).
+ *
+ * <p>Never throws; the target length is checked first and all later work is linear in it. Immutable and
+ * thread-safe.
+ */
+public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> {
+    /** Default upper bound on the request target length. */
+    public static final int DEFAULT_MAX_LENGTH = 8192;
+
+    /** Seconds from Go's internal year-1 epoch to the unix epoch; Go compares times in that frame. */
+    private static final long UNIX_TO_INTERNAL = 62135596800L;
+    private static final int SERVER_FORBIDDEN = 403;
+
+    private final HmacKeyRing ring; // null without keys
+    private final KeySet keys;
+    private final boolean requireSignedOptions;
+    private final List<HostPattern> allowHosts;
+    private final List<HostPattern> denyHosts;
+    private final List<HostPattern> referrers;
+    private final Clock clock;
+    private final int maxLength;
+
+    private ImageproxyVerifier(Builder b) {
+        this.keys = b.keys;
+        this.ring = b.keys == null ? null : HmacKeyRing.of(HmacAlgorithm.SHA256, b.keys);
+        this.requireSignedOptions = b.requireSignedOptions;
+        this.allowHosts = List.copyOf(b.allowHosts);
+        this.denyHosts = List.copyOf(b.denyHosts);
+        this.referrers = List.copyOf(b.referrers);
+        this.clock = b.clock;
+        this.maxLength = b.maxLength;
+    }
+
+    /** A builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@link #verify(String, String)} without a {@code Referer} header. */
+    @Override
+    public Verification<ImageproxyRequest> verify(String requestTarget) {
+        return verify(requestTarget, null);
+    }
+
+    /**
+     * Verifies a request target with the request's {@code Referer} header, which matters only when
+     * referrers are configured.
+     *
+     * @param requestTarget the raw path and {@code ?query} as received (see {@link UrlVerifier#verify})
+     * @param referer the {@code Referer} header, or {@code null} when absent
+     * @return the remote URL (as the server rebuilds it, without fragment) and options, or a rejection
+     */
+    public Verification<ImageproxyRequest> verify(String requestTarget, String referer) {
+        if (requestTarget == null) {
+            return Verification.rejected(Rejection.MALFORMED, "no request target");
+        }
+        if (requestTarget.length() > maxLength) {
+            return Verification.rejected(Rejection.TOO_LONG,
+                    "request target longer than " + maxLength + " characters");
+        }
+        if (referer != null && referer.length() > maxLength) {
+            return Verification.rejected(Rejection.TOO_LONG, "Referer longer than " + maxLength + " characters");
+        }
+        GoServer.Parsed parsed = GoServer.newRequest(GoUrl.bytes(requestTarget));
+        if (parsed.error != null) {
+            return Verification.rejected(Rejection.MALFORMED, parsed.error);
+        }
+        GoUrl remote = parsed.remote;
+        ImageproxyOptions options = parsed.options;
+
+        if (options.validUntil() != 0 && expired(options.validUntil())) {
+            return Verification.rejected(Rejection.EXPIRED, "vu " + options.validUntil() + " has passed",
+                    SERVER_FORBIDDEN);
+        }
+        if (!referrers.isEmpty()) {
+            GoUrl ref = GoUrl.parse(GoUrl.bytes(referer == null ? "" : referer));
+            if (ref == null || !matches(referrers, ref)) {
+                return Verification.rejected(Rejection.HOST_NOT_ALLOWED, "referrer not allowed");
+            }
+        }
+        if (matches(denyHosts, remote)) {
+            return Verification.rejected(Rejection.HOST_NOT_ALLOWED, "remote host is denied");
+        }
+        ImageproxyRequest request = new ImageproxyRequest(fetchedUrl(remote), options);
+        if (allowHosts.isEmpty() && ring == null) {
+            return Verification.acceptedWithoutKey(request);
+        }
+        if (!allowHosts.isEmpty() && matches(allowHosts, remote)) {
+            return Verification.acceptedWithoutKey(request);
+        }
+        if (ring != null) {
+            int key = validSignature(remote, options);
+            if (key >= 0) {
+                return Verification.accepted(request, keys, key);
+            }
+        }
+        return Verification.rejected(Rejection.BAD_SIGNATURE,
+                ring == null ? "remote host not allowed and no keys configured" : "signature does not match");
+    }
+
+    private boolean expired(long validUntil) {
+        Instant now = clock.instant();
+        // Go's time.Time compares seconds since year 1, where vu near the int64 limit wraps around.
+        long nowInternal = now.getEpochSecond() + UNIX_TO_INTERNAL;
+        long vuInternal = validUntil + UNIX_TO_INTERNAL;
+        return nowInternal >= vuInternal;
+    }
+
+    private static String fetchedUrl(GoUrl remote) {
+        GoUrl u = remote.copy();
+        u.fragment = "";
+        u.rawFragment = "";
+        return GoUrl.text(u.toString());
+    }
+
+    /** The index of the first key whose signature matches, or -1. */
+    private int validSignature(GoUrl remote, ImageproxyOptions options) {
+        byte[] got = decodeSignature(options.signature());
+        if (got == null) {
+            return -1;
+        }
+        byte[] urlOnly = GoUrl.raw(remote.toString());
+        GoUrl withOptions = remote.copy();
+        withOptions.fragment = options.canonicalWithoutSignature();
+        byte[] urlAndOptions = GoUrl.raw(withOptions.toString());
+        for (int i = 0; i < ring.size(); i++) {
+            Hmac hmac = ring.hmac(i);
+            if (!requireSignedOptions && hmac.matches(urlOnly, got)) {
+                return i;
+            }
+            if (hmac.matches(urlAndOptions, got)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The signature option's bytes as the server reads them: padded with {@code =} to a multiple of 4,
+     * then URL-safe base64 in Go's lenient mode. Null when the server fails to decode it.
+     */
+    static byte[] decodeSignature(String signature) {
+        String sig = signature;
+        int m = sig.length() % 4;
+        if (m != 0) {
+            sig = sig + "====".substring(m);
+        }
+        return GoBase64.decodeUrl(GoUrl.bytes(sig));
+    }
+
+    /** Whether the URL's host is among the allowed hosts (for tests). */
+    boolean allowedHost(GoUrl url) {
+        return matches(allowHosts, url);
+    }
+
+    private static boolean matches(List<HostPattern> patterns, GoUrl url) {
+        if (patterns.isEmpty()) {
+            return false;
+        }
+        String hostname = url.hostname();
+        byte[] ip = null;
+        boolean ipParsed = false;
+        for (HostPattern p : patterns) {
+            if (hostname.equals(p.text)) {
+                return true;
+            }
+            if (p.wildcardSuffix != null && hostname.endsWith(p.wildcardSuffix)) {
+                return true;
+            }
+            if (!ipParsed) {
+                ip = GoNet.parseIp(hostname);
+                ipParsed = true;
+            }
+            if (ip != null && p.cidr != null && GoNet.contains(p.cidr, ip)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "ImageproxyVerifier[keys=" + keys + ", requireSignedOptions=" + requireSignedOptions + ", allowHosts="
+                + allowHosts.size() + ", denyHosts=" + denyHosts.size() + ", referrers=" + referrers.size()
+                + ", maxLength=" + maxLength + "]";
+    }
+
+    /** One configured host entry, pre-parsed. */
+    private static final class HostPattern {
+        final String text; // as a Go string
+        final String wildcardSuffix;
+        final GoNet.Cidr cidr;
+
+        HostPattern(String configured) {
+            this.text = GoUrl.bytes(configured);
+            this.wildcardSuffix = text.startsWith("*.") ? text.substring(2) : null;
+            this.cidr = GoNet.parseCidr(text);
+        }
+
+        @Override
+        public String toString() {
+            return GoUrl.text(text);
+        }
+    }
+
+    /** Configures an {@link ImageproxyVerifier}. */
+    public static final class Builder {
+        private KeySet keys;
+        private boolean requireSignedOptions;
+        private final List<HostPattern> allowHosts = new ArrayList<>();
+        private final List<HostPattern> denyHosts = new ArrayList<>();
+        private final List<HostPattern> referrers = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+        private int maxLength = DEFAULT_MAX_LENGTH;
+        private boolean acceptAll;
+
+        private Builder() {
+        }
+
+        /** The keys whose signatures are accepted, tried in order (the server's {@code -signatureKey}s). */
+        public Builder keys(KeySet keys) {
+            this.keys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /**
+         * Refuse signatures over the URL alone, accepting only signatures over URL and options. The
+         * server accepts both (default {@code false}); {@code true} is safer because a URL-only signature
+         * lets any client change every option, including {@code vu}, and so ask for any size or make an
+         * expiring link permanent.
+         */
+        public Builder requireSignedOptions(boolean require) {
+            this.requireSignedOptions = require;
+            return this;
+        }
+
+        /** Remote hosts served without a signature (the server's {@code -allowHosts}). */
+        public Builder allowHosts(Collection<String> hosts) {
+            add(allowHosts, hosts);
+            return this;
+        }
+
+        /** Remote hosts never served, even when signed (the server's {@code -denyHosts}). */
+        public Builder denyHosts(Collection<String> hosts) {
+            add(denyHosts, hosts);
+            return this;
+        }
+
+        /**
+         * Hosts a request's {@code Referer} must name (the server's {@code -referrers}); checked by
+         * {@link ImageproxyVerifier#verify(String, String)}. A missing or unparsable header fails.
+         */
+        public Builder referrers(Collection<String> hosts) {
+            add(referrers, hosts);
+            return this;
+        }
+
+        private static void add(List<HostPattern> list, Collection<String> hosts) {
+            Objects.requireNonNull(hosts, "hosts");
+            for (String h : hosts) {
+                list.add(new HostPattern(Objects.requireNonNull(h, "host")));
+            }
+        }
+
+        /** The clock {@code vu} is compared with (default: the UTC system clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The longest request target (and {@code Referer}) verified; longer ones are
+         * {@link Rejection#TOO_LONG}. Default {@value #DEFAULT_MAX_LENGTH}.
+         */
+        public Builder maxLength(int maxLength) {
+            if (maxLength < 1) {
+                throw new IllegalArgumentException("maxLength must be positive, got " + maxLength);
+            }
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        /**
+         * Allow building a verifier with neither keys nor allowed hosts, which accepts every request
+         * (as the server does when so configured). Without this call such a configuration is refused.
+         */
+        public Builder acceptUnsignedRequests() {
+            this.acceptAll = true;
+            return this;
+        }
+
+        /**
+         * The verifier.
+         *
+         * @throws IllegalStateException if neither keys nor allowed hosts are configured and
+         *     {@link #acceptUnsignedRequests()} was not called
+         */
+        public ImageproxyVerifier build() {
+            if (keys == null && allowHosts.isEmpty() && !acceptAll) {
+                throw new IllegalStateException("an imageproxy verifier needs keys or allowed hosts "
+                        + "(or acceptUnsignedRequests() to accept everything, as an unconfigured server does)");
+            }
+            return new ImageproxyVerifier(this);
+        }
+    }
+}
