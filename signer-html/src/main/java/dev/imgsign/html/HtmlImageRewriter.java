@@ -8,9 +8,17 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.CDataNode;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Rewrites the image URLs of an HTML fragment or document to signed image-proxy URLs, as Camo filters
@@ -116,8 +124,21 @@ public final class HtmlImageRewriter {
     public int rewrite(Element root) {
         Objects.requireNonNull(root, "root");
         Pass pass = new Pass();
-        for (Element element : root.getAllElements()) {
-            rewriteElement(pass, element);
+        int contextSensitiveAncestors = 0;
+        for (Element parent = root.parent(); parent != null; parent = parent.parent()) {
+            if (isContextSensitive(parent)) {
+                contextSensitiveAncestors++;
+            }
+        }
+        pass.contextSensitiveDepth = contextSensitiveAncestors;
+        NodeTraversor.traverse(pass, root);
+        for (Node node : pass.unsafe) {
+            if (node instanceof Comment) {
+                node.remove();
+            } else {
+                String text = node instanceof DataNode ? ((DataNode) node).getWholeData() : ((TextNode) node).getWholeText();
+                node.replaceWith(new TextNode(text));
+            }
         }
         return pass.rewritten;
     }
@@ -158,10 +179,68 @@ public final class HtmlImageRewriter {
                 .syntax(Document.OutputSettings.Syntax.html);
     }
 
-    /** The state of one rewrite call. */
-    private static final class Pass {
+    /**
+     * One rewrite call: visits every node once, rewriting elements and noting the raw-text nodes that
+     * a browser could read as markup.
+     */
+    private final class Pass implements NodeVisitor {
         int signed;
         int rewritten;
+        int contextSensitiveDepth;
+        final List<Node> unsafe = new ArrayList<>();
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof Element) {
+                Element element = (Element) node;
+                if (isContextSensitive(element)) {
+                    contextSensitiveDepth++;
+                }
+                rewriteElement(this, element);
+            } else if ((contextSensitiveDepth > 0 || node instanceof CDataNode) && mayHoldMarkup(node)) {
+                unsafe.add(node);
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element && isContextSensitive((Element) node)) {
+                contextSensitiveDepth--;
+            }
+        }
+    }
+
+    /**
+     * SVG, MathML and {@code noscript} are where jsoup's reading of raw text can differ from a
+     * browser's: a {@code <script>} or {@code <style>} in foreign content is markup to a browser but
+     * data to jsoup, and with scripting on a browser reads all of {@code <noscript>} as raw text, so a
+     * {@code </noscript>} inside a comment ends it. Text written there unescaped could hide an image
+     * tag this rewriter never saw.
+     */
+    private static boolean isContextSensitive(Element element) {
+        String namespace = element.tag().namespace();
+        return Parser.NamespaceSvg.equals(namespace) || Parser.NamespaceMathml.equals(namespace)
+                || element.normalName().equals("noscript");
+    }
+
+    /**
+     * Script/style data, CDATA and comments are written unescaped; with a {@code <} they could be read
+     * as markup. Inside context-sensitive elements they are therefore neutralised: data and CDATA become
+     * escaped text (which foreign content reads back as the same characters), comments are removed.
+     * CDATA is neutralised everywhere: jsoup keeps {@code <![CDATA[...]]>} in HTML content too, where a
+     * browser reads a bogus comment that ends at the first {@code >}, and markup after it.
+     */
+    private static boolean mayHoldMarkup(Node node) {
+        if (node instanceof DataNode) {
+            return ((DataNode) node).getWholeData().indexOf('<') >= 0;
+        }
+        if (node instanceof CDataNode) {
+            return ((CDataNode) node).getWholeText().indexOf('<') >= 0;
+        }
+        if (node instanceof Comment) {
+            return ((Comment) node).getData().indexOf('<') >= 0;
+        }
+        return false;
     }
 
     private void rewriteElement(Pass pass, Element element) {
@@ -182,8 +261,10 @@ public final class HtmlImageRewriter {
                 }
                 break;
             case "image":
+                // src too: if a browser reads this element as HTML, it becomes <img src>
                 single(pass, element, "href");
                 single(pass, element, "xlink:href");
+                single(pass, element, "src");
                 break;
             case "body":
             case "table":

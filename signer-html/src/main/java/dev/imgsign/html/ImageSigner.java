@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * ImageSigner camo = ImageSigner.of(camoSigner);
- * ImageSigner sized = image -> proxy.sign(image.url(), image.width().orElse(0), image.height().orElse(0));
+ * ImageSigner sized = image -> imageproxySigner.sign(image.url(),
+ *         ImageproxyOptions.builder().size(image.width().orElse(0), image.height().orElse(0)).build());
  * }</pre>
  */
 @FunctionalInterface

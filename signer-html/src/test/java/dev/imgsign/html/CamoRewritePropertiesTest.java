@@ -229,7 +229,10 @@ class CamoRewritePropertiesTest {
                 "http://a.test/x.png", "//b.test/y", " 2x, ", "url(", ")", "image-set(", "<!--", "-->", "&amp;", "&", "#",
                 "<table>", "<tr>", "<td>", "<svg>", "<math>", "<select>", "<option>", "<template>", "<p>", "<b>", "</b>",
                 "<a>", "<video poster=", "<source", "<picture>", "<textarea>", "<script>", "<style>", "\u0000", "\n", " ",
-                "x", "é", "\\", "<!DOCTYPE html>", "<html>", "<body>", "<frameset>", "<noscript>", "<plaintext>");
+                "x", "é", "\\", "<!DOCTYPE html>", "<html>", "<body>", "<frameset>", "<noscript>", "</noscript>", "<plaintext>",
+                "<mglyph>", "<mtext>", "<mi>", "<malignmark>", "<annotation-xml encoding=text/html>", "<foreignObject>",
+                "<desc>", "<form>", "</form>", "</math>", "</svg>", "<![CDATA[", "]]>", "--!>", "<?", "<image src=", "<xmp>",
+                "<iframe>", "<noembed>", "</style>", "</script>");
         return token.list().ofMaxSize(40).map(l -> String.join("", l));
     }
 }
