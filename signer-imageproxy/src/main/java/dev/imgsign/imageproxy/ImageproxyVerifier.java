@@ -7,6 +7,7 @@ import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
+import dev.imgsign.core.internal.GoUrl;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,8 +149,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
 
     private static String fetchedUrl(GoUrl remote) {
         GoUrl u = remote.copy();
-        u.fragment = "";
-        u.rawFragment = "";
+        u.clearFragment();
         return GoUrl.text(u.toString());
     }
 
@@ -161,7 +161,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         }
         byte[] urlOnly = GoUrl.raw(remote.toString());
         GoUrl withOptions = remote.copy();
-        withOptions.fragment = options.canonicalWithoutSignature();
+        withOptions.setFragment(options.canonicalWithoutSignature());
         byte[] urlAndOptions = GoUrl.raw(withOptions.toString());
         for (int i = 0; i < ring.size(); i++) {
             Hmac hmac = ring.hmac(i);
