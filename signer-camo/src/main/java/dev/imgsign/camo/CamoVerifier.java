@@ -6,6 +6,7 @@ import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
+import dev.imgsign.core.internal.GoBase64;
 import dev.imgsign.core.internal.GoUrl;
 import dev.imgsign.core.internal.Percent;
 import java.nio.charset.StandardCharsets;
@@ -125,8 +126,8 @@ public final class CamoVerifier implements UrlVerifier<String> {
             digest = decodeHex(path, 1, slash, true);
         } else {
             codec = "base64";
-            urlBytes = GoBase64.decode(path, slash + 1, path.length);
-            digest = GoBase64.decode(path, 1, slash);
+            urlBytes = GoBase64.decodeUrlPadded(path, slash + 1, path.length);
+            digest = GoBase64.decodeUrlPadded(path, 1, slash);
         }
         if (urlBytes == null) {
             return Verification.rejected(Rejection.MALFORMED, "url segment is not valid " + codec

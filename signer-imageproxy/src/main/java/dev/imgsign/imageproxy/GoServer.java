@@ -1,5 +1,6 @@
 package dev.imgsign.imageproxy;
 
+import dev.imgsign.core.internal.GoBase64;
 import dev.imgsign.core.internal.GoUrl;
 
 /**
@@ -86,7 +87,8 @@ final class GoServer {
     /** {@code parseURL}: base64, then percent-encoded, then {@code http:/} repair, then url.Parse. */
     private static RemoteUrl parseUrl(String s) {
         boolean encoded = false;
-        byte[] decoded = GoBase64.decodeRawUrl(s);
+        byte[] raw = GoUrl.raw(s);
+        byte[] decoded = GoBase64.decodeRawUrl(raw, 0, raw.length);
         if (decoded != null) {
             String d = new String(decoded, java.nio.charset.StandardCharsets.ISO_8859_1);
             if (d.startsWith("http://") || d.startsWith("https://")) {

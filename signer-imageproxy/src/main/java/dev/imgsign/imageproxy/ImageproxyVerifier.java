@@ -7,7 +7,9 @@ import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
+import dev.imgsign.core.internal.GoBase64;
 import dev.imgsign.core.internal.GoUrl;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -180,12 +182,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
      * then URL-safe base64 in Go's lenient mode. Null when the server fails to decode it.
      */
     static byte[] decodeSignature(String signature) {
-        String sig = signature;
-        int m = sig.length() % 4;
-        if (m != 0) {
-            sig = sig + "====".substring(m);
-        }
-        return GoBase64.decodeUrl(GoUrl.bytes(sig));
+        byte[] sig = signature.getBytes(StandardCharsets.UTF_8);
+        return GoBase64.decodeUrlPadded(sig, 0, sig.length);
     }
 
     /** Whether the URL's host is among the allowed hosts (for tests). */
