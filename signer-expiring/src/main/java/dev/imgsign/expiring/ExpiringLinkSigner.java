@@ -5,6 +5,7 @@ import dev.imgsign.core.HmacKeyRing;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlSigner;
 import dev.imgsign.core.internal.Percent;
+import dev.imgsign.core.internal.Unreserved;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,9 +87,9 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
             }
             names.add(p.name().getBytes(StandardCharsets.UTF_8));
             values.add(p.value().getBytes(StandardCharsets.UTF_8));
-            Unreserved.encode(p.name(), url);
+            Unreserved.escape(p.name(), url);
             url.append('=');
-            Unreserved.encode(p.value(), url);
+            Unreserved.escape(p.value(), url);
             url.append('&');
         }
         byte[] canonical = CanonicalString.of(
