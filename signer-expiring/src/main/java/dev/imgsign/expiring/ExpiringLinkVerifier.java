@@ -79,17 +79,14 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         int start = q + 1;
         int end = requestTarget.length();
         while (start <= end) {
-            int amp = requestTarget.indexOf('&', start);
-            int stop = amp < 0 ? end : amp;
+            int stop = QueryPairs.pairEnd(requestTarget, start, end);
             if (stop == start) {
                 return malformed("empty query parameter");
             }
-            int eq = requestTarget.indexOf('=', start);
-            int nameEnd = eq < 0 || eq > stop ? stop : eq;
-            int valueStart = nameEnd == stop ? stop : nameEnd + 1;
-            byte[] name = Percent.decode(requestTarget, start, nameEnd, true);
-            byte[] value = Percent.decode(requestTarget, valueStart, stop, true);
-            if (name == null || value == null || hasFragment(requestTarget, start, stop)) {
+            int nameEnd = QueryPairs.nameEnd(requestTarget, start, stop);
+            byte[] name = QueryPairs.decode(requestTarget, start, nameEnd);
+            byte[] value = QueryPairs.decode(requestTarget, QueryPairs.valueStart(nameEnd, stop), stop);
+            if (name == null || value == null || QueryPairs.contains(requestTarget, '#', start, stop)) {
                 return malformed("bad percent-encoding in the query");
             }
             String nameText = Percent.utf8OrNull(name);
@@ -182,15 +179,6 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         // (one text per signature, no malleable variants).
         return (B64URL_ALPHABET.indexOf(signature.charAt(SIGNATURE_CHARS - 1)) & 3) == 0
                 ? bytes : null;
-    }
-
-    private static boolean hasFragment(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (s.charAt(i) == '#') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Verification<ExpiringLink> malformed(String detail) {
