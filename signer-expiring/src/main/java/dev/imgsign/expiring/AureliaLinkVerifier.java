@@ -184,7 +184,7 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
 
         /** The secret as UTF-8 text. */
         public Builder secret(String secret) {
-            this.keys = KeySet.ofUtf8(Objects.requireNonNull(secret, "secret"));
+            this.keys = BuilderChecks.utf8Secret(secret);
             return this;
         }
 
@@ -202,27 +202,19 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
 
         /** The status answered for an expired link: 404 as seed 001 unless set. */
         public Builder expiredStatus(int status) {
-            if (status < 400 || status > 499) {
-                throw new IllegalArgumentException("expired status must be a 4xx status, got " + status);
-            }
-            this.expiredStatus = status;
+            this.expiredStatus = BuilderChecks.expiredStatus(status);
             return this;
         }
 
         /** The longest request target examined; longer ones are TOO_LONG. Default 2048. */
         public Builder maxLength(int maxLength) {
-            if (maxLength < 64) {
-                throw new IllegalArgumentException("maxLength must be at least 64, got " + maxLength);
-            }
-            this.maxLength = maxLength;
+            this.maxLength = BuilderChecks.maxLength(maxLength, 64);
             return this;
         }
 
         /** @throws IllegalArgumentException if no key was given */
         public AureliaLinkVerifier build() {
-            if (keys == null) {
-                throw new IllegalArgumentException("no secret configured");
-            }
+            BuilderChecks.requireKeys(keys, "no secret configured");
             return new AureliaLinkVerifier(this);
         }
     }

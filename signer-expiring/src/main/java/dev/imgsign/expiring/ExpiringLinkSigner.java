@@ -178,16 +178,13 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
 
         /** Prepended to every signed path, e.g. {@code https://img.example.com}. */
         public Builder host(String host) {
-            Objects.requireNonNull(host, "host");
-            this.host = host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+            this.host = BuilderChecks.host(host);
             return this;
         }
 
         /** @throws IllegalArgumentException if no key was given or both parameter names are equal */
         public ExpiringLinkSigner build() {
-            if (keys == null) {
-                throw new IllegalArgumentException("no signing key configured");
-            }
+            BuilderChecks.requireKeys(keys, "no signing key configured");
             ParamNames.checkDistinct(expiresParam, signatureParam);
             return new ExpiringLinkSigner(this);
         }

@@ -239,27 +239,19 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
 
         /** The status answered for an expired link: 410 unless set (seed 001's server answers 404). */
         public Builder expiredStatus(int status) {
-            if (status < 400 || status > 499) {
-                throw new IllegalArgumentException("expired status must be a 4xx status, got " + status);
-            }
-            this.expiredStatus = status;
+            this.expiredStatus = BuilderChecks.expiredStatus(status);
             return this;
         }
 
         /** The longest request target examined; longer ones are TOO_LONG. Default 4096. */
         public Builder maxLength(int maxLength) {
-            if (maxLength < 64) {
-                throw new IllegalArgumentException("maxLength must be at least 64, got " + maxLength);
-            }
-            this.maxLength = maxLength;
+            this.maxLength = BuilderChecks.maxLength(maxLength, 64);
             return this;
         }
 
         /** @throws IllegalArgumentException if no key was given or both parameter names are equal */
         public ExpiringLinkVerifier build() {
-            if (keys == null) {
-                throw new IllegalArgumentException("no signing key configured");
-            }
+            BuilderChecks.requireKeys(keys, "no signing key configured");
             ParamNames.checkDistinct(expiresParam, signatureParam);
             return new ExpiringLinkVerifier(this);
         }
