@@ -4,6 +4,7 @@ import dev.imgsign.core.HmacAlgorithm;
 import dev.imgsign.core.HmacKeyRing;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlSigner;
+import dev.imgsign.core.internal.Unreserved;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -24,7 +25,6 @@ import java.util.Objects;
 public final class CamoSigner implements UrlSigner<String> {
     private static final HexFormat HEX = HexFormat.of();
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
-    private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
 
     private final HmacKeyRing ring;
     private final String prefix;
@@ -118,21 +118,12 @@ public final class CamoSigner implements UrlSigner<String> {
     }
 
     /**
-     * Percent-escapes every byte but RFC 3986's unreserved characters ({@code A-Z a-z 0-9 - . _ ~}),
-     * so the URL survives any query parser, HTML attribute or template; atmos/camo's
-     * {@code querystring.parse} decodes it back exactly.
+     * Percent-escapes every byte but RFC 3986's unreserved characters, so the URL survives any query
+     * parser, HTML attribute or template; atmos/camo's {@code querystring.parse} decodes it back exactly.
      */
     private static String escapeComponent(byte[] bytes) {
         StringBuilder out = new StringBuilder(bytes.length * 3 / 2 + 8);
-        for (byte value : bytes) {
-            int b = value & 0xff;
-            if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
-                    || b == '-' || b == '.' || b == '_' || b == '~') {
-                out.append((char) b);
-            } else {
-                out.append('%').append(UPPER_HEX[b >> 4]).append(UPPER_HEX[b & 0xf]);
-            }
-        }
+        Unreserved.escape(bytes, out);
         return out.toString();
     }
 

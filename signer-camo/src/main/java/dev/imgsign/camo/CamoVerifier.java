@@ -6,6 +6,8 @@ import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
+import dev.imgsign.core.internal.GoBase64;
+import dev.imgsign.core.internal.GoUrl;
 import dev.imgsign.core.internal.Percent;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -124,8 +126,8 @@ public final class CamoVerifier implements UrlVerifier<String> {
             digest = decodeHex(path, 1, slash, true);
         } else {
             codec = "base64";
-            urlBytes = GoBase64.decode(path, slash + 1, path.length);
-            digest = GoBase64.decode(path, 1, slash);
+            urlBytes = GoBase64.decodeUrlPadded(path, slash + 1, path.length);
+            digest = GoBase64.decodeUrlPadded(path, 1, slash);
         }
         if (urlBytes == null) {
             return Verification.rejected(Rejection.MALFORMED, "url segment is not valid " + codec
@@ -147,20 +149,37 @@ public final class CamoVerifier implements UrlVerifier<String> {
             // go-camo would fetch these raw bytes; a Java String cannot carry them, so we refuse.
             return Verification.rejected(Rejection.MALFORMED, "signed URL is not valid UTF-8", 400);
         }
-        GoUrl parsed = GoUrl.parse(url);
-        if (parsed.error != null) {
-            return Verification.rejected(Rejection.MALFORMED, "signed URL does not parse: " + parsed.error, 400);
+        String goUrl = GoUrl.bytes(url);
+        boolean control = hasControlCharacter(urlBytes);
+        GoUrl parsed = control ? null : GoUrl.parse(goUrl);
+        if (parsed == null) {
+            String error = control ? "invalid control character in URL" : GoUrl.parseError(goUrl);
+            return Verification.rejected(Rejection.MALFORMED, "signed URL does not parse: " + error, 400);
         }
-        if (!parsed.scheme.equals("http") && !parsed.scheme.equals("https")) {
+        if (!parsed.scheme().equals("http") && !parsed.scheme().equals("https")) {
             return Verification.rejected(Rejection.MALFORMED, "signed URL's scheme is not http or https", 404);
         }
-        if (parsed.hostname.isEmpty()) {
+        String hostname = parsed.hostname();
+        if (hostname.isEmpty()) {
             return Verification.rejected(Rejection.MALFORMED, "signed URL has no host", 404);
         }
-        if (parsed.hasUserinfo) {
+        if (parsed.hasUserinfo()) {
             return Verification.rejected(Rejection.MALFORMED, "signed URL carries userinfo (user:pass@)", 404);
         }
-        return acceptIfAllowed(url, parsed.hostname, keyIndex, 404);
+        return acceptIfAllowed(url, GoUrl.text(hostname), keyIndex, 404);
+    }
+
+    /**
+     * Whether the URL has an ASCII control character anywhere. go1.19's {@code url.Parse} refuses them
+     * before the {@code #} only; this verifier has always refused them in the fragment too.
+     */
+    private static boolean hasControlCharacter(byte[] url) {
+        for (byte b : url) {
+            if ((b >= 0 && b < 0x20) || b == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------- atmos/camo

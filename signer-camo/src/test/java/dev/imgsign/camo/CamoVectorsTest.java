@@ -28,10 +28,6 @@ class CamoVectorsTest {
         return VECTORS.tests("CamoVerify").stream();
     }
 
-    static Stream<Vector> goUrlVectors() {
-        return VECTORS.tests("GoUrlParse").stream();
-    }
-
     static CamoEncoding encoding(Vector v) {
         return CamoEncoding.valueOf(v.get("encoding").toUpperCase(Locale.ROOT));
     }
@@ -86,18 +82,7 @@ class CamoVectorsTest {
         assertFalse(rejected.detail().isBlank());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("goUrlVectors")
-    void goUrlParseAgreesWithGo(Vector v) {
-        GoUrl parsed = GoUrl.parse(v.get("url"));
-        assertEquals(v.valid(), parsed.error == null, "parses? " + parsed.error);
-        if (v.valid()) {
-            assertEquals(v.get("scheme"), parsed.scheme, "scheme");
-            assertEquals(v.get("hostname"), parsed.hostname, "hostname");
-            assertEquals(Boolean.parseBoolean(v.get("userinfo")), parsed.hasUserinfo, "userinfo");
-        }
-    }
-
+    /** GoUrlParse is run against the shared parser by signer-core's GoUrlTest. */
     @Test
     void everyVectorGroupIsExercised() {
         List<String> types = VECTORS.groups().stream().map(TestVectors.Group::type).distinct().toList();

@@ -94,7 +94,7 @@ public final class AureliaLinkSigner implements UrlSigner<AureliaLink> {
 
         /** The secret ({@code secretCode} in seed 001) as UTF-8 text. */
         public Builder secret(String secret) {
-            this.keys = KeySet.ofUtf8(Objects.requireNonNull(secret, "secret"));
+            this.keys = BuilderChecks.utf8Secret(secret);
             return this;
         }
 
@@ -112,16 +112,13 @@ public final class AureliaLinkSigner implements UrlSigner<AureliaLink> {
 
         /** Prepended to every signed path, e.g. {@code http://localhost:8080}. */
         public Builder host(String host) {
-            Objects.requireNonNull(host, "host");
-            this.host = host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+            this.host = BuilderChecks.host(host);
             return this;
         }
 
         /** @throws IllegalArgumentException if no key was given */
         public AureliaLinkSigner build() {
-            if (keys == null) {
-                throw new IllegalArgumentException("no secret configured");
-            }
+            BuilderChecks.requireKeys(keys, "no secret configured");
             return new AureliaLinkSigner(this);
         }
     }

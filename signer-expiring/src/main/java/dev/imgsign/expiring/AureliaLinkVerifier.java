@@ -116,13 +116,11 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
         int start = from;
         int end = s.length();
         while (start <= end) {
-            int amp = s.indexOf('&', start);
-            int stop = amp < 0 ? end : amp;
-            if (stop > start && !contains(s, ';', start, stop)) {
-                int eq = s.indexOf('=', start);
-                int nameEnd = eq < 0 || eq > stop ? stop : eq;
-                byte[] name = Percent.decode(s, start, nameEnd, true);
-                byte[] value = Percent.decode(s, nameEnd == stop ? stop : nameEnd + 1, stop, true);
+            int stop = QueryPairs.pairEnd(s, start, end);
+            if (stop > start && !QueryPairs.contains(s, ';', start, stop)) {
+                int nameEnd = QueryPairs.nameEnd(s, start, stop);
+                byte[] name = QueryPairs.decode(s, start, nameEnd);
+                byte[] value = QueryPairs.decode(s, QueryPairs.valueStart(nameEnd, stop), stop);
                 if (name != null && value != null) {
                     for (int i = 0; i < names.length; i++) {
                         if (found[i] == null && Arrays.equals(name, names[i].getBytes(StandardCharsets.US_ASCII))) {
@@ -134,15 +132,6 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
             start = stop + 1;
         }
         return found;
-    }
-
-    private static boolean contains(String s, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (s.charAt(i) == c) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -195,7 +184,7 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
 
         /** The secret as UTF-8 text. */
         public Builder secret(String secret) {
-            this.keys = KeySet.ofUtf8(Objects.requireNonNull(secret, "secret"));
+            this.keys = BuilderChecks.utf8Secret(secret);
             return this;
         }
 
@@ -213,27 +202,19 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
 
         /** The status answered for an expired link: 404 as seed 001 unless set. */
         public Builder expiredStatus(int status) {
-            if (status < 400 || status > 499) {
-                throw new IllegalArgumentException("expired status must be a 4xx status, got " + status);
-            }
-            this.expiredStatus = status;
+            this.expiredStatus = BuilderChecks.expiredStatus(status);
             return this;
         }
 
         /** The longest request target examined; longer ones are TOO_LONG. Default 2048. */
         public Builder maxLength(int maxLength) {
-            if (maxLength < 64) {
-                throw new IllegalArgumentException("maxLength must be at least 64, got " + maxLength);
-            }
-            this.maxLength = maxLength;
+            this.maxLength = BuilderChecks.maxLength(maxLength, 64);
             return this;
         }
 
         /** @throws IllegalArgumentException if no key was given */
         public AureliaLinkVerifier build() {
-            if (keys == null) {
-                throw new IllegalArgumentException("no secret configured");
-            }
+            BuilderChecks.requireKeys(keys, "no secret configured");
             return new AureliaLinkVerifier(this);
         }
     }

@@ -5,6 +5,7 @@ import dev.imgsign.core.HmacKeyRing;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlSigner;
 import dev.imgsign.core.internal.Percent;
+import dev.imgsign.core.internal.Unreserved;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,9 +87,9 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
             }
             names.add(p.name().getBytes(StandardCharsets.UTF_8));
             values.add(p.value().getBytes(StandardCharsets.UTF_8));
-            Unreserved.encode(p.name(), url);
+            Unreserved.escape(p.name(), url);
             url.append('=');
-            Unreserved.encode(p.value(), url);
+            Unreserved.escape(p.value(), url);
             url.append('&');
         }
         byte[] canonical = CanonicalString.of(
@@ -177,16 +178,13 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
 
         /** Prepended to every signed path, e.g. {@code https://img.example.com}. */
         public Builder host(String host) {
-            Objects.requireNonNull(host, "host");
-            this.host = host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+            this.host = BuilderChecks.host(host);
             return this;
         }
 
         /** @throws IllegalArgumentException if no key was given or both parameter names are equal */
         public ExpiringLinkSigner build() {
-            if (keys == null) {
-                throw new IllegalArgumentException("no signing key configured");
-            }
+            BuilderChecks.requireKeys(keys, "no signing key configured");
             ParamNames.checkDistinct(expiresParam, signatureParam);
             return new ExpiringLinkSigner(this);
         }

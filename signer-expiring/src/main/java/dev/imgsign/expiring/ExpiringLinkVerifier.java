@@ -79,17 +79,14 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         int start = q + 1;
         int end = requestTarget.length();
         while (start <= end) {
-            int amp = requestTarget.indexOf('&', start);
-            int stop = amp < 0 ? end : amp;
+            int stop = QueryPairs.pairEnd(requestTarget, start, end);
             if (stop == start) {
                 return malformed("empty query parameter");
             }
-            int eq = requestTarget.indexOf('=', start);
-            int nameEnd = eq < 0 || eq > stop ? stop : eq;
-            int valueStart = nameEnd == stop ? stop : nameEnd + 1;
-            byte[] name = Percent.decode(requestTarget, start, nameEnd, true);
-            byte[] value = Percent.decode(requestTarget, valueStart, stop, true);
-            if (name == null || value == null || hasFragment(requestTarget, start, stop)) {
+            int nameEnd = QueryPairs.nameEnd(requestTarget, start, stop);
+            byte[] name = QueryPairs.decode(requestTarget, start, nameEnd);
+            byte[] value = QueryPairs.decode(requestTarget, QueryPairs.valueStart(nameEnd, stop), stop);
+            if (name == null || value == null || QueryPairs.contains(requestTarget, '#', start, stop)) {
                 return malformed("bad percent-encoding in the query");
             }
             String nameText = Percent.utf8OrNull(name);
@@ -184,15 +181,6 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
                 ? bytes : null;
     }
 
-    private static boolean hasFragment(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (s.charAt(i) == '#') {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static Verification<ExpiringLink> malformed(String detail) {
         return Verification.rejected(Rejection.MALFORMED, detail);
     }
@@ -251,27 +239,19 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
 
         /** The status answered for an expired link: 410 unless set (seed 001's server answers 404). */
         public Builder expiredStatus(int status) {
-            if (status < 400 || status > 499) {
-                throw new IllegalArgumentException("expired status must be a 4xx status, got " + status);
-            }
-            this.expiredStatus = status;
+            this.expiredStatus = BuilderChecks.expiredStatus(status);
             return this;
         }
 
         /** The longest request target examined; longer ones are TOO_LONG. Default 4096. */
         public Builder maxLength(int maxLength) {
-            if (maxLength < 64) {
-                throw new IllegalArgumentException("maxLength must be at least 64, got " + maxLength);
-            }
-            this.maxLength = maxLength;
+            this.maxLength = BuilderChecks.maxLength(maxLength, 64);
             return this;
         }
 
         /** @throws IllegalArgumentException if no key was given or both parameter names are equal */
         public ExpiringLinkVerifier build() {
-            if (keys == null) {
-                throw new IllegalArgumentException("no signing key configured");
-            }
+            BuilderChecks.requireKeys(keys, "no signing key configured");
             ParamNames.checkDistinct(expiresParam, signatureParam);
             return new ExpiringLinkVerifier(this);
         }

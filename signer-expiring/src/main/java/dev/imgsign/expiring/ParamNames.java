@@ -1,5 +1,6 @@
 package dev.imgsign.expiring;
 
+import dev.imgsign.core.internal.Unreserved;
 import java.util.Objects;
 
 /** Validation of configurable query parameter names. */

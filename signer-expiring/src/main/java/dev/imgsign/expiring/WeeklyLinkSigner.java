@@ -104,7 +104,7 @@ public final class WeeklyLinkSigner implements UrlSigner<WeeklyLink> {
 
         /** The shared secret ({@code IMAGE_CACHE_SECRET} / {@code SIG_SECRET}) as UTF-8 text. */
         public Builder secret(String secret) {
-            this.keys = KeySet.ofUtf8(Objects.requireNonNull(secret, "secret"));
+            this.keys = BuilderChecks.utf8Secret(secret);
             return this;
         }
 
@@ -152,8 +152,7 @@ public final class WeeklyLinkSigner implements UrlSigner<WeeklyLink> {
 
         /** Prepended to every signed path ({@code IMAGE_CACHE_HOST}), e.g. {@code https://img.example.com}. */
         public Builder host(String host) {
-            Objects.requireNonNull(host, "host");
-            this.host = host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+            this.host = BuilderChecks.host(host);
             return this;
         }
 
@@ -174,9 +173,7 @@ public final class WeeklyLinkSigner implements UrlSigner<WeeklyLink> {
 
         /** @throws IllegalArgumentException if no key was given */
         public WeeklyLinkSigner build() {
-            if (keys == null) {
-                throw new IllegalArgumentException("no secret configured");
-            }
+            BuilderChecks.requireKeys(keys, "no secret configured");
             return new WeeklyLinkSigner(this);
         }
     }

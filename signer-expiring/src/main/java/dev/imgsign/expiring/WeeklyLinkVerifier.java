@@ -251,7 +251,7 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
 
         /** The shared secret as UTF-8 text. */
         public Builder secret(String secret) {
-            this.keys = KeySet.ofUtf8(Objects.requireNonNull(secret, "secret"));
+            this.keys = BuilderChecks.utf8Secret(secret);
             return this;
         }
 
@@ -327,18 +327,13 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
 
         /** The longest request target examined; longer ones are rejected as TOO_LONG. Default 4096. */
         public Builder maxLength(int maxLength) {
-            if (maxLength < 16) {
-                throw new IllegalArgumentException("maxLength must be at least 16, got " + maxLength);
-            }
-            this.maxLength = maxLength;
+            this.maxLength = BuilderChecks.maxLength(maxLength, 16);
             return this;
         }
 
         /** @throws IllegalArgumentException if no key was given */
         public WeeklyLinkVerifier build() {
-            if (keys == null) {
-                throw new IllegalArgumentException("no secret configured");
-            }
+            BuilderChecks.requireKeys(keys, "no secret configured");
             return new WeeklyLinkVerifier(this);
         }
     }

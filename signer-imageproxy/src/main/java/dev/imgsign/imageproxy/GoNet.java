@@ -1,5 +1,7 @@
 package dev.imgsign.imageproxy;
 
+import dev.imgsign.core.internal.Percent;
+
 /**
  * Go 1.19's {@code net.ParseIP}, {@code net.ParseCIDR} and {@code IPNet.Contains}, which imageproxy's
  * host matching uses for CIDR entries. Addresses are 16-byte arrays (IPv4 in IPv4-mapped form) as in
@@ -212,7 +214,7 @@ final class GoNet {
             int n = 0;
             int j = pos;
             for (; j < len; j++) {
-                int h = hexValue(s.charAt(j));
+                int h = Percent.hexValue(s.charAt(j));
                 if (h < 0) {
                     break;
                 }
@@ -280,18 +282,5 @@ final class GoNet {
             return null;
         }
         return ip;
-    }
-
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 }

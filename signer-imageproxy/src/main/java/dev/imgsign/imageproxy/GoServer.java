@@ -1,5 +1,8 @@
 package dev.imgsign.imageproxy;
 
+import dev.imgsign.core.internal.GoBase64;
+import dev.imgsign.core.internal.GoUrl;
+
 /**
  * How willnorris/imageproxy turns a request target into a remote URL and options ({@code NewRequest}
  * with its {@code parseURL}), over Go strings (see {@link GoUrl}). Linear in the input; never throws.
@@ -41,12 +44,12 @@ final class GoServer {
         if (request == null) {
             return Parsed.error("the request target is not a valid URI");
         }
-        switch (request.path) {
+        switch (request.path()) {
             case "/":
             case "/favicon.ico":
             case "/health-check":
             case "/metrics":
-                return Parsed.error("not an image request: the server answers " + request.path + " itself");
+                return Parsed.error("not an image request: the server answers " + request.path() + " itself");
             default:
                 break;
         }
@@ -72,11 +75,11 @@ final class GoServer {
         if (!url.isAbs()) {
             return Parsed.error("must provide absolute remote URL");
         }
-        if (!url.scheme.equals("http") && !url.scheme.equals("https")) {
+        if (!url.scheme().equals("http") && !url.scheme().equals("https")) {
             return Parsed.error("remote URL must have http or https scheme");
         }
         if (!remote.encoded) {
-            url.rawQuery = request.rawQuery; // the proxy's query string is the remote URL's query
+            url.setRawQuery(request.rawQuery()); // the proxy's query string is the remote URL's query
         }
         return new Parsed(url, options, null);
     }
@@ -84,7 +87,8 @@ final class GoServer {
     /** {@code parseURL}: base64, then percent-encoded, then {@code http:/} repair, then url.Parse. */
     private static RemoteUrl parseUrl(String s) {
         boolean encoded = false;
-        byte[] decoded = GoBase64.decodeRawUrl(s);
+        byte[] raw = GoUrl.raw(s);
+        byte[] decoded = GoBase64.decodeRawUrl(raw, 0, raw.length);
         if (decoded != null) {
             String d = new String(decoded, java.nio.charset.StandardCharsets.ISO_8859_1);
             if (d.startsWith("http://") || d.startsWith("https://")) {

@@ -4,6 +4,7 @@ import dev.imgsign.core.HmacAlgorithm;
 import dev.imgsign.core.HmacKeyRing;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlSigner;
+import dev.imgsign.core.internal.GoUrl;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -121,16 +122,15 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
         if (u == null) {
             throw new IllegalArgumentException("remote URL is not a valid URL: " + shorten(remoteUrl));
         }
-        if (!u.scheme.equals("http") && !u.scheme.equals("https")) {
+        if (!u.scheme().equals("http") && !u.scheme().equals("https")) {
             throw new IllegalArgumentException("remote URL must be an absolute http or https URL: " + shorten(remoteUrl));
         }
-        if (!u.opaque.isEmpty() || u.host.isEmpty()) {
+        if (!u.opaque().isEmpty() || u.host().isEmpty()) {
             throw new IllegalArgumentException("remote URL has no host: " + shorten(remoteUrl));
         }
-        u.fragment = "";
-        u.rawFragment = "";
-        u.forceQuery = false;
-        u.rawQuery = escapeQueryForTransport(u.rawQuery);
+        u.clearFragment();
+        u.setForceQuery(false);
+        u.setRawQuery(escapeQueryForTransport(u.rawQuery()));
         String normalised = u.toString();
         String emitted;
         if (form == RemoteUrlForm.RAW) {

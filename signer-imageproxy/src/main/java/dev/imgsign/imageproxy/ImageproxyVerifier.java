@@ -7,6 +7,9 @@ import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
+import dev.imgsign.core.internal.GoBase64;
+import dev.imgsign.core.internal.GoUrl;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,8 +151,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
 
     private static String fetchedUrl(GoUrl remote) {
         GoUrl u = remote.copy();
-        u.fragment = "";
-        u.rawFragment = "";
+        u.clearFragment();
         return GoUrl.text(u.toString());
     }
 
@@ -161,7 +163,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         }
         byte[] urlOnly = GoUrl.raw(remote.toString());
         GoUrl withOptions = remote.copy();
-        withOptions.fragment = options.canonicalWithoutSignature();
+        withOptions.setFragment(options.canonicalWithoutSignature());
         byte[] urlAndOptions = GoUrl.raw(withOptions.toString());
         for (int i = 0; i < ring.size(); i++) {
             Hmac hmac = ring.hmac(i);
@@ -180,12 +182,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
      * then URL-safe base64 in Go's lenient mode. Null when the server fails to decode it.
      */
     static byte[] decodeSignature(String signature) {
-        String sig = signature;
-        int m = sig.length() % 4;
-        if (m != 0) {
-            sig = sig + "====".substring(m);
-        }
-        return GoBase64.decodeUrl(GoUrl.bytes(sig));
+        byte[] sig = signature.getBytes(StandardCharsets.UTF_8);
+        return GoBase64.decodeUrlPadded(sig, 0, sig.length);
     }
 
     /** Whether the URL's host is among the allowed hosts (for tests). */

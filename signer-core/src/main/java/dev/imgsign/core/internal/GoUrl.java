@@ -1,51 +1,72 @@
-package dev.imgsign.imageproxy;
+package dev.imgsign.core.internal;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * A faithful subset of Go 1.19's {@code net/url}: {@code Parse}, {@code ParseRequestURI},
- * {@code URL.String}, {@code EscapedPath}, {@code Hostname} and the escaping rules behind them.
+ * {@code URL.String}, {@code EscapedPath}, {@code Hostname} and the escaping rules behind them, shared by
+ * the modules whose peers are Go servers. Not public API: it may change without notice.
  *
  * <p>Go strings are bytes; here they are Java strings whose chars are all 0..255, one per byte
- * ({@link #bytes(String)} turns Java text into that form via UTF-8). Every method is linear in its input
- * and nothing throws: a parse error is {@code null}. Instances are mutable only during parsing and
- * are never shared.
+ * ({@link #bytes(String)} turns Java text into that form via UTF-8, {@link #text(String)} back). Every
+ * method is linear in its input and nothing throws: a parse error is {@code null}
+ * ({@link #parseError(String)} says which). Instances are mutable and never shared.
  */
-final class GoUrl {
-    enum Mode { PATH, PATH_SEGMENT, HOST, ZONE, USER_PASSWORD, QUERY_COMPONENT, FRAGMENT }
+public final class GoUrl {
+    /** Go's {@code encoding} modes of {@code shouldEscape}, {@code escape} and {@code unescape}. */
+    public enum Mode { PATH, PATH_SEGMENT, HOST, ZONE, USER_PASSWORD, QUERY_COMPONENT, FRAGMENT }
 
     private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
 
-    String scheme = "";
-    String opaque = "";
-    String username; // null when there is no userinfo
-    String password = "";
-    boolean passwordSet;
-    String host = "";
-    String path = "";
-    String rawPath = "";
-    boolean omitHost;
-    boolean forceQuery;
-    String rawQuery = "";
-    String fragment = "";
-    String rawFragment = "";
+    private String scheme = "";
+    private String opaque = "";
+    private String username; // null when there is no userinfo
+    private String password = "";
+    private boolean passwordSet;
+    private String host = "";
+    private String path = "";
+    private String rawPath = "";
+    private boolean omitHost;
+    private boolean forceQuery;
+    private String rawQuery = "";
+    private String fragment = "";
+    private String rawFragment = "";
 
-    /** Java text as a Go string: its UTF-8 bytes, one char per byte. */
-    static String bytes(String text) {
+    private GoUrl() {
+    }
+
+    /** Java text as a Go string: its UTF-8 bytes, one char per byte ({@code text} itself when ASCII). */
+    public static String bytes(String text) {
+        if (isAscii(text)) {
+            return text;
+        }
         return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
     /** A Go string (one char per byte) back to Java text; invalid UTF-8 becomes U+FFFD. */
-    static String text(String goString) {
+    public static String text(String goString) {
+        if (isAscii(goString)) {
+            return goString;
+        }
         return new String(goString.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
     /** The raw bytes of a Go string. */
-    static byte[] raw(String goString) {
+    public static byte[] raw(String goString) {
         return goString.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    GoUrl copy() {
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A copy that can be changed without changing this URL. */
+    public GoUrl copy() {
         GoUrl u = new GoUrl();
         u.scheme = scheme;
         u.opaque = opaque;
@@ -63,44 +84,110 @@ final class GoUrl {
         return u;
     }
 
-    boolean isAbs() {
+    /** {@code URL.Scheme}: lower case, possibly empty. */
+    public String scheme() {
+        return scheme;
+    }
+
+    /** {@code URL.Opaque}: the rest of a URL whose scheme is not followed by {@code /}, possibly empty. */
+    public String opaque() {
+        return opaque;
+    }
+
+    /** {@code URL.Host}: unescaped host and port, possibly empty. */
+    public String host() {
+        return host;
+    }
+
+    /** {@code URL.Path}: the unescaped path. */
+    public String path() {
+        return path;
+    }
+
+    /** {@code URL.RawQuery}: the query without {@code ?}, still escaped. */
+    public String rawQuery() {
+        return rawQuery;
+    }
+
+    /** Sets {@code URL.RawQuery}. */
+    public void setRawQuery(String rawQuery) {
+        this.rawQuery = rawQuery;
+    }
+
+    /** Sets {@code URL.ForceQuery} (a {@code ?} even when the query is empty). */
+    public void setForceQuery(boolean forceQuery) {
+        this.forceQuery = forceQuery;
+    }
+
+    /** Sets {@code URL.Fragment} (unescaped; {@code RawFragment} is left as it is). */
+    public void setFragment(String fragment) {
+        this.fragment = fragment;
+    }
+
+    /** Clears {@code URL.Fragment} and {@code URL.RawFragment}. */
+    public void clearFragment() {
+        fragment = "";
+        rawFragment = "";
+    }
+
+    /** Whether {@code URL.User != nil}. */
+    public boolean hasUserinfo() {
+        return username != null;
+    }
+
+    /** {@code URL.IsAbs}: whether there is a scheme. */
+    public boolean isAbs() {
         return !scheme.isEmpty();
     }
 
     /** {@code url.Parse}: a URL reference, with an optional {@code #fragment}; null on error. */
-    static GoUrl parse(String rawUrl) {
+    public static GoUrl parse(String rawUrl) {
+        GoUrl url = new GoUrl();
+        return parse(url, rawUrl) == null ? url : null;
+    }
+
+    /**
+     * Why {@link #parse(String)} fails on {@code rawUrl} (a short reason after Go's error), or {@code null}
+     * if it parses. Meant for messages: it parses again.
+     */
+    public static String parseError(String rawUrl) {
+        return parse(new GoUrl(), rawUrl);
+    }
+
+    private static String parse(GoUrl url, String rawUrl) {
         int hash = rawUrl.indexOf('#');
         String u = hash < 0 ? rawUrl : rawUrl.substring(0, hash);
-        GoUrl url = parse(u, false);
-        if (url == null || hash < 0) {
-            return url;
+        String error = parse(url, u, false);
+        if (error != null || hash < 0) {
+            return error;
         }
         String frag = rawUrl.substring(hash + 1);
         if (frag.isEmpty()) {
-            return url;
+            return null;
         }
-        return url.setFragment(frag) ? url : null;
+        return url.parseFragment(frag);
     }
 
     /** {@code url.ParseRequestURI}: an HTTP request target; null on error. */
-    static GoUrl parseRequestUri(String rawUrl) {
-        return parse(rawUrl, true);
+    public static GoUrl parseRequestUri(String rawUrl) {
+        GoUrl url = new GoUrl();
+        return parse(url, rawUrl, true) == null ? url : null;
     }
 
-    private static GoUrl parse(String rawUrl, boolean viaRequest) {
+    /** Go's {@code parse}: fills {@code url} and returns null, or returns the reason it fails. */
+    private static String parse(GoUrl url, String rawUrl, boolean viaRequest) {
         for (int i = 0; i < rawUrl.length(); i++) {
             char b = rawUrl.charAt(i);
             if (b < ' ' || b == 0x7f) {
-                return null; // invalid control character
+                return "invalid control character in URL";
             }
         }
         if (rawUrl.isEmpty() && viaRequest) {
-            return null;
+            return "empty url";
         }
-        GoUrl url = new GoUrl();
         if (rawUrl.equals("*")) {
             url.path = "*";
-            return url;
+            return null;
         }
         // scheme
         String rest = rawUrl;
@@ -117,7 +204,7 @@ final class GoUrl {
             }
             if (c == ':') {
                 if (i == 0) {
-                    return null; // missing protocol scheme
+                    return "missing protocol scheme";
                 }
                 url.scheme = asciiLower(rawUrl.substring(0, i));
                 rest = rawUrl.substring(i + 1);
@@ -136,15 +223,15 @@ final class GoUrl {
         if (!rest.startsWith("/")) {
             if (!url.scheme.isEmpty()) {
                 url.opaque = rest; // rootless paths are opaque
-                return url;
+                return null;
             }
             if (viaRequest) {
-                return null;
+                return "invalid URI for request";
             }
             int slash = rest.indexOf('/');
             String segment = slash < 0 ? rest : rest.substring(0, slash);
             if (segment.indexOf(':') >= 0) {
-                return null; // first path segment in URL cannot contain colon
+                return "first path segment in URL cannot contain colon";
             }
         }
         if ((!url.scheme.isEmpty() || !viaRequest && !rest.startsWith("///")) && rest.startsWith("//")) {
@@ -155,13 +242,14 @@ final class GoUrl {
                 rest = authority.substring(slash);
                 authority = authority.substring(0, slash);
             }
-            if (!url.parseAuthority(authority)) {
-                return null;
+            String error = url.parseAuthority(authority);
+            if (error != null) {
+                return error;
             }
         } else if (!url.scheme.isEmpty() && rest.startsWith("/")) {
             url.omitHost = true;
         }
-        return url.setPath(rest) ? url : null;
+        return url.setPath(rest);
     }
 
     private static String asciiLower(String s) {
@@ -173,33 +261,33 @@ final class GoUrl {
         return b.toString();
     }
 
-    private boolean parseAuthority(String authority) {
+    private String parseAuthority(String authority) {
         int at = authority.lastIndexOf('@');
         String h = parseHost(at < 0 ? authority : authority.substring(at + 1));
         if (h == null) {
-            return false;
+            return "invalid host or port";
         }
         host = h;
         if (at < 0) {
-            return true;
+            return null;
         }
         String userinfo = authority.substring(0, at);
         if (!validUserinfo(userinfo)) {
-            return false;
+            return "invalid userinfo";
         }
         int colon = userinfo.indexOf(':');
         if (colon < 0) {
             username = unescape(userinfo, Mode.USER_PASSWORD);
-            return username != null;
+            return username == null ? "invalid URL escape in userinfo" : null;
         }
         username = unescape(userinfo.substring(0, colon), Mode.USER_PASSWORD);
         String pass = unescape(userinfo.substring(colon + 1), Mode.USER_PASSWORD);
         if (username == null || pass == null) {
-            return false;
+            return "invalid URL escape in userinfo";
         }
         password = pass;
         passwordSet = true;
-        return true;
+        return null;
     }
 
     private static boolean validUserinfo(String s) {
@@ -240,7 +328,7 @@ final class GoUrl {
         return unescape(h, Mode.HOST);
     }
 
-    static boolean validOptionalPort(String port) {
+    private static boolean validOptionalPort(String port) {
         if (port.isEmpty()) {
             return true;
         }
@@ -256,28 +344,28 @@ final class GoUrl {
         return true;
     }
 
-    private boolean setPath(String p) {
+    private String setPath(String p) {
         String decoded = unescape(p, Mode.PATH);
         if (decoded == null) {
-            return false;
+            return "invalid URL escape in path";
         }
         path = decoded;
         rawPath = p.equals(escape(decoded, Mode.PATH)) ? "" : p;
-        return true;
+        return null;
     }
 
-    private boolean setFragment(String f) {
+    private String parseFragment(String f) {
         String decoded = unescape(f, Mode.FRAGMENT);
         if (decoded == null) {
-            return false;
+            return "invalid URL escape in fragment";
         }
         fragment = decoded;
         rawFragment = f.equals(escape(decoded, Mode.FRAGMENT)) ? "" : f;
-        return true;
+        return null;
     }
 
     /** {@code URL.EscapedPath}. */
-    String escapedPath() {
+    public String escapedPath() {
         if (!rawPath.isEmpty() && validEncoded(rawPath, Mode.PATH)) {
             String p = unescape(rawPath, Mode.PATH);
             if (p != null && p.equals(path)) {
@@ -300,7 +388,7 @@ final class GoUrl {
         return escape(fragment, Mode.FRAGMENT);
     }
 
-    /** {@code URL.String}. */
+    /** {@code URL.String}, as a Go string. */
     @Override
     public String toString() {
         StringBuilder buf = new StringBuilder(64);
@@ -349,8 +437,8 @@ final class GoUrl {
         return buf.toString();
     }
 
-    /** {@code URL.Hostname}: the host without port and without IPv6 brackets. */
-    String hostname() {
+    /** {@code URL.Hostname}: the host without port and without IPv6 brackets, as a Go string. */
+    public String hostname() {
         String h = host;
         int colon = h.lastIndexOf(':');
         if (colon >= 0 && validOptionalPort(h.substring(colon))) {
@@ -362,7 +450,7 @@ final class GoUrl {
         return h;
     }
 
-    static boolean shouldEscape(char c, Mode mode) {
+    private static boolean shouldEscape(char c, Mode mode) {
         if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
             return false;
         }
@@ -404,21 +492,16 @@ final class GoUrl {
     }
 
     private static boolean isHex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+        return Percent.hexValue(c) >= 0;
     }
 
+    /** The value of a hex digit already checked with {@link #isHex}. */
     private static int unhex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        return c - 'A' + 10;
+        return Percent.hexValue(c);
     }
 
-    /** Go's {@code unescape}: null where Go returns an error. */
-    static String unescape(String s, Mode mode) {
+    /** Go's {@code unescape} of the Go string {@code s}: null where Go returns an error. */
+    public static String unescape(String s, Mode mode) {
         int n = 0;
         boolean hasPlus = false;
         for (int i = 0; i < s.length(); ) {
@@ -467,7 +550,7 @@ final class GoUrl {
     }
 
     /** Go's {@code escape}. */
-    static String escape(String s, Mode mode) {
+    private static String escape(String s, Mode mode) {
         boolean needed = false;
         for (int i = 0; i < s.length() && !needed; i++) {
             needed = shouldEscape(s.charAt(i), mode);
@@ -489,7 +572,7 @@ final class GoUrl {
         return t.toString();
     }
 
-    static boolean validEncoded(String s, Mode mode) {
+    private static boolean validEncoded(String s, Mode mode) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if ("!$&'()*+,;=:@[]%".indexOf(c) >= 0) {
