@@ -1,5 +1,6 @@
 package dev.imgsign.core;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -83,12 +84,19 @@ public final class Hmac {
 
     /** The MAC of {@code length} bytes of {@code message} from {@code offset}. */
     public byte[] mac(byte[] message, int offset, int length) {
-        MessageDigest inner = copy(innerPrototype);
-        inner.update(message, offset, length);
-        byte[] innerHash = inner.digest();
-        MessageDigest outer = copy(outerPrototype);
-        outer.update(innerHash);
-        return outer.digest();
+        // One array holds the inner hash and then the MAC: one allocation fewer per call.
+        byte[] out = new byte[algorithm.macLength()];
+        try {
+            MessageDigest inner = copy(innerPrototype);
+            inner.update(message, offset, length);
+            inner.digest(out, 0, out.length);
+            MessageDigest outer = copy(outerPrototype);
+            outer.update(out);
+            outer.digest(out, 0, out.length);
+        } catch (DigestException e) {
+            throw new IllegalStateException("the digest does not fit its own length", e);
+        }
+        return out;
     }
 
     /**
