@@ -1,5 +1,6 @@
 package dev.imgsign.core;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -14,7 +15,17 @@ import java.util.Objects;
  * inner digest. That is two compression rounds fewer than {@code javax.crypto.Mac}, which re-hashes
  * both pad blocks on every call, and unlike a {@code ThreadLocal<Mac>} it costs nothing per thread, so
  * it suits virtual threads. The prototypes are never updated after construction; cloning only reads
- * them. Which strategy is fastest is measured in the {@code benchmarks} module.
+ * them.
+ *
+ * <p>Why this strategy: it is the fastest thread-safe one measured ({@code HmacStrategyBenchmark} in
+ * the {@code benchmarks} module, JDK 17 and 25, 2-core AMD EPYC with SHA extensions, see the root
+ * README). Over a 42-byte URL it ran at 0.80-0.91x the time of a cached, thread-confined
+ * {@code Mac.doFinal}; over a 530-byte URL at 0.89-1.05x. The alternatives without the pad-block
+ * rounds saved ran at 0.98-1.22x (a {@code ThreadLocal<Mac>}, or initialised {@code Mac}s lent from
+ * per-thread-id stripes with an atomic swap), a cloned {@code Mac} prototype at 0.94-1.65x, and
+ * {@code Mac.getInstance} + {@code init} per call at 1.5-2.9x. The price is allocation: two digest
+ * clones make about 390-500 bytes of short-lived garbage per call, where the {@code Mac} strategies
+ * allocate only the 40-48-byte result; one array serves as both inner hash and result.
  *
  * <p>The result equals {@code Mac.getInstance("Hmac" + alg).doFinal(message)}; the tests check that.
  */
@@ -83,12 +94,19 @@ public final class Hmac {
 
     /** The MAC of {@code length} bytes of {@code message} from {@code offset}. */
     public byte[] mac(byte[] message, int offset, int length) {
-        MessageDigest inner = copy(innerPrototype);
-        inner.update(message, offset, length);
-        byte[] innerHash = inner.digest();
-        MessageDigest outer = copy(outerPrototype);
-        outer.update(innerHash);
-        return outer.digest();
+        // One array holds the inner hash and then the MAC: one allocation fewer per call.
+        byte[] out = new byte[algorithm.macLength()];
+        try {
+            MessageDigest inner = copy(innerPrototype);
+            inner.update(message, offset, length);
+            inner.digest(out, 0, out.length);
+            MessageDigest outer = copy(outerPrototype);
+            outer.update(out);
+            outer.digest(out, 0, out.length);
+        } catch (DigestException e) {
+            throw new IllegalStateException("the digest does not fit its own length", e);
+        }
+        return out;
     }
 
     /**
