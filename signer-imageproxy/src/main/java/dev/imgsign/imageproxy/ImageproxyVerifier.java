@@ -161,7 +161,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         if (got == null) {
             return -1;
         }
-        byte[] urlOnly = GoUrl.raw(remote.toString());
+        // The URL-only message is needed only where URL-only signatures are accepted.
+        byte[] urlOnly = requireSignedOptions ? null : GoUrl.raw(remote.toString());
         GoUrl withOptions = remote.copy();
         withOptions.setFragment(options.canonicalWithoutSignature());
         byte[] urlAndOptions = GoUrl.raw(withOptions.toString());

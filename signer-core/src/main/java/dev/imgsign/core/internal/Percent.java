@@ -1,6 +1,5 @@
 package dev.imgsign.core.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -22,38 +21,63 @@ public final class Percent {
      * @return the bytes, or {@code null} if a {@code %} is not followed by two hex digits
      */
     public static byte[] decode(CharSequence s, int from, int to, boolean plusAsSpace) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
-        int i = from;
-        while (i < to) {
+        // Two passes over the input: the first validates escapes and sizes the output exactly, so the
+        // second writes into one array (verifiers call this on every request).
+        int length = 0;
+        for (int i = from; i < to; ) {
             char c = s.charAt(i);
             if (c == '%') {
-                if (i + 2 >= to) {
+                if (i + 2 >= to || hexValue(s.charAt(i + 1)) < 0 || hexValue(s.charAt(i + 2)) < 0) {
                     return null;
                 }
-                int hi = hexValue(s.charAt(i + 1));
-                int lo = hexValue(s.charAt(i + 2));
-                if (hi < 0 || lo < 0) {
-                    return null;
-                }
-                out.write((hi << 4) | lo);
+                length++;
                 i += 3;
-            } else if (c == '+' && plusAsSpace) {
-                out.write(' ');
-                i++;
             } else if (c < 0x80) {
-                out.write(c);
+                length++;
                 i++;
+            } else if (c < 0x800) {
+                length += 2;
+                i++;
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                length += 4;
+                i += 2;
             } else {
-                int end = i + 1;
-                if (Character.isHighSurrogate(c) && end < to && Character.isLowSurrogate(s.charAt(end))) {
-                    end++;
-                }
-                byte[] utf8 = s.subSequence(i, end).toString().getBytes(StandardCharsets.UTF_8);
-                out.write(utf8, 0, utf8.length);
-                i = end;
+                length += Character.isSurrogate(c) ? 1 : 3;
+                i++;
             }
         }
-        return out.toByteArray();
+        byte[] out = new byte[length];
+        int o = 0;
+        for (int i = from; i < to; ) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                out[o++] = (byte) ((hexValue(s.charAt(i + 1)) << 4) | hexValue(s.charAt(i + 2)));
+                i += 3;
+            } else if (c < 0x80) {
+                out[o++] = (byte) (c == '+' && plusAsSpace ? ' ' : c);
+                i++;
+            } else if (c < 0x800) {
+                out[o++] = (byte) (0xc0 | (c >> 6));
+                out[o++] = (byte) (0x80 | (c & 0x3f));
+                i++;
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(i + 1));
+                out[o++] = (byte) (0xf0 | (cp >> 18));
+                out[o++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                out[o++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                out[o++] = (byte) (0x80 | (cp & 0x3f));
+                i += 2;
+            } else if (Character.isSurrogate(c)) {
+                out[o++] = '?'; // an unpaired surrogate, replaced as String.getBytes(UTF_8) does
+                i++;
+            } else {
+                out[o++] = (byte) (0xe0 | (c >> 12));
+                out[o++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                out[o++] = (byte) (0x80 | (c & 0x3f));
+                i++;
+            }
+        }
+        return out;
     }
 
     /** {@link #decode(CharSequence, int, int, boolean)} over the whole of {@code s}. */

@@ -47,4 +47,43 @@ class PercentTest {
     void neverThrows(@ForAll String s, @ForAll boolean plus) {
         Percent.decode(s, plus);
     }
+
+    @Property(tries = 3000)
+    void agreesWithAPlainReferenceDecoder(@ForAll String s, @ForAll boolean plus) {
+        assertArrayEquals(reference(s, plus), Percent.decode(s, plus));
+    }
+
+    @Property(tries = 1000)
+    void agreesWithTheReferenceOnEscapeHeavyInput(@ForAll("escapeHeavy") String s, @ForAll boolean plus) {
+        assertArrayEquals(reference(s, plus), Percent.decode(s, plus));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> escapeHeavy() {
+        return net.jqwik.api.Arbitraries.strings().withChars("%+aF0g9\u00e9\ud83d\ude00\ud800").ofMaxLength(30);
+    }
+
+    /** The obvious decoder, one character at a time through the JDK's UTF-8 encoder; null on a bad escape. */
+    private static byte[] reference(String s, boolean plusAsSpace) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); ) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0
+                        || s.charAt(i + 1) > 'f' || s.charAt(i + 2) > 'f') {
+                    return null;
+                }
+                out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                i += 3;
+            } else if (c == '+' && plusAsSpace) {
+                out.write(' ');
+                i++;
+            } else {
+                int end = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)) ? i + 2 : i + 1;
+                out.writeBytes(s.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                i = end;
+            }
+        }
+        return out.toByteArray();
+    }
 }
