@@ -73,6 +73,14 @@ class ImageproxyFuzzTest {
             return;
         }
         ImageproxyRequest accepted = v.orElseThrow();
+        if (accepted.remoteUrl().indexOf('#') >= 0) {
+            // Finding of the first fuzzing run (corpus entry finding-hash-in-query): the proxy's query string
+            // becomes the remote query verbatim, '#' included (Go's ParseRequestURI has no fragment), so an
+            // allow-listed host is fetched with "?a#b". A signer reads '#' in a URL as a fragment and can never
+            // produce that request, so it is reachable only without a key.
+            assertEquals(-1, ((Verification.Accepted<ImageproxyRequest>) v).keyIndex(), target);
+            return;
+        }
         String again;
         try {
             again = SIGNER.sign(accepted.remoteUrl(), accepted.options());
