@@ -86,8 +86,10 @@ class CamoOptionsAndPolicyTest {
                 .option("maxLength", "1").option("rejectPrivateAddresses", "TRUE").build());
         assertEquals(CamoDialect.ATMOS_CAMO, v.dialect());
         assertEquals(Rejection.TOO_LONG, v.verify("/ab").rejection().orElseThrow());
-        assertEquals(CamoDialect.GO_CAMO, provider.verifier(SchemeConfig.builder().keys(KEYS)
-                .option("dialect", "go-camo").option("rejectPrivateAddresses", "false").build()).dialect());
+        CamoVerifier lenient = provider.verifier(SchemeConfig.builder().keys(KEYS)
+                .option("dialect", "go-camo").option("rejectPrivateAddresses", "false").build());
+        assertEquals(CamoDialect.GO_CAMO, lenient.dialect());
+        assertTrue(lenient.verify(hexTarget("http://127.0.0.1/a.png")).isAccepted());
         assertThrows(IllegalArgumentException.class, () -> provider.verifier(SchemeConfig.builder().keys(KEYS)
                 .option("maxLength", "0").build()));
         assertThrows(IllegalArgumentException.class, () -> provider.verifier(SchemeConfig.builder().keys(KEYS)
@@ -126,6 +128,7 @@ class CamoOptionsAndPolicyTest {
             Verification.Rejected<String> r = (Verification.Rejected<String>) go.verify(t);
             assertEquals(Rejection.HOST_NOT_ALLOWED, r.reason(), host);
             assertEquals(404, r.httpStatus(), host);
+            assertTrue(r.detail().startsWith("target host is a"), r.detail());
             assertEquals(Rejection.HOST_NOT_ALLOWED, atmos.verify(t).rejection().orElse(null), host);
         }
         for (String host : allowed) {
