@@ -166,4 +166,24 @@ class ImageproxyBadInputTest {
         String remote = "http://example.com/a.jpg?q=1#frag";
         assertEquals(remote, VERIFIER.verify("/s" + signature(remote + "#0x0") + "/" + remote).orElseThrow().remoteUrl());
     }
+
+    /**
+     * Fuzzing finding (corpus entry finding-raw-non-ascii-query): the proxy's raw query, non-ASCII bytes
+     * included, becomes the remote query verbatim, as in Go. A signer names the URL as clients send it, with
+     * those bytes escaped (README, "Signer normalisation"), so only an unsigned (allow-listed) request carries
+     * them raw; a signature over the escaped form does not cover the raw one.
+     */
+    @Test
+    void rawNonAsciiInTheProxyQueryStaysRaw() {
+        ImageproxyVerifier allowing = ImageproxyVerifier.builder().keys(KEYS).clock(CLOCK)
+                .allowHosts(List.of("192.168.0.0/16")).build();
+        assertEquals("http://192.168.0.1/a.jpg?x=é", allowing.verify("/x/http://192.168.0.1/a.jpg?x=é").orElseThrow()
+                .remoteUrl());
+        String escaped = "http://example.com/a.jpg?x=%C3%A9";
+        String sig = signature(escaped + "#0x0");
+        assertEquals(escaped, VERIFIER.verify("/s" + sig + "/" + escaped).orElseThrow().remoteUrl());
+        assertRejected(Rejection.BAD_SIGNATURE, 403, VERIFIER.verify("/s" + sig + "/http://example.com/a.jpg?x=é"));
+        ImageproxySigner signer = ImageproxySigner.builder().keys(KEYS).baseUrl("").build();
+        assertEquals("/0x0,s" + sig + "/" + escaped, signer.sign("http://example.com/a.jpg?x=é", ImageproxyOptions.NONE));
+    }
 }
