@@ -1,5 +1,7 @@
 package dev.imgsign.camo;
 
+import java.util.Locale;
+
 /** Which real Camo server a {@link CamoVerifier} behaves like. */
 public enum CamoDialect {
     /** cactus/go-camo: hex or base64 path format, codec chosen by digest length; the default. */
@@ -15,6 +17,22 @@ public enum CamoDialect {
         this.hex = hex;
         this.base64 = base64;
         this.query = query;
+    }
+
+    /**
+     * The dialect called {@code name}: {@code go-camo} or {@code atmos-camo} (any case).
+     *
+     * @throws IllegalArgumentException naming the accepted names
+     */
+    public static CamoDialect fromName(String name) {
+        switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "go-camo":
+                return GO_CAMO;
+            case "atmos-camo":
+                return ATMOS_CAMO;
+            default:
+                throw new IllegalArgumentException("camo dialect must be go-camo or atmos-camo, got '" + name + "'");
+        }
     }
 
     /** Whether a server of this dialect accepts URLs signed in {@code encoding}. */

@@ -1,5 +1,7 @@
 package dev.imgsign.camo;
 
+import java.util.Locale;
+
 /** How a {@link CamoSigner} lays out the digest and the target URL. */
 public enum CamoEncoding {
     /**
@@ -16,5 +18,24 @@ public enum CamoEncoding {
      * {@code /<hex digest>?url=<percent-escaped URL>}, atmos/camo's query-string format. go-camo does not
      * accept it.
      */
-    QUERY
+    QUERY;
+
+    /**
+     * The encoding called {@code name}: {@code hex}, {@code base64} or {@code query} (any case), as
+     * configuration files and the command line spell it.
+     *
+     * @throws IllegalArgumentException naming the accepted names
+     */
+    public static CamoEncoding fromName(String name) {
+        switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "hex":
+                return HEX;
+            case "base64":
+                return BASE64;
+            case "query":
+                return QUERY;
+            default:
+                throw new IllegalArgumentException("camo encoding must be hex, base64 or query, got '" + name + "'");
+        }
+    }
 }

@@ -40,7 +40,7 @@ public final class CamoSchemeProvider implements SchemeProvider {
         config.requireOnlyOptions(name(), OPTIONS);
         CamoSigner.Builder builder = CamoSigner.builder(config.keys());
         config.option("prefix").ifPresent(builder::prefix);
-        config.option("encoding").ifPresent(v -> builder.encoding(encoding(v)));
+        config.option("encoding").ifPresent(v -> builder.encoding(CamoEncoding.fromName(v)));
         config.option("skipHttps").ifPresent(v -> builder.skipHttps(bool("skipHttps", v)));
         return builder.build();
     }
@@ -49,38 +49,13 @@ public final class CamoSchemeProvider implements SchemeProvider {
     public CamoVerifier verifier(SchemeConfig config) {
         config.requireOnlyOptions(name(), OPTIONS);
         CamoVerifier.Builder builder = CamoVerifier.builder(config.keys());
-        config.option("dialect").ifPresent(v -> builder.dialect(dialect(v)));
+        config.option("dialect").ifPresent(v -> builder.dialect(CamoDialect.fromName(v)));
         config.option("maxLength").ifPresent(v -> builder.maxLength(positiveInt("maxLength", v)));
         config.option("rejectPrivateAddresses")
                 .ifPresent(v -> builder.rejectPrivateAddresses(bool("rejectPrivateAddresses", v)));
         return builder.build();
     }
 
-    private static CamoEncoding encoding(String value) {
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "hex":
-                return CamoEncoding.HEX;
-            case "base64":
-                return CamoEncoding.BASE64;
-            case "query":
-                return CamoEncoding.QUERY;
-            default:
-                throw new IllegalArgumentException("camo option encoding must be hex, base64 or query, got '"
-                        + value + "'");
-        }
-    }
-
-    private static CamoDialect dialect(String value) {
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "go-camo":
-                return CamoDialect.GO_CAMO;
-            case "atmos-camo":
-                return CamoDialect.ATMOS_CAMO;
-            default:
-                throw new IllegalArgumentException("camo option dialect must be go-camo or atmos-camo, got '"
-                        + value + "'");
-        }
-    }
 
     private static boolean bool(String name, String value) {
         switch (value.trim().toLowerCase(Locale.ROOT)) {

@@ -6,7 +6,6 @@ import dev.imgsign.camo.CamoSigner;
 import dev.imgsign.camo.CamoVerifier;
 import dev.imgsign.core.KeySet;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,7 +45,7 @@ final class CamoCommand {
         public Integer call() {
             CamoSigner signer = CamoSigner.builder(KeySet.of(Keys.resolve(key, camo.root, KEY_ENV)))
                     .prefix(prefix)
-                    .encoding(encoding(encoding))
+                    .encoding(CamoEncoding.fromName(encoding))
                     .build();
             return Inputs.forEach(urls, camo.root, url -> Inputs.Result.ok(signer.sign(url)));
         }
@@ -76,7 +75,7 @@ final class CamoCommand {
         @Override
         public Integer call() {
             CamoVerifier verifier = CamoVerifier.builder(KeySet.of(Keys.resolve(key, camo.root, KEY_ENV)))
-                    .dialect(dialect(dialect))
+                    .dialect(CamoDialect.fromName(dialect))
                     .build();
             return Inputs.forEach(signedUrls, camo.root, signed -> {
                 String target = Common.requestTarget(signed);
@@ -85,30 +84,6 @@ final class CamoCommand {
                 }
                 return Common.result(verifier.verify(target), url -> url);
             });
-        }
-    }
-
-    static CamoEncoding encoding(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "hex":
-                return CamoEncoding.HEX;
-            case "base64":
-                return CamoEncoding.BASE64;
-            case "query":
-                return CamoEncoding.QUERY;
-            default:
-                throw new IllegalArgumentException("encoding is hex, base64 or query, not '" + name + "'");
-        }
-    }
-
-    static CamoDialect dialect(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "go-camo":
-                return CamoDialect.GO_CAMO;
-            case "atmos-camo":
-                return CamoDialect.ATMOS_CAMO;
-            default:
-                throw new IllegalArgumentException("dialect is go-camo or atmos-camo, not '" + name + "'");
         }
     }
 }
