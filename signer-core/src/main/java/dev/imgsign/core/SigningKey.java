@@ -1,6 +1,7 @@
 package dev.imgsign.core;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -28,6 +29,34 @@ public final class SigningKey {
     public static SigningKey ofBytes(byte[] secret) {
         Objects.requireNonNull(secret, "secret");
         return new SigningKey(secret.clone(), "");
+    }
+
+    /** The length of a {@linkplain #generate() generated} key: 32 bytes, the output size of HMAC-SHA256. */
+    public static final int GENERATED_LENGTH = 32;
+
+    /**
+     * A new random key of {@value #GENERATED_LENGTH} bytes from {@link SecureRandom}.
+     *
+     * @since 0.2.0
+     */
+    public static SigningKey generate() {
+        return generate(GENERATED_LENGTH);
+    }
+
+    /**
+     * A new random key of {@code length} bytes from {@link SecureRandom}.
+     *
+     * @throws IllegalArgumentException if {@code length} is not between 16 and 1024
+     * @since 0.2.0
+     */
+    public static SigningKey generate(int length) {
+        if (length < KeyReader.RECOMMENDED_MIN_BYTES || length > 1024) {
+            throw new IllegalArgumentException("generated key length is between " + KeyReader.RECOMMENDED_MIN_BYTES
+                    + " and 1024 bytes, not " + length);
+        }
+        byte[] secret = new byte[length];
+        new SecureRandom().nextBytes(secret);
+        return new SigningKey(secret, "");
     }
 
     /** A key made of the UTF-8 bytes of {@code secret}, as go-camo, imageproxy and Gazelle read their keys. */
