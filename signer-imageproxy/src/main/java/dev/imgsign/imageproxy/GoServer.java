@@ -107,17 +107,38 @@ final class GoServer {
         return new RemoteUrl(GoUrl.parse(s), encoded);
     }
 
-    /** Case-insensitive {@code ^https?%3A%2F}. */
+    /**
+     * ASCII case-insensitive {@code ^https?%3A%2F}. Go's {@code (?i)} also folds {@code ſ} (U+017F) onto
+     * {@code s}, but {@code httpſ://…} is refused either way (no valid scheme), so ASCII folding decides
+     * the same and no Unicode folding touches attacker input.
+     */
     static boolean looksPercentEncoded(String s) {
         int i;
-        if (s.regionMatches(true, 0, "https", 0, 5)) {
+        if (startsWithIgnoreAsciiCase(s, 0, "https")) {
             i = 5;
-        } else if (s.regionMatches(true, 0, "http", 0, 4)) {
+        } else if (startsWithIgnoreAsciiCase(s, 0, "http")) {
             i = 4;
         } else {
             return false;
         }
-        return s.regionMatches(true, i, "%3A%2F", 0, 6);
+        return startsWithIgnoreAsciiCase(s, i, "%3a%2f");
+    }
+
+    /** Whether {@code s} holds {@code lowerPrefix} at {@code from}, ignoring the case of ASCII letters only. */
+    private static boolean startsWithIgnoreAsciiCase(String s, int from, String lowerPrefix) {
+        if (s.length() - from < lowerPrefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerPrefix.length(); i++) {
+            char c = s.charAt(from + i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lowerPrefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code ^(https?):/+([^/])} replaced by {@code $1://$2} (case-sensitive). */

@@ -11,7 +11,6 @@ import dev.imgsign.core.internal.GoBase64;
 import dev.imgsign.core.internal.GoUrl;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,10 +32,17 @@ import java.util.Objects;
  *   <li>Referrers configured and the referrer's host not among them, or the remote host among the denied
  *       hosts: {@link Rejection#HOST_NOT_ALLOWED} (403).</li>
  *   <li>No allowed hosts and no keys: accepted. Remote host among the allowed hosts: accepted.</li>
- *   <li>For each key in order: the signature over the URL alone (unless {@link Builder#requireSignedOptions
- *       signed options are required}), then over URL{@code #}options: accepted; otherwise
- *       {@link Rejection#BAD_SIGNATURE} (403).</li>
+ *   <li>For each key in order: the signature over the URL alone, then over URL{@code #}options: accepted;
+ *       otherwise {@link Rejection#BAD_SIGNATURE} (403).</li>
  * </ol>
+ *
+ * <p>Where we deviate from the server, for safety: a signature over the URL alone is accepted only for a
+ * request that carries no options (the server accepts it with any options, which lets a client change
+ * {@code vu} and the size; opt in with {@link Builder#acceptUrlOnlySignaturesWithOptions}), and never for a
+ * remote URL that carries a fragment (the server's check lets a signature over URL and options authorise
+ * the request {@code /<any options>,s<sig>/<base64 of URL#options>}). {@link Builder#requireSignedOptions}
+ * refuses URL-only signatures altogether. A request target holding a raw control character or space is
+ * {@link Rejection#MALFORMED}: no HTTP server delivers one.
  *
  * <p>Host matching is the server's: the remote URL's host without port and brackets equals an entry
  * (case-sensitive), or an entry {@code *.example.com} whose text after {@code *.} ends the host (so it
@@ -50,13 +56,14 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     /** Default upper bound on the request target length. */
     public static final int DEFAULT_MAX_LENGTH = 8192;
 
-    /** Seconds from Go's internal year-1 epoch to the unix epoch; Go compares times in that frame. */
-    private static final long UNIX_TO_INTERNAL = 62135596800L;
+    /** The canonical form of options that change nothing: the only ones a URL-only signature covers by default. */
+    private static final String NO_OPTIONS = ImageproxyOptions.NONE.canonicalWithoutSignature();
     private static final int SERVER_FORBIDDEN = 403;
 
     private final HmacKeyRing ring; // null without keys
     private final KeySet keys;
     private final boolean requireSignedOptions;
+    private final boolean urlOnlyWithOptions;
     private final List<HostPattern> allowHosts;
     private final List<HostPattern> denyHosts;
     private final List<HostPattern> referrers;
@@ -67,6 +74,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         this.keys = b.keys;
         this.ring = b.keys == null ? null : HmacKeyRing.of(HmacAlgorithm.SHA256, b.keys);
         this.requireSignedOptions = b.requireSignedOptions;
+        this.urlOnlyWithOptions = b.urlOnlyWithOptions;
         this.allowHosts = List.copyOf(b.allowHosts);
         this.denyHosts = List.copyOf(b.denyHosts);
         this.referrers = List.copyOf(b.referrers);
@@ -103,6 +111,14 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         }
         if (referer != null && referer.length() > maxLength) {
             return Verification.rejected(Rejection.TOO_LONG, "Referer longer than " + maxLength + " characters");
+        }
+        for (int i = 0; i < requestTarget.length(); i++) {
+            char c = requestTarget.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                // Go's request parsing lets a raw space through; no HTTP server delivers one in a request line.
+                return Verification.rejected(Rejection.MALFORMED,
+                        "request target contains a raw control character or space at index " + i);
+            }
         }
         GoServer.Parsed parsed = GoServer.newRequest(GoUrl.bytes(requestTarget));
         if (parsed.error != null) {
@@ -142,11 +158,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     }
 
     private boolean expired(long validUntil) {
-        Instant now = clock.instant();
-        // Go's time.Time compares seconds since year 1, where vu near the int64 limit wraps around.
-        long nowInternal = now.getEpochSecond() + UNIX_TO_INTERNAL;
-        long vuInternal = validUntil + UNIX_TO_INTERNAL;
-        return nowInternal >= vuInternal;
+        return GoTime.expired(validUntil, clock.instant().getEpochSecond());
     }
 
     private static String fetchedUrl(GoUrl remote) {
@@ -161,14 +173,14 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         if (got == null) {
             return -1;
         }
-        // The URL-only message is needed only where URL-only signatures are accepted.
-        byte[] urlOnly = requireSignedOptions ? null : GoUrl.raw(remote.toString());
+        // The URL-only message is needed only where a URL-only signature may be accepted.
+        byte[] urlOnly = urlOnlyAccepted(remote, options) ? GoUrl.raw(remote.toString()) : null;
         GoUrl withOptions = remote.copy();
         withOptions.setFragment(options.canonicalWithoutSignature());
         byte[] urlAndOptions = GoUrl.raw(withOptions.toString());
         for (int i = 0; i < ring.size(); i++) {
             Hmac hmac = ring.hmac(i);
-            if (!requireSignedOptions && hmac.matches(urlOnly, got)) {
+            if (urlOnly != null && hmac.matches(urlOnly, got)) {
                 return i;
             }
             if (hmac.matches(urlAndOptions, got)) {
@@ -176,6 +188,20 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether a signature over the URL alone may authorise this request. Never when the URL-only message
+     * holds a {@code #} (a fragment decoded from a base64 or percent-encoded remote URL, or a raw {@code #}
+     * in the query): {@code URL#options} is exactly the message of a signature over URL and options, so the
+     * server's check would let such a signature authorise any other options. Otherwise only when the request
+     * carries no options, unless URL-only signatures with free options are explicitly accepted.
+     */
+    private boolean urlOnlyAccepted(GoUrl remote, ImageproxyOptions options) {
+        if (requireSignedOptions || remote.toString().indexOf('#') >= 0) {
+            return false;
+        }
+        return urlOnlyWithOptions || options.canonicalWithoutSignature().equals(NO_OPTIONS);
     }
 
     /**
@@ -219,7 +245,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
 
     @Override
     public String toString() {
-        return "ImageproxyVerifier[keys=" + keys + ", requireSignedOptions=" + requireSignedOptions + ", allowHosts="
+        return "ImageproxyVerifier[keys=" + keys + ", requireSignedOptions=" + requireSignedOptions
+                + ", acceptUrlOnlySignaturesWithOptions=" + urlOnlyWithOptions + ", allowHosts="
                 + allowHosts.size() + ", denyHosts=" + denyHosts.size() + ", referrers=" + referrers.size()
                 + ", maxLength=" + maxLength + "]";
     }
@@ -246,6 +273,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     public static final class Builder {
         private KeySet keys;
         private boolean requireSignedOptions;
+        private boolean urlOnlyWithOptions;
         private final List<HostPattern> allowHosts = new ArrayList<>();
         private final List<HostPattern> denyHosts = new ArrayList<>();
         private final List<HostPattern> referrers = new ArrayList<>();
@@ -263,13 +291,27 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         }
 
         /**
-         * Refuse signatures over the URL alone, accepting only signatures over URL and options. The
-         * server accepts both (default {@code false}); {@code true} is safer because a URL-only signature
-         * lets any client change every option, including {@code vu}, and so ask for any size or make an
-         * expiring link permanent.
+         * Refuse signatures over the URL alone altogether, even for requests without options (default
+         * {@code false}: by default a URL-only signature is accepted only for a request that carries no
+         * options, see {@link #acceptUrlOnlySignaturesWithOptions}).
          */
         public Builder requireSignedOptions(boolean require) {
             this.requireSignedOptions = require;
+            return this;
+        }
+
+        /**
+         * Accept a signature over the URL alone for a request with any options, as the server does
+         * (default {@code false}). Insecure, for links made by {@code imageproxy-sign -url} only: a URL-only
+         * signature then lets any client change every option, {@code vu} included, so it can ask for any
+         * size or make an expiring link permanent. By default a URL-only signature is accepted only for a
+         * request without options. Either way a URL-only signature never covers a remote URL that carries
+         * a fragment (browsers never send one; the server's check lets it forge the options of a link
+         * signed over URL and options). Cannot be combined with {@link #requireSignedOptions(boolean)
+         * requireSignedOptions(true)}.
+         */
+        public Builder acceptUrlOnlySignaturesWithOptions(boolean accept) {
+            this.urlOnlyWithOptions = accept;
             return this;
         }
 
@@ -332,9 +374,14 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
          * The verifier.
          *
          * @throws IllegalStateException if neither keys nor allowed hosts are configured and
-         *     {@link #acceptUnsignedRequests()} was not called
+         *     {@link #acceptUnsignedRequests()} was not called, or if both {@code requireSignedOptions} and
+         *     {@code acceptUrlOnlySignaturesWithOptions} are set
          */
         public ImageproxyVerifier build() {
+            if (requireSignedOptions && urlOnlyWithOptions) {
+                throw new IllegalStateException("requireSignedOptions refuses every URL-only signature; "
+                        + "it cannot be combined with acceptUrlOnlySignaturesWithOptions");
+            }
             if (keys == null && allowHosts.isEmpty() && !acceptAll) {
                 throw new IllegalStateException("an imageproxy verifier needs keys or allowed hosts "
                         + "(or acceptUnsignedRequests() to accept everything, as an unconfigured server does)");

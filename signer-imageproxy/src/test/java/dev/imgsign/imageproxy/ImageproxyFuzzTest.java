@@ -29,8 +29,8 @@ class ImageproxyFuzzTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC);
     private static final int BIG = 1 << 20;
 
-    private static final ImageproxySigner SIGNER = ImageproxySigner.builder().keys(KEYS).baseUrl("").build();
-    private static final ImageproxySigner BASE64_SIGNER = ImageproxySigner.builder().keys(KEYS).baseUrl("")
+    private static final ImageproxySigner SIGNER = ImageproxySigner.builder().keys(KEYS).baseUrl("").clock(CLOCK).build();
+    private static final ImageproxySigner BASE64_SIGNER = ImageproxySigner.builder().keys(KEYS).baseUrl("").clock(CLOCK)
             .remoteUrlForm(ImageproxySigner.RemoteUrlForm.BASE64).build();
     private static final ImageproxyVerifier LENIENT = ImageproxyVerifier.builder().keys(KEYS).clock(CLOCK).build();
     private static final ImageproxyVerifier POLICY = ImageproxyVerifier.builder().keys(KEYS).clock(CLOCK)
