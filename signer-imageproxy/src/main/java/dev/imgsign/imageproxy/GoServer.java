@@ -1,5 +1,6 @@
 package dev.imgsign.imageproxy;
 
+import dev.imgsign.core.internal.Ascii;
 import dev.imgsign.core.internal.GoBase64;
 import dev.imgsign.core.internal.GoUrl;
 
@@ -114,31 +115,14 @@ final class GoServer {
      */
     static boolean looksPercentEncoded(String s) {
         int i;
-        if (startsWithIgnoreAsciiCase(s, 0, "https")) {
+        if (Ascii.startsWithIgnoreCase(s, "https")) {
             i = 5;
-        } else if (startsWithIgnoreAsciiCase(s, 0, "http")) {
+        } else if (Ascii.startsWithIgnoreCase(s, "http")) {
             i = 4;
         } else {
             return false;
         }
-        return startsWithIgnoreAsciiCase(s, i, "%3a%2f");
-    }
-
-    /** Whether {@code s} holds {@code lowerPrefix} at {@code from}, ignoring the case of ASCII letters only. */
-    private static boolean startsWithIgnoreAsciiCase(String s, int from, String lowerPrefix) {
-        if (s.length() - from < lowerPrefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < lowerPrefix.length(); i++) {
-            char c = s.charAt(from + i);
-            if (c >= 'A' && c <= 'Z') {
-                c = (char) (c + ('a' - 'A'));
-            }
-            if (c != lowerPrefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return Ascii.regionMatchesIgnoreCase(s, i, "%3A%2F", 0, 6);
     }
 
     /** {@code ^(https?):/+([^/])} replaced by {@code $1://$2} (case-sensitive). */

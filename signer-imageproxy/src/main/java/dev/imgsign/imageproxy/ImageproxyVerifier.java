@@ -11,9 +11,7 @@ import dev.imgsign.core.internal.GoBase64;
 import dev.imgsign.core.internal.GoUrl;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -44,10 +42,15 @@ import java.util.Objects;
  * refuses URL-only signatures altogether. A request target holding a raw control character or space is
  * {@link Rejection#MALFORMED}: no HTTP server delivers one.
  *
- * <p>Host matching is the server's: the remote URL's host without port and brackets equals an entry
- * (case-sensitive), or an entry {@code *.example.com} whose text after {@code *.} ends the host (so it
- * also matches {@code example.com} and {@code badexample.com}), or the host is an IP address inside an
- * entry written as a CIDR ({@code 10.0.0.0/8}).
+ * <p>Host matching deviates from the server's raw string comparison, which {@code EVIL.example},
+ * {@code evil.example.} and {@code 010.0.0.1} bypass: entries (checked when configured) and the remote
+ * host are both read as a browser reads a host (WHATWG host parsing: ASCII case-insensitive, IDNA to
+ * punycode, every IPv4 number form, IPv6 compressed; trailing dots removed). An entry is a host name, an
+ * IP address (also matching its IPv4-mapped IPv6 form), {@code *.example.com} (the name and its
+ * subdomains; in a deny list also {@code badexample.com}, as on the server) or a CIDR network
+ * ({@code 10.0.0.0/8}). A remote host that is not a valid host is refused while hosts are denied and
+ * matches no allowed host or referrer. Names are never resolved: a name that resolves to a denied address
+ * is not seen.
  *
  * <p>Never throws; the target length is checked first and all later work is linear in it. Immutable and
  * thread-safe.
@@ -64,9 +67,9 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     private final KeySet keys;
     private final boolean requireSignedOptions;
     private final boolean urlOnlyWithOptions;
-    private final List<HostPattern> allowHosts;
-    private final List<HostPattern> denyHosts;
-    private final List<HostPattern> referrers;
+    private final HostList allowHosts;
+    private final HostList denyHosts;
+    private final HostList referrers;
     private final Clock clock;
     private final int maxLength;
 
@@ -75,9 +78,9 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         this.ring = b.keys == null ? null : HmacKeyRing.of(HmacAlgorithm.SHA256, b.keys);
         this.requireSignedOptions = b.requireSignedOptions;
         this.urlOnlyWithOptions = b.urlOnlyWithOptions;
-        this.allowHosts = List.copyOf(b.allowHosts);
-        this.denyHosts = List.copyOf(b.denyHosts);
-        this.referrers = List.copyOf(b.referrers);
+        this.allowHosts = b.allowHosts;
+        this.denyHosts = b.denyHosts;
+        this.referrers = b.referrers;
         this.clock = b.clock;
         this.maxLength = b.maxLength;
     }
@@ -133,18 +136,26 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         }
         if (!referrers.isEmpty()) {
             GoUrl ref = GoUrl.parse(GoUrl.bytes(referer == null ? "" : referer));
-            if (ref == null || !matches(referrers, ref)) {
+            String refHost = ref == null ? null : HostList.canonicalHost(ref);
+            if (refHost == null || !referrers.matches(refHost)) {
                 return Verification.rejected(Rejection.HOST_NOT_ALLOWED, "referrer not allowed");
             }
         }
-        if (matches(denyHosts, remote)) {
-            return Verification.rejected(Rejection.HOST_NOT_ALLOWED, "remote host is denied");
+        String host = denyHosts.isEmpty() && allowHosts.isEmpty() ? null : HostList.canonicalHost(remote);
+        if (!denyHosts.isEmpty()) {
+            if (host == null) {
+                return Verification.rejected(Rejection.HOST_NOT_ALLOWED,
+                        "remote host is not a valid host name or address (refused while hosts are denied)");
+            }
+            if (denyHosts.matches(host)) {
+                return Verification.rejected(Rejection.HOST_NOT_ALLOWED, "remote host is denied");
+            }
         }
         ImageproxyRequest request = new ImageproxyRequest(fetchedUrl(remote), options);
         if (allowHosts.isEmpty() && ring == null) {
             return Verification.acceptedWithoutKey(request);
         }
-        if (!allowHosts.isEmpty() && matches(allowHosts, remote)) {
+        if (host != null && allowHosts.matches(host)) {
             return Verification.acceptedWithoutKey(request);
         }
         if (ring != null) {
@@ -215,32 +226,14 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
 
     /** Whether the URL's host is among the allowed hosts (for tests). */
     boolean allowedHost(GoUrl url) {
-        return matches(allowHosts, url);
+        String host = HostList.canonicalHost(url);
+        return host != null && allowHosts.matches(host);
     }
 
-    private static boolean matches(List<HostPattern> patterns, GoUrl url) {
-        if (patterns.isEmpty()) {
-            return false;
-        }
-        String hostname = url.hostname();
-        byte[] ip = null;
-        boolean ipParsed = false;
-        for (HostPattern p : patterns) {
-            if (hostname.equals(p.text)) {
-                return true;
-            }
-            if (p.wildcardSuffix != null && hostname.endsWith(p.wildcardSuffix)) {
-                return true;
-            }
-            if (!ipParsed) {
-                ip = GoNet.parseIp(hostname);
-                ipParsed = true;
-            }
-            if (ip != null && p.cidr != null && GoNet.contains(p.cidr, ip)) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether the URL's host is refused by the denied hosts (for tests): denied, or not a valid host. */
+    boolean deniedHost(GoUrl url) {
+        String host = HostList.canonicalHost(url);
+        return !denyHosts.isEmpty() && (host == null || denyHosts.matches(host));
     }
 
     @Override
@@ -251,32 +244,14 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
                 + ", maxLength=" + maxLength + "]";
     }
 
-    /** One configured host entry, pre-parsed. */
-    private static final class HostPattern {
-        final String text; // as a Go string
-        final String wildcardSuffix;
-        final GoNet.Cidr cidr;
-
-        HostPattern(String configured) {
-            this.text = GoUrl.bytes(configured);
-            this.wildcardSuffix = text.startsWith("*.") ? text.substring(2) : null;
-            this.cidr = GoNet.parseCidr(text);
-        }
-
-        @Override
-        public String toString() {
-            return GoUrl.text(text);
-        }
-    }
-
     /** Configures an {@link ImageproxyVerifier}. */
     public static final class Builder {
         private KeySet keys;
         private boolean requireSignedOptions;
         private boolean urlOnlyWithOptions;
-        private final List<HostPattern> allowHosts = new ArrayList<>();
-        private final List<HostPattern> denyHosts = new ArrayList<>();
-        private final List<HostPattern> referrers = new ArrayList<>();
+        private HostList allowHosts = HostList.empty(HostList.Wildcard.LABEL_BOUNDARY);
+        private HostList denyHosts = HostList.empty(HostList.Wildcard.ANY_SUFFIX);
+        private HostList referrers = HostList.empty(HostList.Wildcard.LABEL_BOUNDARY);
         private Clock clock = Clock.systemUTC();
         private int maxLength = DEFAULT_MAX_LENGTH;
         private boolean acceptAll;
@@ -315,32 +290,45 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
             return this;
         }
 
-        /** Remote hosts served without a signature (the server's {@code -allowHosts}). */
+        /**
+         * Remote hosts served without a signature (the server's {@code -allowHosts}): host names, IP
+         * addresses, {@code *.example.com} (the name and its subdomains; unlike the server, not
+         * {@code badexample.com}) or CIDR networks ({@code 10.0.0.0/8}). Entries and request hosts are
+         * compared as browsers resolve them (see the class comment). Adds to earlier calls.
+         *
+         * @throws IllegalArgumentException if an entry is not a valid host, wildcard or CIDR
+         */
         public Builder allowHosts(Collection<String> hosts) {
-            add(allowHosts, hosts);
-            return this;
-        }
-
-        /** Remote hosts never served, even when signed (the server's {@code -denyHosts}). */
-        public Builder denyHosts(Collection<String> hosts) {
-            add(denyHosts, hosts);
+            allowHosts = allowHosts.plus(HostList.of("allowHosts", Objects.requireNonNull(hosts, "hosts"),
+                    HostList.Wildcard.LABEL_BOUNDARY));
             return this;
         }
 
         /**
-         * Hosts a request's {@code Referer} must name (the server's {@code -referrers}); checked by
-         * {@link ImageproxyVerifier#verify(String, String)}. A missing or unparsable header fails.
+         * Remote hosts never served, even when signed (the server's {@code -denyHosts}); entries as for
+         * {@link #allowHosts}, except that {@code *.example.com} also denies {@code badexample.com}, as on
+         * the server. A remote host that is not a valid host is refused too (fail closed). Adds to earlier
+         * calls.
+         *
+         * @throws IllegalArgumentException if an entry is not a valid host, wildcard or CIDR
          */
-        public Builder referrers(Collection<String> hosts) {
-            add(referrers, hosts);
+        public Builder denyHosts(Collection<String> hosts) {
+            denyHosts = denyHosts.plus(HostList.of("denyHosts", Objects.requireNonNull(hosts, "hosts"),
+                    HostList.Wildcard.ANY_SUFFIX));
             return this;
         }
 
-        private static void add(List<HostPattern> list, Collection<String> hosts) {
-            Objects.requireNonNull(hosts, "hosts");
-            for (String h : hosts) {
-                list.add(new HostPattern(Objects.requireNonNull(h, "host")));
-            }
+        /**
+         * Hosts a request's {@code Referer} must name (the server's {@code -referrers}), entries as for
+         * {@link #allowHosts}; checked by {@link ImageproxyVerifier#verify(String, String)}. A missing or
+         * unparsable header, or one whose host is not valid, fails. Adds to earlier calls.
+         *
+         * @throws IllegalArgumentException if an entry is not a valid host, wildcard or CIDR
+         */
+        public Builder referrers(Collection<String> hosts) {
+            referrers = referrers.plus(HostList.of("referrers", Objects.requireNonNull(hosts, "hosts"),
+                    HostList.Wildcard.LABEL_BOUNDARY));
+            return this;
         }
 
         /** The clock {@code vu} is compared with (default: the UTC system clock). */
