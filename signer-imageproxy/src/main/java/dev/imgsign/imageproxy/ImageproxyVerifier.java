@@ -185,7 +185,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
             return -1;
         }
         // The URL-only message is needed only where a URL-only signature may be accepted.
-        byte[] urlOnly = urlOnlyAccepted(remote, options) ? GoUrl.raw(remote.toString()) : null;
+        String urlMessage = remote.toString();
+        byte[] urlOnly = urlOnlyAccepted(urlMessage, options) ? GoUrl.raw(urlMessage) : null;
         GoUrl withOptions = remote.copy();
         withOptions.setFragment(options.canonicalWithoutSignature());
         byte[] urlAndOptions = GoUrl.raw(withOptions.toString());
@@ -208,8 +209,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
      * server's check would let such a signature authorise any other options. Otherwise only when the request
      * carries no options, unless URL-only signatures with free options are explicitly accepted.
      */
-    private boolean urlOnlyAccepted(GoUrl remote, ImageproxyOptions options) {
-        if (requireSignedOptions || remote.toString().indexOf('#') >= 0) {
+    private boolean urlOnlyAccepted(String urlMessage, ImageproxyOptions options) {
+        if (requireSignedOptions || urlMessage.indexOf('#') >= 0) {
             return false;
         }
         return urlOnlyWithOptions || options.canonicalWithoutSignature().equals(NO_OPTIONS);
