@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
+import dev.imgsign.core.SchemeConfig;
+import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,6 +120,34 @@ class AureliaAmbiguityTest {
         assertThrows(IllegalArgumentException.class, () -> AureliaLinkVerifier.builder().maxValidity(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> AureliaLinkSigner.builder().maxValidity(Duration.ofMillis(999)));
         assertThrows(NullPointerException.class, () -> AureliaLinkSigner.builder().maxValidity(null));
+    }
+
+    @Test
+    void schemeProviderOptions() {
+        ExpiringSchemeProvider provider = new ExpiringSchemeProvider();
+        KeySet keys = KeySet.ofUtf8(SECRET);
+        String genuine = AureliaLinkSigner.builder().secret(SECRET).clock(HOUR_BEFORE).build()
+                .sign(new AureliaLink("/a/x.png", EXPIRES_AT));
+        String leadingZero = genuine.replace("expires_at=", "expires_at=0");
+        UrlVerifier<?> byDefault = provider.verifier(SchemeConfig.builder().keys(keys)
+                .clock(at(EXPIRES_AT - 3 * 86400)).option("format", "aurelia").build());
+        assertTrue(byDefault.verify(genuine).isAccepted());
+        assertEquals(Rejection.MALFORMED, byDefault.verify(leadingZero).rejection().orElseThrow());
+        UrlVerifier<?> shortWindow = provider.verifier(SchemeConfig.builder().keys(keys)
+                .clock(HOUR_BEFORE).option("format", "aurelia").option("maxValiditySeconds", "60")
+                .option("acceptNonCanonicalExpiry", "true").option("signatureBeforeExpiry", "true").build());
+        assertEquals(Rejection.BAD_SIGNATURE, shortWindow.verify(genuine).rejection().orElseThrow());
+        AureliaLinkSigner signer = (AureliaLinkSigner) provider.signer(SchemeConfig.builder().keys(keys)
+                .clock(HOUR_BEFORE).option("format", "aurelia").option("maxValiditySeconds", "60").build());
+        assertThrows(IllegalArgumentException.class, () -> signer.sign("/a/x.png", Duration.ofSeconds(61)));
+        for (String option : new String[] {"maxValiditySeconds", "acceptNonCanonicalExpiry", "signatureBeforeExpiry"}) {
+            assertThrows(IllegalArgumentException.class, () -> provider.verifier(SchemeConfig.builder()
+                    .keys(keys).option(option, "1").build()), "hmac format: " + option);
+        }
+        assertThrows(IllegalArgumentException.class, () -> provider.verifier(SchemeConfig.builder()
+                .keys(keys).option("format", "aurelia").option("maxValiditySeconds", "0").build()));
+        assertThrows(IllegalArgumentException.class, () -> provider.verifier(SchemeConfig.builder()
+                .keys(keys).option("format", "aurelia").option("signatureBeforeExpiry", "yes").build()));
     }
 
     /**
