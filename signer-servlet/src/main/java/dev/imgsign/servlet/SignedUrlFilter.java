@@ -6,6 +6,7 @@ import dev.imgsign.core.Schemes;
 import dev.imgsign.core.SigningKey;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
+import dev.imgsign.core.internal.Percent;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -41,10 +42,34 @@ import java.util.function.UnaryOperator;
  *       without a trailing line break)</li>
  *   <li>{@code key-encoding}: {@code utf8} (default), {@code hex} or {@code base64}</li>
  *   <li>{@code path-prefix}: a prefix to strip from the path (after the context path) before verifying,
- *       for a filter mapped under e.g. {@code /camo/*}</li>
+ *       for a filter mapped under e.g. {@code /camo/*}; see "Routing" below</li>
  *   <li>{@code option.NAME}: passed to the scheme as option {@code NAME}</li>
  * </ul>
  * A key given inline ({@code key}) is refused: web.xml files end up in version control.
+ *
+ * <p><b>Routing.</b> The filter verifies the raw request target: the request URI without the context
+ * path, as the client sent it (still percent-encoded), plus the query. With a path prefix (say
+ * {@code /camo}), the prefix matches only on a segment boundary ({@code /camo} or {@code /camo/...},
+ * compared byte for byte, case-sensitively, as servlet mappings are) and is stripped before verifying.
+ * <b>A request outside the prefix is refused with 404</b>, never verified as if it were inside and
+ * never passed on: the filter cannot know whether the resource behind it would serve that path
+ * unprotected, and a container may route to the filter paths whose raw form does not start with the
+ * prefix ({@code /%63amo/...}, {@code /camo;x/...}). Map the filter to the prefix's pattern
+ * ({@code /camo/*} with {@code path-prefix=/camo}), or without a prefix to exactly the paths that hold
+ * signed URLs.
+ *
+ * <p>Before verifying, the filter also checks that the application will see the path that is
+ * verified; otherwise it answers 400 and the servlet does not run:
+ * <ul>
+ *   <li>the raw path, percent-decoded as UTF-8, must have no dot segment ({@code .} or {@code ..},
+ *       also spelt {@code %2e}, or followed by a {@code ;} parameter): with encoded slashes allowed
+ *       (Jetty's {@code UriCompliance.UNSAFE} and {@code setDecodeAmbiguousURIs(true)}, which schemes
+ *       with {@code %2F} in their URLs need), a signed {@code /files/a/..%2F..%2Fadmin/x} would reach
+ *       the servlet as {@code pathInfo=/a/../../admin/x};</li>
+ *   <li>the decoded raw path must equal the container's decoded path, {@code getServletPath()} plus
+ *       {@code getPathInfo()} (so a container that normalises, drops {@code ;} parameters or merges
+ *       slashes cannot hand the servlet another path than the one verified).</li>
+ * </ul>
  */
 public class SignedUrlFilter implements Filter {
     /** The request attribute holding the accepted {@link Verification}. */
@@ -67,9 +92,29 @@ public class SignedUrlFilter implements Filter {
     }
 
     /** A filter that verifies with {@code verifier} after stripping {@code pathPrefix} from the path. */
+    /**
+     * A filter that verifies with {@code verifier} requests under {@code pathPrefix} (after the context
+     * path), with the prefix stripped; requests outside it are refused with 404 (see the class comment).
+     *
+     * @throws IllegalArgumentException if {@code pathPrefix} is neither empty nor starts with {@code /}
+     */
     public SignedUrlFilter(UrlVerifier<?> verifier, String pathPrefix) {
         this(Objects.requireNonNull(verifier, "verifier"), System::getenv);
-        this.pathPrefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
+        this.pathPrefix = normalisePrefix(Objects.requireNonNull(pathPrefix, "pathPrefix"));
+    }
+
+    /** {@code ""} or a path starting with {@code /} without a trailing {@code /} ({@code /} itself is {@code ""}). */
+    static String normalisePrefix(String prefix) {
+        if (!prefix.isEmpty() && prefix.charAt(0) != '/') {
+            throw new IllegalArgumentException("path-prefix must be empty or start with '/', got '" + prefix + "'");
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '?' || c == '#' || c == ';' || c == '%') {
+                throw new IllegalArgumentException("path-prefix must be plain ASCII path characters, got '" + prefix + "'");
+            }
+        }
+        return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
     }
 
     SignedUrlFilter(UrlVerifier<?> verifier, UnaryOperator<String> environment) {
@@ -89,11 +134,11 @@ public class SignedUrlFilter implements Filter {
         if (scheme == null || scheme.isBlank()) {
             throw new ServletException("SignedUrlFilter: init parameter 'scheme' is required");
         }
-        String prefix = config.getInitParameter("path-prefix");
-        if (prefix != null) {
-            pathPrefix = prefix;
-        }
         try {
+            String prefix = config.getInitParameter("path-prefix");
+            if (prefix != null) {
+                pathPrefix = normalisePrefix(prefix.strip());
+            }
             SchemeConfig.Builder builder = SchemeConfig.builder().keys(readKeys(config));
             for (String name : Collections.list(config.getInitParameterNames())) {
                 if (name.startsWith("option.")) {
@@ -170,7 +215,18 @@ public class SignedUrlFilter implements Filter {
         if (current == null) {
             throw new ServletException("SignedUrlFilter used before init");
         }
-        Verification<?> verification = current.verify(requestTarget(request));
+        String target = requestTarget(request);
+        if (target == null) {
+            refuseOutsidePrefix(response, "outside the path prefix " + pathPrefix);
+            return;
+        }
+        String pathProblem = pathProblem(request);
+        if (pathProblem != null) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "refused before verifying: " + pathProblem);
+            answer(response, HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        Verification<?> verification = current.verify(target);
         if (verification instanceof Verification.Rejected<?> rejected) {
             LOG.log(System.Logger.Level.DEBUG, () -> "rejected " + rejected.reason() + ": " + rejected.detail());
             answer(response, rejected.httpStatus());
@@ -180,18 +236,85 @@ public class SignedUrlFilter implements Filter {
         chain.doFilter(request, response);
     }
 
-    /** The raw path (without context path and configured prefix) and query, still percent-encoded. */
-    private String requestTarget(HttpServletRequest request) {
+    private static void refuseOutsidePrefix(HttpServletResponse response, String why) throws IOException {
+        LOG.log(System.Logger.Level.DEBUG, () -> "refused: " + why);
+        answer(response, HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    /** The raw path within the context, as the client sent it. */
+    private static String rawPath(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
-        if (!context.isEmpty() && uri.startsWith(context)) {
-            uri = uri.substring(context.length());
-        }
-        if (!pathPrefix.isEmpty() && uri.startsWith(pathPrefix)) {
-            uri = uri.substring(pathPrefix.length());
+        return !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    /**
+     * The raw path (without context path and configured prefix) and query, still percent-encoded; or
+     * {@code null} when the path is outside the prefix (which matches only on a segment boundary).
+     */
+    private String requestTarget(HttpServletRequest request) {
+        String path = stripPrefix(rawPath(request), pathPrefix);
+        if (path == null) {
+            return null;
         }
         String query = request.getQueryString();
-        return query == null ? uri : uri + "?" + query;
+        return query == null ? path : path + "?" + query;
+    }
+
+    /**
+     * {@code path} without {@code prefix} when it is {@code prefix} or starts with {@code prefix + "/"}
+     * (byte for byte), else {@code null}. An empty prefix matches everything.
+     */
+    static String stripPrefix(String path, String prefix) {
+        if (prefix.isEmpty()) {
+            return path;
+        }
+        boolean onBoundary = path.length() == prefix.length()
+                || (path.length() > prefix.length() && path.charAt(prefix.length()) == '/');
+        return path.startsWith(prefix) && onBoundary ? path.substring(prefix.length()) : null;
+    }
+
+    /**
+     * Why the application could see another path than the one verified, or {@code null}: a dot segment
+     * after percent-decoding, bad escapes, or a decoded path other than the container's.
+     */
+    static String pathProblem(HttpServletRequest request) {
+        String raw = rawPath(request);
+        byte[] bytes = Percent.decode(raw, false);
+        String decoded = bytes == null ? null : Percent.utf8OrNull(bytes);
+        if (decoded == null) {
+            return "path has a bad escape or is not UTF-8";
+        }
+        if (hasDotSegment(decoded)) {
+            return "path has a dot segment after decoding";
+        }
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String seen = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        if (!decoded.equals(seen)) {
+            return "the container's path differs from the raw path";
+        }
+        return null;
+    }
+
+    /** Whether a {@code /}-separated segment is {@code .} or {@code ..}, alone or before a {@code ;} parameter. */
+    static boolean hasDotSegment(String decodedPath) {
+        int start = 0;
+        while (start <= decodedPath.length()) {
+            int end = decodedPath.indexOf('/', start);
+            if (end < 0) {
+                end = decodedPath.length();
+            }
+            int semicolon = decodedPath.indexOf(';', start);
+            int stop = semicolon >= 0 && semicolon < end ? semicolon : end;
+            int length = stop - start;
+            if ((length == 1 || length == 2) && decodedPath.charAt(start) == '.'
+                    && (length == 1 || decodedPath.charAt(start + 1) == '.')) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     private static void answer(HttpServletResponse response, int status) throws IOException {
