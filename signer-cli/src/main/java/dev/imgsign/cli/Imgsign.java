@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code imgsign} command: one subcommand per scheme. Exit status 0 on success, 1 when a
  * verification rejects, 2 on a usage error (bad option, bad URL, unreadable key).
+ *
+ * @since 0.1.0
  */
 @Command(name = "imgsign",
         mixinStandardHelpOptions = true,
@@ -45,6 +47,11 @@ public final class Imgsign implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a scheme subcommand is required");
     }
 
+    /**
+     * Runs the command and exits with its status.
+     *
+     * @param args the command line, as {@code imgsign --help} describes it
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.in, System.out, System.err, System.getenv()));
     }

@@ -47,6 +47,8 @@ import java.util.function.UnaryOperator;
  *   <li>{@code option.NAME}: passed to the scheme as option {@code NAME}</li>
  * </ul>
  * A key given inline ({@code key}) is refused: web.xml files end up in version control.
+ *
+ * @since 0.1.0
  */
 public class SignedUrlFilter implements Filter {
     /** The request attribute holding the accepted {@link Verification}. */
@@ -63,12 +65,21 @@ public class SignedUrlFilter implements Filter {
         this(null, System::getenv);
     }
 
-    /** A filter that verifies with {@code verifier}. */
+    /**
+     * A filter that verifies with {@code verifier}.
+     *
+     * @param verifier the scheme's verifier
+     */
     public SignedUrlFilter(UrlVerifier<?> verifier) {
         this(Objects.requireNonNull(verifier, "verifier"), System::getenv);
     }
 
-    /** A filter that verifies with {@code verifier} after stripping {@code pathPrefix} from the path. */
+    /**
+     * A filter that verifies with {@code verifier} after stripping {@code pathPrefix} from the path.
+     *
+     * @param verifier the scheme's verifier
+     * @param pathPrefix the prefix to strip (after the context path), such as {@code /camo}
+     */
     public SignedUrlFilter(UrlVerifier<?> verifier, String pathPrefix) {
         this(Objects.requireNonNull(verifier, "verifier"), System::getenv);
         this.pathPrefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
