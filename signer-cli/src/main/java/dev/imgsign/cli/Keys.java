@@ -32,9 +32,18 @@ final class Keys {
      * @throws Imgsign.UsageException if there is none or it cannot be read; the message never holds the key
      */
     static SigningKey resolve(KeyOptions own, KeyOptions parent, Imgsign root, String envName) {
+        return resolve(own, parent, root, envName, KeyReader.Encoding.UTF8);
+    }
+
+    /**
+     * As {@link #resolve(KeyOptions, KeyOptions, Imgsign, String)}, for a scheme whose keys are usually written
+     * in {@code defaultEncoding} (imgproxy's hex keys) when {@code --key-encoding} is not given.
+     */
+    static SigningKey resolve(KeyOptions own, KeyOptions parent, Imgsign root, String envName,
+            KeyReader.Encoding defaultEncoding) {
         KeyOptions given = own.key == null && parent != null && parent.key != null ? parent : own;
-        KeyReader.Encoding encoding = KeyReader.Encoding.fromName(firstNonNull(own.encoding,
-                parent == null ? null : parent.encoding, "utf8"));
+        String encodingName = firstNonNull(own.encoding, parent == null ? null : parent.encoding, null);
+        KeyReader.Encoding encoding = encodingName == null ? defaultEncoding : KeyReader.Encoding.fromName(encodingName);
         boolean keepNewline = own.keepNewline || parent != null && parent.keepNewline;
         SigningKey key = read(given.key, encoding, keepNewline, root, envName);
         if (KeyReader.isWeak(key)) {
