@@ -1,5 +1,6 @@
 package dev.imgsign.servlet;
 
+import dev.imgsign.core.KeyReader;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.SchemeConfig;
 import dev.imgsign.core.Schemes;
@@ -17,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,9 +38,11 @@ import java.util.function.UnaryOperator;
  * <ul>
  *   <li>{@code scheme}: the {@link dev.imgsign.core.SchemeProvider} name ({@code camo}, {@code imageproxy}, ...)</li>
  *   <li>{@code key-env}: environment variables holding the keys, comma-separated, primary first; or</li>
- *   <li>{@code key-file}: files holding the keys, comma-separated, primary first (bytes as they are,
- *       without a trailing line break)</li>
- *   <li>{@code key-encoding}: {@code utf8} (default), {@code hex} or {@code base64}</li>
+ *   <li>{@code key-file}: files holding the keys, comma-separated, primary first</li>
+ *   <li>{@code key-encoding}: {@code utf8} (default), {@code hex} or {@code base64}; keys are read by
+ *       {@link KeyReader}'s rule (utf8: the bytes less one trailing line break), as the {@code imgsign}
+ *       command reads {@code -k @FILE}, so one key file gives one key everywhere. A key shorter than
+ *       16 bytes is logged as weak (never the key itself).</li>
  *   <li>{@code path-prefix}: a prefix to strip from the path (after the context path) before verifying,
  *       for a filter mapped under e.g. {@code /camo/*}; see "Routing" below</li>
  *   <li>{@code option.NAME}: passed to the scheme as option {@code NAME}</li>
@@ -70,6 +72,8 @@ import java.util.function.UnaryOperator;
  *       {@code getPathInfo()} (so a container that normalises, drops {@code ;} parameters or merges
  *       slashes cannot hand the servlet another path than the one verified).</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public class SignedUrlFilter implements Filter {
     /** The request attribute holding the accepted {@link Verification}. */
@@ -86,16 +90,21 @@ public class SignedUrlFilter implements Filter {
         this(null, System::getenv);
     }
 
-    /** A filter that verifies with {@code verifier}. */
+    /**
+     * A filter that verifies with {@code verifier}.
+     *
+     * @param verifier the scheme's verifier
+     */
     public SignedUrlFilter(UrlVerifier<?> verifier) {
         this(Objects.requireNonNull(verifier, "verifier"), System::getenv);
     }
 
-    /** A filter that verifies with {@code verifier} after stripping {@code pathPrefix} from the path. */
     /**
      * A filter that verifies with {@code verifier} requests under {@code pathPrefix} (after the context
      * path), with the prefix stripped; requests outside it are refused with 404 (see the class comment).
      *
+     * @param verifier the scheme's verifier
+     * @param pathPrefix the prefix to strip (after the context path), such as {@code /camo}
      * @throws IllegalArgumentException if {@code pathPrefix} is neither empty nor starts with {@code /}
      */
     public SignedUrlFilter(UrlVerifier<?> verifier, String pathPrefix) {
@@ -157,46 +166,32 @@ public class SignedUrlFilter implements Filter {
         if ((envNames == null) == (files == null)) {
             throw new ServletException("SignedUrlFilter: give exactly one of key-env or key-file");
         }
-        String encoding = Objects.requireNonNullElse(config.getInitParameter("key-encoding"), "utf8");
+        KeyReader.Encoding encoding;
+        try {
+            encoding = KeyReader.Encoding.fromName(Objects.requireNonNullElse(config.getInitParameter("key-encoding"), "utf8"));
+        } catch (IllegalArgumentException e) {
+            throw new ServletException("SignedUrlFilter: " + e.getMessage());
+        }
         List<SigningKey> keys = new ArrayList<>();
         for (String source : (envNames != null ? envNames : files).split(",")) {
             String name = source.strip();
-            String text;
-            if (envNames != null) {
-                text = environment.apply(name);
-                if (text == null || text.isEmpty()) {
-                    throw new ServletException("SignedUrlFilter: environment variable " + name + " is not set");
-                }
-            } else {
-                try {
-                    text = stripLineBreak(Files.readString(Path.of(name), StandardCharsets.UTF_8));
-                } catch (IOException | RuntimeException e) {
-                    throw new ServletException("SignedUrlFilter: cannot read key file " + name, e);
-                }
+            SigningKey key;
+            try {
+                key = envNames != null
+                        ? KeyReader.readEnvironment(name, encoding, environment)
+                        : KeyReader.readFile(Path.of(name), encoding);
+            } catch (IOException | RuntimeException e) {
+                // KeyReader's messages name the source, never the key.
+                String why = e instanceof IllegalArgumentException ? e.getMessage() : "cannot read key file " + name;
+                throw new ServletException("SignedUrlFilter: " + why, e);
             }
-            keys.add(decodeKey(text, encoding).withId(name));
+            if (KeyReader.isWeak(key)) {
+                LOG.log(System.Logger.Level.WARNING, () -> "SignedUrlFilter: the key from " + name + " is " + key.length()
+                        + " bytes; keys shorter than " + KeyReader.RECOMMENDED_MIN_BYTES + " bytes are weak");
+            }
+            keys.add(key.withId(name));
         }
         return KeySet.of(keys);
-    }
-
-    private static SigningKey decodeKey(String text, String encoding) throws ServletException {
-        switch (encoding) {
-            case "utf8":
-                return SigningKey.ofUtf8(text);
-            case "hex":
-                return SigningKey.ofHex(text);
-            case "base64":
-                return SigningKey.ofBase64(text);
-            default:
-                throw new ServletException("SignedUrlFilter: key-encoding is utf8, hex or base64, not " + encoding);
-        }
-    }
-
-    private static String stripLineBreak(String text) {
-        if (text.endsWith("\r\n")) {
-            return text.substring(0, text.length() - 2);
-        }
-        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 
     @Override
