@@ -19,7 +19,8 @@ import java.util.Objects;
  * {@code plain} segments) before it is returned. Where the plain form cannot survive &mdash; a {@code ?}
  * or {@code #} in the source (the server cuts the path at {@code ?}; clients drop {@code #}), or a
  * {@code :/x} the greedy repair would rewrite &mdash; the base64 form is used instead; where a chunked
- * base64 form would be misread, the unchunked one. Immutable and thread-safe.
+ * base64 form would be misread, the unchunked one (and the plain one where even that reads as a
+ * resize type, for example {@code /fill}). Immutable and thread-safe.
  */
 public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -74,6 +75,18 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
         return source -> sign(new ImgproxyRequest(options, Objects.requireNonNull(source, "source URL"), ""));
     }
 
+    ImgproxyKeys keys() {
+        return keys;
+    }
+
+    int signatureSize() {
+        return signatureSize;
+    }
+
+    String pathPrefix() {
+        return pathPrefix;
+    }
+
     /** {@code "/" + signature + path}, without base URL and path prefix. */
     String signPath(ImgproxyRequest request) {
         String source = request.sourceUrl();
@@ -96,8 +109,10 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
             prefix.append('/').append(segment);
         }
         String path = null;
-        if (sourceForm == SourceForm.PLAIN && source.indexOf('?') < 0 && source.indexOf('#') < 0) {
-            path = survives(prefix + "/plain/" + escapePlain(source) + (extension.isEmpty() ? "" : "@" + extension), request);
+        boolean plainPossible = source.indexOf('?') < 0 && source.indexOf('#') < 0;
+        String plain = prefix + "/plain/" + escapePlain(source) + (extension.isEmpty() ? "" : "@" + extension);
+        if (sourceForm == SourceForm.PLAIN && plainPossible) {
+            path = survives(plain, request);
         }
         byte[] utf8 = source.getBytes(StandardCharsets.UTF_8);
         String base64 = BASE64URL.encodeToString(utf8);
@@ -107,6 +122,9 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
         }
         if (path == null) {
             path = survives(prefix + "/" + base64 + dotExtension, request);
+        }
+        if (path == null && plainPossible) {
+            path = survives(plain, request); // the base64 text reads as something else (a resize type)
         }
         if (path == null) {
             throw new IllegalArgumentException("the request cannot be expressed as a URL the imgproxy server reads back");
