@@ -146,7 +146,7 @@ final class ImgproxyPath {
         return new Parsed(new ImgproxyRequest(options, source, extension), null);
     }
 
-    private static boolean isResizeType(String part) {
+    static boolean isResizeType(String part) {
         return switch (part) {
             case "fit", "fill", "fill-down", "force", "auto" -> true;
             default -> false;

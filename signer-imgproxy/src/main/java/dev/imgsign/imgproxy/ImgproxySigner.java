@@ -117,6 +117,10 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
         byte[] utf8 = source.getBytes(StandardCharsets.UTF_8);
         String base64 = BASE64URL.encodeToString(utf8);
         String dotExtension = extension.isEmpty() ? "" : "." + extension;
+        if (path == null && sourceForm == SourceForm.BASE64 && (chunkLength == 0 || base64.length() <= chunkLength)
+                && unchunkedBase64Survives(options, base64, extension)) {
+            path = prefix + "/" + base64 + dotExtension; // fast path; a property checks it against survives()
+        }
         if (path == null && chunkLength > 0 && base64.length() > chunkLength) {
             path = survives(prefix + "/" + chunk(base64) + dotExtension, request);
         }
@@ -134,8 +138,18 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
                 + path;
     }
 
+    /**
+     * Whether {@code /options/base64[.ext]} survives without running {@link #survives}: option segments hold
+     * a {@code :} and no {@code %} or {@code /}, base64url has none of {@code % / . : @}, so neither server
+     * rewrites the path, the options end where the base64 begins and it decodes back exactly. The only
+     * misreading left is a lone unextended base64 segment that is a resize type ({@code fill}, ...).
+     */
+    static boolean unchunkedBase64Survives(ImgproxyOptions options, String base64, String extension) {
+        return !(options.segments().isEmpty() && extension.isEmpty() && ImgproxyPath.isResizeType(base64));
+    }
+
     /** {@code path} if both server versions sign it unchanged and read {@code request} back from it. */
-    private static String survives(String path, ImgproxyRequest request) {
+    static String survives(String path, ImgproxyRequest request) {
         if (!ImgproxyPath.fix(ImgproxyServerVersion.V3, path).equals(path)
                 || !ImgproxyPath.fix(ImgproxyServerVersion.V4, path).equals(path.substring(1))) {
             return null;
