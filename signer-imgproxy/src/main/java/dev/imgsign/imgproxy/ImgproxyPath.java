@@ -113,11 +113,21 @@ final class ImgproxyPath {
         if (bytes == null) {
             return problem("invalid url encoding");
         }
-        String source = Percent.utf8OrNull(bytes);
+        String source = utf8OrNull(bytes);
         if (source == null) {
             return problem("source URL is not UTF-8 (a Java string cannot carry it)");
         }
         return new Parsed(new ImgproxyRequest(options, source, extension), null);
+    }
+
+    /** {@link Percent#utf8OrNull}, without a decoder for the common all-ASCII case. */
+    private static String utf8OrNull(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return Percent.utf8OrNull(bytes);
+            }
+        }
+        return new String(bytes, StandardCharsets.US_ASCII);
     }
 
     private static Parsed decodeBase64(ImgproxyOptions options, String encoded) {
@@ -139,7 +149,7 @@ final class ImgproxyPath {
         if (bytes == null) {
             return problem("invalid url encoding");
         }
-        String source = Percent.utf8OrNull(bytes);
+        String source = utf8OrNull(bytes);
         if (source == null) {
             return problem("source URL is not UTF-8 (a Java string cannot carry it)");
         }

@@ -107,12 +107,12 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
         if (!uri.startsWith("/")) {
             return Verification.rejected(Rejection.MALFORMED, "request target is not a path", BAD_REQUEST);
         }
-        byte[] decodedPath = Percent.decode(uri, false);
-        if (decodedPath == null) {
+        if (!validEscapes(uri)) {
             return Verification.rejected(Rejection.MALFORMED, "invalid percent-escape in the path", BAD_REQUEST);
         }
-        // The router matches the decoded path; the handler then trims the raw one.
-        if (!startsWith(decodedPath, routePrefix)) {
+        // The router matches the decoded path; the handler then trims the raw one. Without a prefix the
+        // route is "/", which every decoded path starts with.
+        if (!pathPrefix.isEmpty() && !startsWith(Percent.decode(uri, false), routePrefix)) {
             return Verification.rejected(Rejection.MALFORMED, "path outside the path prefix", NOT_FOUND);
         }
         String signature;
@@ -199,6 +199,16 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
             }
         }
         return NO_MATCH;
+    }
+
+    /** Whether every {@code %} is followed by two hex digits, as Go's {@code url.ParseRequestURI} requires. */
+    private static boolean validEscapes(String s) {
+        for (int i = s.indexOf('%'); i >= 0; i = s.indexOf('%', i + 1)) {
+            if (i + 2 >= s.length() || Percent.hexValue(s.charAt(i + 1)) < 0 || Percent.hexValue(s.charAt(i + 2)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
