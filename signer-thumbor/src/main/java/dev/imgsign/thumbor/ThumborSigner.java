@@ -120,12 +120,15 @@ public final class ThumborSigner implements UrlSigner<ThumborRequest> {
         }
         ThumborRequest back = read.orElseThrow();
         if (!back.imageUrl().equals(imageUrl)) {
-            throw new IllegalArgumentException("thumbor would read imageUrl " + excerpt(imageUrl) + " as "
-                    + excerpt(back.imageUrl()) + " (its start looks like an option)");
+            if (imageUrl.endsWith(back.imageUrl())) {
+                throw new IllegalArgumentException("imageUrl " + excerpt(imageUrl) + " starts like a thumbor option:"
+                        + " the server would read the image as " + excerpt(back.imageUrl()));
+            }
+            throw new IllegalArgumentException("filters " + excerpt(filters) + " would end early at ')/':"
+                    + " the server would read the image as " + excerpt(back.imageUrl()));
         }
         if (!back.options().equals(options)) {
-            throw new IllegalArgumentException("thumbor would read the options differently: "
-                    + back.options() + " (check the filters text " + excerpt(filters) + ")");
+            throw new IllegalArgumentException("options would be read back as " + back.options());
         }
         return text;
     }
