@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Imgsign.Version.class,
         description = "Sign and verify image-proxy URLs (Camo, imageproxy, weekly, expiring).",
-        subcommands = {CamoCommand.class, ImageproxyCommand.class, WeeklyCommand.class, ExpiringCommand.class})
+        subcommands = {CamoCommand.class, ImageproxyCommand.class, WeeklyCommand.class, ExpiringCommand.class,
+            ThumborCommand.class})
 public final class Imgsign implements Runnable {
     static final int OK = 0;
     static final int REJECTED = 1;
