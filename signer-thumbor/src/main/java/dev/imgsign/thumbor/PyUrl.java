@@ -92,6 +92,18 @@ final class PyUrl {
         return out.toString();
     }
 
+    /** Whether {@code quote(s, safe)} is {@code s} itself (every character safe); saves a copy on the common path. */
+    static boolean quoteKeeps(String s, String safe) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+                    || c == '-' || c == '~' || (c < 0x80 && safe.indexOf(c) >= 0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code quote(s.encode('utf-8'), safe)}. */
     static String quote(String s, String safe) {
         return quote(s.getBytes(StandardCharsets.UTF_8), safe);
@@ -105,7 +117,7 @@ final class PyUrl {
      */
     static String loaderHost(String image) {
         // _normalize_url(quote(image)): quote_url = encode_url(unquote(quote(image))) = encode_url(image)
-        String url = hasValidEscape(image) ? image : quote(image, SAFE_LOADER);
+        String url = hasValidEscape(image) || quoteKeeps(image, SAFE_LOADER) ? image : quote(image, SAFE_LOADER);
         if (!url.startsWith("http")) {
             url = "http://" + url;
         }
@@ -114,33 +126,34 @@ final class PyUrl {
 
     /** {@code urlsplit(url).hostname} before lower-casing; {@code null} for none, {@link #VALUE_ERROR} if it raises. */
     static String hostname(String url) {
-        int start = 0;
-        while (start < url.length() && url.charAt(start) <= ' ') {
-            start++;
-        }
-        StringBuilder b = new StringBuilder(url.length() - start);
-        for (int i = start; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if (c != '\t' && c != '\r' && c != '\n') {
-                b.append(c);
+        String rest = url;
+        if (hasControlOrSpace(url)) {
+            int start = 0;
+            while (start < url.length() && url.charAt(start) <= ' ') {
+                start++;
             }
+            StringBuilder b = new StringBuilder(url.length() - start);
+            for (int i = start; i < url.length(); i++) {
+                char c = url.charAt(i);
+                if (c != '\t' && c != '\r' && c != '\n') {
+                    b.append(c);
+                }
+            }
+            rest = b.toString();
         }
-        String rest = b.toString();
         int colon = rest.indexOf(':');
-        if (colon > 0 && isAsciiLetter(rest.charAt(0)) && allSchemeChars(rest, colon)) {
-            rest = rest.substring(colon + 1);
-        }
-        if (!rest.startsWith("//")) {
+        int base = colon > 0 && isAsciiLetter(rest.charAt(0)) && allSchemeChars(rest, colon) ? colon + 1 : 0;
+        if (!rest.startsWith("//", base)) {
             return null;
         }
         int end = rest.length();
-        for (char delimiter : new char[] {'/', '?', '#'}) {
-            int at = rest.indexOf(delimiter, 2);
-            if (at >= 0 && at < end) {
-                end = at;
+        for (int i = base + 2; i < end; i++) {
+            char c = rest.charAt(i);
+            if (c == '/' || c == '?' || c == '#') {
+                end = i;
             }
         }
-        String netloc = rest.substring(2, end);
+        String netloc = rest.substring(base + 2, end);
         boolean open = netloc.indexOf('[') >= 0;
         boolean close = netloc.indexOf(']') >= 0;
         if (open != close) {
@@ -160,6 +173,15 @@ final class PyUrl {
             host = portColon >= 0 ? hostinfo.substring(0, portColon) : hostinfo;
         }
         return host.isEmpty() ? null : host;
+    }
+
+    private static boolean hasControlOrSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) <= ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** CPython's {@code _checknetloc}: a non-ASCII netloc must not gain {@code /?#@:} under NFKC. */
