@@ -100,9 +100,6 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
         if (!(read instanceof Verification.Accepted<ThumborRequest> accepted)) {
             return read;
         }
-        ThumborOptions options = accepted.request().options();
-        String image = accepted.request().imageUrl();
-        String hash = decoded(parsed.hash);
         if (parsed.unsafe) {
             if (!allowUnsafe) {
                 return Verification.rejected(Rejection.BAD_SIGNATURE,
@@ -113,6 +110,7 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
         if (parsed.hash == null) {
             return malformed("URL has neither a signature nor unsafe");
         }
+        String hash = decoded(parsed.hash);
         String message = signedMessage(path, hash);
         byte[] candidate = signatureBytes(PyUrl.unquote(hash));
         if (candidate == null) {
@@ -123,7 +121,7 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
         if (index == HmacKeyRing.NO_MATCH) {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "signature does not match", SERVER_STATUS);
         }
-        return Verification.accepted(new ThumborRequest(options, image, false), keys, index);
+        return Verification.accepted(accepted.request(), keys, index);
     }
 
     /**
