@@ -67,6 +67,53 @@ final class PyUrl {
         return out.toString();
     }
 
+    /**
+     * {@code bytes} decoded as strict UTF-8 (CPython's {@code bytes.decode('utf-8')}: no overlong forms,
+     * no surrogates, nothing above U+10FFFF), or {@code null}. A validating loop, then one decode: no
+     * {@code CharsetDecoder} per call.
+     */
+    static String utf8OrNull(byte[] bytes) {
+        int n = bytes.length;
+        for (int i = 0; i < n; ) {
+            int c = bytes[i] & 0xff;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int more;
+            int low = 0x80;
+            int high = 0xbf;
+            if (c >= 0xc2 && c <= 0xdf) {
+                more = 1;
+            } else if (c >= 0xe0 && c <= 0xef) {
+                more = 2;
+                low = c == 0xe0 ? 0xa0 : 0x80;
+                high = c == 0xed ? 0x9f : 0xbf;
+            } else if (c >= 0xf0 && c <= 0xf4) {
+                more = 3;
+                low = c == 0xf0 ? 0x90 : 0x80;
+                high = c == 0xf4 ? 0x8f : 0xbf;
+            } else {
+                return null;
+            }
+            if (i + more >= n) {
+                return null;
+            }
+            int second = bytes[i + 1] & 0xff;
+            if (second < low || second > high) {
+                return null;
+            }
+            for (int k = 2; k <= more; k++) {
+                int next = bytes[i + k] & 0xff;
+                if (next < 0x80 || next > 0xbf) {
+                    return null;
+                }
+            }
+            i += more + 1;
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
     /** Whether {@code s} holds a {@code %XX} escape, that is whether {@code unquote(s) != s}. */
     static boolean hasValidEscape(String s) {
         for (int i = s.indexOf('%'); i >= 0 && i + 2 < s.length(); i = s.indexOf('%', i + 1)) {

@@ -6,7 +6,6 @@ import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
-import dev.imgsign.core.internal.Percent;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Locale;
@@ -226,7 +225,7 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
         if (raw.indexOf('%') < 0) {
             return raw;
         }
-        return Percent.utf8OrNull(PyUrl.unquoteToBytes(raw));
+        return PyUrl.utf8OrNull(PyUrl.unquoteToBytes(raw));
     }
 
     private static ThumborOptions options(ThumborPath p, String filters) {
