@@ -56,21 +56,27 @@ final class ThumborPath {
                 pos = slash + 1;
             }
         }
-        debug = segment(ThumborPath::isDebug) != null;
-        meta = segment(ThumborPath::isMeta) != null;
-        trim = segment(ThumborPath::isTrim);
-        crop = segment(ThumborPath::isCrop);
-        fitIn = segment(ThumborPath::isFitIn);
-        dimensions = segment(ThumborPath::isDimensions);
-        horizontalAlign = segment(s -> s.equals("left") || s.equals("right") || s.equals("center"));
-        verticalAlign = segment(s -> s.equals("top") || s.equals("bottom") || s.equals("middle"));
-        smart = segment(s -> s.equals("smart")) != null;
+        debug = segment("d", ThumborPath::isDebug) != null;
+        meta = segment("m", ThumborPath::isMeta) != null;
+        trim = segment("t", ThumborPath::isTrim);
+        crop = segment("0123456789", ThumborPath::isCrop);
+        fitIn = segment("af", ThumborPath::isFitIn);
+        dimensions = segment("-0123456789ox", ThumborPath::isDimensions);
+        horizontalAlign = segment("lrc", s -> s.equals("left") || s.equals("right") || s.equals("center"));
+        verticalAlign = segment("tbm", s -> s.equals("top") || s.equals("bottom") || s.equals("middle"));
+        smart = segment("s", s -> s.equals("smart")) != null;
         filters();
         image = path.substring(pos);
     }
 
-    /** A group {@code (?:token/)?} whose token has no {@code /}: the text up to the next {@code /}. */
-    private String segment(java.util.function.Predicate<String> token) {
+    /**
+     * A group {@code (?:token/)?} whose token has no {@code /}: the text up to the next {@code /}.
+     * {@code firstChars} lists every character a token can start with, to skip copying the others.
+     */
+    private String segment(String firstChars, java.util.function.Predicate<String> token) {
+        if (pos >= path.length() || firstChars.indexOf(path.charAt(pos)) < 0) {
+            return null;
+        }
         int slash = path.indexOf('/', pos);
         if (slash < 0 || slash + 1 >= path.length()) {
             return null;
