@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         versionProvider = Imgsign.Version.class,
         description = "Sign and verify image-proxy URLs (Camo, imageproxy, weekly, expiring).",
         subcommands = {CamoCommand.class, ImageproxyCommand.class, WeeklyCommand.class, ExpiringCommand.class,
-            ImgproxyCommand.class, KeygenCommand.class})
+            ImgproxyCommand.class, ThumborCommand.class, KeygenCommand.class})
 public final class Imgsign implements Runnable {
     static final int OK = 0;
     static final int REJECTED = 1;
