@@ -33,12 +33,14 @@ class ThumborCommandTest {
                 "--fit-in", "--flip-horizontally", "--flip-vertically", "-w", "10", "--halign", "left", "--valign",
                 "bottom", "--smart");
         String[] lines = outcome.out().strip().split("\n");
-        assertEquals(3, lines.length, outcome.out());
+        // one output line per input line: the blank line stays blank
+        assertEquals(4, lines.length, outcome.out());
         assertTrue(lines[0].endsWith("/meta/trim:bottom-right:5/fit-in/-10x-0/left/bottom/smart/a.example/x.jpg"), lines[0]);
-        assertTrue(lines[1].startsWith("error: "), lines[1]);
-        assertTrue(lines[2].endsWith("/b.example/z%20w.jpg"), lines[2]);
+        assertEquals("", lines[1].strip());
+        assertTrue(lines[2].startsWith("error: "), lines[2]);
+        assertTrue(lines[3].endsWith("/b.example/z%20w.jpg"), lines[3]);
         assertEquals(Imgsign.REJECTED, outcome.status());
-        CliRunner.Outcome verified = CliRunner.runWith(lines[0] + "\n" + lines[2] + "\n", Map.of("THUMBOR_SECURITY_KEY", "k"),
+        CliRunner.Outcome verified = CliRunner.runWith(lines[0] + "\n" + lines[3] + "\n", Map.of("THUMBOR_SECURITY_KEY", "k"),
                 "thumbor", "verify");
         assertEquals(0, verified.status(), verified.out());
         assertTrue(verified.out().contains("b.example/z w.jpg options="), verified.out());
