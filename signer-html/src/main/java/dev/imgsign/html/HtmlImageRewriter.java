@@ -276,6 +276,9 @@ public final class HtmlImageRewriter {
             case "th":
                 single(pass, element, "background");
                 break;
+            case "base":
+                base(element);
+                break;
             default:
                 break;
         }
@@ -293,6 +296,21 @@ public final class HtmlImageRewriter {
             element.removeAttr(attribute);
         } else if (edited != null) {
             element.attr(attribute, edited);
+        }
+    }
+
+    /**
+     * A {@code <base href>} redirects every relative URL of the page, which this rewriter leaves alone
+     * as same-origin: one that points where an image could not be left alone cannot be proxied, so it
+     * counts as a refusal.
+     */
+    private void base(Element element) {
+        if (!element.hasAttr("href")) {
+            return;
+        }
+        String url = Urls.absoluteHttpUrl(element.attr("href"), protocolRelativeScheme);
+        if (url != null && !(skipHttps && url.startsWith("https:")) && !leftAlone(url) && failed() == DROP) {
+            element.removeAttr("href");
         }
     }
 
@@ -433,8 +451,8 @@ public final class HtmlImageRewriter {
         private String protocolRelativeScheme = "https";
         private final Set<String> allowedHosts = new LinkedHashSet<>();
         private final Set<String> proxyPrefixes = new LinkedHashSet<>();
-        private FailureAction failureAction = FailureAction.KEEP;
-        private boolean rewriteStyles;
+        private FailureAction failureAction = FailureAction.DROP;
+        private boolean rewriteStyles = true;
         private int maxInputLength = DEFAULT_MAX_INPUT_LENGTH;
         private int maxUrls = DEFAULT_MAX_URLS;
 
@@ -510,7 +528,11 @@ public final class HtmlImageRewriter {
             return this;
         }
 
-        /** What to do with a URL the signer refuses or that exceeds {@link #maxUrls}. Default {@link FailureAction#KEEP}. */
+        /**
+         * What to do with a URL the signer refuses or that exceeds {@link #maxUrls}. Default
+         * {@link FailureAction#DROP} (fail closed: the browser never fetches such a URL directly);
+         * {@link FailureAction#KEEP} is an opt-in that lets those images load from their origin.
+         */
         public Builder onFailure(FailureAction action) {
             this.failureAction = Objects.requireNonNull(action, "action");
             return this;
@@ -518,7 +540,9 @@ public final class HtmlImageRewriter {
 
         /**
          * Whether to rewrite the URLs of inline {@code style} attributes ({@code background-image:
-         * url(...)} and every other {@code url()} or {@code image-set()} URL). Default {@code false}.
+         * url(...)} and every other {@code url()} or {@code image-set()} URL). Default {@code true}:
+         * browsers fetch them like any image. Turn off only when a sanitizer removes {@code style}
+         * attributes (or their URLs) before this rewriter runs.
          */
         public Builder rewriteStyles(boolean rewriteStyles) {
             this.rewriteStyles = rewriteStyles;
@@ -539,7 +563,8 @@ public final class HtmlImageRewriter {
 
         /**
          * At most this many URLs are handed to the signer per call; further URLs that would need
-         * signing get the {@link #onFailure} action. Default {@value HtmlImageRewriter#DEFAULT_MAX_URLS}.
+         * signing get the {@link #onFailure} action (by default they are removed).
+         * Default {@value HtmlImageRewriter#DEFAULT_MAX_URLS}.
          */
         public Builder maxUrls(int maxUrls) {
             if (maxUrls < 0) {

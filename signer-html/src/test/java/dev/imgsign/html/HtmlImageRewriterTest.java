@@ -69,10 +69,10 @@ class HtmlImageRewriterTest {
                         "<table background=\"http://a.test/t.png\"><tbody><tr><td background=\"http://a.test/c.png\">x</td></tr></tbody></table>",
                         "<table background=\"" + P + "http://a.test/t.png\"><tbody><tr><td background=\"" + P
                                 + "http://a.test/c.png\">x</td></tr></tbody></table>"),
-                row("style left alone unless asked", none,
+                row("style left alone on request", b -> b.rewriteStyles(false),
                         "<div style=\"background: url(http://a.test/bg.png)\">x</div>",
                         "<div style=\"background: url(http://a.test/bg.png)\">x</div>"),
-                row("style url() when asked", b -> b.rewriteStyles(true),
+                row("style url() by default", none,
                         "<div style=\"background: red url(http://a.test/bg.png) no-repeat; color: blue\">x</div>",
                         "<div style=\"background: red url('" + P + "http://a.test/bg.png') no-repeat; color: blue\">x</div>"),
                 row("style on any element, image-set strings", b -> b.rewriteStyles(true),
@@ -123,7 +123,10 @@ class HtmlImageRewriterTest {
                 row("already proxied (either scheme) left alone", b -> b.skipHttps(false),
                         "<img src=\"https://proxy.test/p/abc/def\"><img src=\"http://PROXY.test/p?url=x\">",
                         "<img src=\"https://proxy.test/p/abc/def\"><img src=\"http://PROXY.test/p?url=x\">"),
-                row("refused URL kept by default", none,
+                row("refused URL dropped by default", none,
+                        "<img src=\"http://a.test/refused.png\" srcset=\"http://a.test/refused.png 2x\" alt=\"a\">",
+                        "<img alt=\"a\">"),
+                row("refused URL kept with the KEEP opt-in", b -> b.onFailure(FailureAction.KEEP),
                         "<img src=\"http://a.test/refused.png\" srcset=\"http://a.test/refused.png 2x\">",
                         "<img src=\"http://a.test/refused.png\" srcset=\"http://a.test/refused.png 2x\">"),
                 row("refused URL dropped on request", b -> b.onFailure(FailureAction.DROP),
@@ -235,8 +238,8 @@ class HtmlImageRewriterTest {
     }
 
     @Test
-    void urlsOverTheBudgetAreKeptForALaterPass() {
-        HtmlImageRewriter rewriter = base().maxUrls(2).build();
+    void urlsOverTheBudgetAreKeptForALaterPassWithKeep() {
+        HtmlImageRewriter rewriter = base().maxUrls(2).onFailure(FailureAction.KEEP).build();
         String in = "<img src=\"http://a.test/1.png\"><img src=\"https://a.test/skip.png\">"
                 + "<img src=\"http://a.test/2.png\"><img src=\"http://a.test/3.png\">";
         String once = "<img src=\"" + P + "http://a.test/1.png\"><img src=\"https://a.test/skip.png\">"
@@ -247,7 +250,7 @@ class HtmlImageRewriterTest {
 
     @Test
     void aSignedUrlThatCannotBeASrcsetCandidateIsAFailure() {
-        HtmlImageRewriter rewriter = HtmlImageRewriter.builder(image -> "https://p.test/a b").build();
+        HtmlImageRewriter rewriter = HtmlImageRewriter.builder(image -> "https://p.test/a b").onFailure(FailureAction.KEEP).build();
         assertEquals("<img srcset=\"http://a.test/x.png 2x\" src=\"https://p.test/a b\">",
                 rewriter.rewriteFragment("<img srcset=\"http://a.test/x.png 2x\" src=\"http://a.test/x.png\">"));
         HtmlImageRewriter comma = HtmlImageRewriter.builder(image -> "https://p.test/a,").onFailure(FailureAction.DROP).build();
