@@ -248,6 +248,9 @@ public final class HtmlImageRewriter {
             case "img":
                 single(pass, element, "src");
                 srcset(pass, element);
+                // legacy low-resolution and video sources: no current browser loads them, old ones did
+                single(pass, element, "lowsrc");
+                single(pass, element, "dynsrc");
                 break;
             case "source":
                 srcset(pass, element);
@@ -256,14 +259,27 @@ public final class HtmlImageRewriter {
                 single(pass, element, "poster");
                 break;
             case "input":
-                if (element.attr("type").trim().equalsIgnoreCase("image")) {
-                    single(pass, element, "src");
-                }
+                // any type: a script may switch it to type=image later, and the type's spelling is the
+                // browser's business (the src of other types is never fetched)
+                single(pass, element, "src");
+                break;
+            case "embed":
+                single(pass, element, "src");
+                break;
+            case "object":
+                single(pass, element, "data");
                 break;
             case "image":
                 // src too: if a browser reads this element as HTML, it becomes <img src>
                 single(pass, element, "href");
                 single(pass, element, "xlink:href");
+                single(pass, element, "src");
+                break;
+            case "feimage":
+                single(pass, element, "href");
+                single(pass, element, "xlink:href");
+                break;
+            case "mglyph":
                 single(pass, element, "src");
                 break;
             case "body":
@@ -279,12 +295,69 @@ public final class HtmlImageRewriter {
             case "base":
                 base(element);
                 break;
+            case "animate":
+            case "set":
+            case "animatecolor":
+            case "animatemotion":
+            case "animatetransform":
+                animation(element);
+                break;
             default:
                 break;
         }
         if (rewriteStyles && element.hasAttr("style")) {
-            style(pass, element);
+            css(pass, element, "style");
         }
+        if (element.attributesSize() > 0) {
+            for (String attribute : CSS_URL_ATTRIBUTES) {
+                if (element.hasAttr(attribute)) {
+                    css(pass, element, attribute);
+                }
+            }
+        }
+    }
+
+    /**
+     * SVG presentation attributes whose CSS value may hold a {@code url(...)} the browser fetches (an
+     * external paint server, filter, mask, clip path, marker or cursor image). Rewritten on every
+     * element: harmless on HTML elements, and never missed where a browser reads SVG.
+     */
+    private static final String[] CSS_URL_ATTRIBUTES = {"fill", "stroke", "filter", "mask", "clip-path", "marker",
+        "marker-start", "marker-mid", "marker-end", "cursor", "color-profile"};
+
+    /** Attributes an SVG animation could set to a URL the browser then fetches. */
+    private static final Set<String> ANIMATED_URL_ATTRIBUTES = Set.of("href", "src", "style", "background", "poster",
+            "srcset", "data", "fill", "stroke", "filter", "mask", "clip-path", "marker", "marker-start", "marker-mid",
+            "marker-end", "cursor", "color-profile");
+
+    /** The values an SVG animation element sets its target attribute to. */
+    private static final String[] ANIMATION_VALUES = {"from", "to", "by", "values"};
+
+    /**
+     * SMIL animation elements ({@code <set attributeName="href" to="http://...">}) can give an image
+     * element a URL after this rewriter has run; their values cannot be proxied, so they are removed
+     * when they target a URL attribute or hold a CSS URL, whatever the {@link FailureAction}.
+     */
+    private static void animation(Element element) {
+        String target = "";
+        for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
+            if (Ascii.equalsIgnoreCase(attribute.getKey(), "attributename")) {
+                target = Ascii.toLowerCase(attribute.getValue().trim());
+                break;
+            }
+        }
+        target = target.substring(target.lastIndexOf(':') + 1);
+        boolean urlTarget = ANIMATED_URL_ATTRIBUTES.contains(target);
+        for (String name : ANIMATION_VALUES) {
+            if (element.hasAttr(name) && (urlTarget || mayHoldCssUrl(element.attr(name)))) {
+                element.removeAttr(name);
+            }
+        }
+    }
+
+    /** Whether a CSS value could name a URL: a function such as url() or image-set(), or an escape that may spell one. */
+    private static boolean mayHoldCssUrl(String value) {
+        return value.indexOf('(') >= 0 || value.indexOf('\\') >= 0;
     }
 
     private void single(Pass pass, Element element, String attribute) {
@@ -352,16 +425,17 @@ public final class HtmlImageRewriter {
         }
     }
 
-    private void style(Pass pass, Element element) {
-        String value = element.attr("style");
+    /** The URLs of a CSS value ({@code style} or a presentation attribute); a drop removes the attribute. */
+    private void css(Pass pass, Element element, String attribute) {
+        String value = element.attr(attribute);
         String result = CssUrls.rewrite(value, url -> {
-            String edited = edit(pass, url, element, "style", "", false);
+            String edited = edit(pass, url, element, attribute, "", false);
             return edited == DROP ? CssUrls.DROP_ATTRIBUTE : edited;
         });
         if (result == null) {
-            element.removeAttr("style");
+            element.removeAttr(attribute);
         } else if (!result.equals(value)) {
-            element.attr("style", result);
+            element.attr(attribute, result);
         }
     }
 
