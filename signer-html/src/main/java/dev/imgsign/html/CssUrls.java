@@ -1,5 +1,6 @@
 package dev.imgsign.html;
 
+import dev.imgsign.core.internal.Ascii;
 import java.util.Arrays;
 
 /**

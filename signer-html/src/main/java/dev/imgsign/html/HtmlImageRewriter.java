@@ -1,10 +1,13 @@
 package dev.imgsign.html;
 
+import dev.imgsign.core.internal.Ascii;
+import dev.imgsign.core.internal.HostNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -54,7 +57,7 @@ public final class HtmlImageRewriter {
     private final String protocolRelativeScheme;
     private final String[] allowedHosts;
     private final String[] allowedSuffixes;
-    private final String[] proxyPrefixes;
+    private final Urls.Prefix[] proxyPrefixes;
     private final FailureAction failureAction;
     private final boolean rewriteStyles;
     private final int maxInputLength;
@@ -71,7 +74,7 @@ public final class HtmlImageRewriter {
         }
         this.allowedHosts = exact.toArray(new String[0]);
         this.allowedSuffixes = suffixes.toArray(new String[0]);
-        this.proxyPrefixes = builder.proxyPrefixes.toArray(new String[0]);
+        this.proxyPrefixes = builder.proxyPrefixes.values().toArray(new Urls.Prefix[0]);
         this.failureAction = builder.failureAction;
         this.rewriteStyles = builder.rewriteStyles;
         this.maxInputLength = builder.maxInputLength;
@@ -473,24 +476,41 @@ public final class HtmlImageRewriter {
         return failureAction == FailureAction.DROP ? DROP : null;
     }
 
+    /** Allowed host or already proxied, compared as the browser resolves the URL (canonical hosts, never Unicode case folding). */
     private boolean leftAlone(String url) {
-        String host = Urls.host(url);
+        String host = Urls.canonicalHost(url);
+        if (host == null) {
+            return false; // a browser refuses the host: proxying it costs nothing and leaks nothing
+        }
         for (String allowed : allowedHosts) {
             if (host.equals(allowed)) {
                 return true;
             }
         }
-        for (String suffix : allowedSuffixes) {
-            if (host.endsWith(suffix)) {
-                return true;
+        if (host.charAt(0) != '[' && !isIpv4(host)) {
+            for (String suffix : allowedSuffixes) {
+                if (host.endsWith(suffix)) {
+                    return true;
+                }
             }
         }
-        for (String prefix : proxyPrefixes) {
-            if (Urls.startsWithPrefix(url, prefix)) {
+        for (Urls.Prefix prefix : proxyPrefixes) {
+            if (prefix.matches(url)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a canonical host is an IPv4 address (WHATWG writes every IPv4 form as dotted decimal). */
+    private static boolean isIpv4(String canonicalHost) {
+        for (int i = 0; i < canonicalHost.length(); i++) {
+            char c = canonicalHost.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A srcset URL must read back as one URL: no whitespace, no comma at either end. */
@@ -524,7 +544,7 @@ public final class HtmlImageRewriter {
         private boolean skipHttps = true;
         private String protocolRelativeScheme = "https";
         private final Set<String> allowedHosts = new LinkedHashSet<>();
-        private final Set<String> proxyPrefixes = new LinkedHashSet<>();
+        private final Map<String, Urls.Prefix> proxyPrefixes = new LinkedHashMap<>();
         private FailureAction failureAction = FailureAction.DROP;
         private boolean rewriteStyles = true;
         private int maxInputLength = DEFAULT_MAX_INPUT_LENGTH;
@@ -549,7 +569,7 @@ public final class HtmlImageRewriter {
          */
         public Builder protocolRelativeScheme(String scheme) {
             Objects.requireNonNull(scheme, "scheme");
-            String lower = scheme.toLowerCase(Locale.ROOT);
+            String lower = Ascii.toLowerCase(scheme);
             if (!lower.equals("http") && !lower.equals("https")) {
                 throw new IllegalArgumentException("protocolRelativeScheme must be http or https, got \"" + scheme + '"');
             }
@@ -558,47 +578,59 @@ public final class HtmlImageRewriter {
         }
 
         /**
-         * Leaves URLs on {@code host} alone (for example the site's own CDN). Case-insensitive, any
-         * port; {@code ".example.org"} (leading dot) allows every subdomain of example.org but not
-         * example.org itself. Hosts written with percent-escapes never match, so they are proxied.
+         * Leaves URLs on {@code host} alone (for example the site's own CDN), any port. Hosts are
+         * compared as browsers resolve them: both sides in WHATWG/UTS 46 canonical ASCII form
+         * (percent-escapes decoded, IDNA-mapped, ASCII case-insensitive, IPv4 number forms as dotted
+         * decimal, a trailing dot ignored), never by Unicode case folding, so {@code cdn.exampl\u0435.org}
+         * (Cyrillic e) or {@code c\u0131dn...} never match. {@code ".example.org"} (leading dot) allows
+         * every subdomain of example.org but not example.org itself, and never an IP address.
+         *
+         * @throws IllegalArgumentException if {@code host} is not a bare host a browser accepts
          */
         public Builder allowHost(String host) {
             Objects.requireNonNull(host, "host");
-            String lower = host.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".")) {
-                lower = lower.substring(0, lower.length() - 1);
-            }
-            if (lower.isEmpty() || lower.equals(".")) {
-                throw new IllegalArgumentException("allowed host is empty");
-            }
-            for (int i = 0; i < lower.length(); i++) {
-                char c = lower.charAt(i);
+            boolean subdomains = host.startsWith(".");
+            String name = subdomains ? host.substring(1) : host;
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
                 if (c <= ' ' || "/\\?#@:%".indexOf(c) >= 0) {
                     throw new IllegalArgumentException("allowed host must be a bare host name, got \"" + host + '"');
                 }
             }
-            allowedHosts.add(lower);
+            String canonical = HostNames.canonical(name);
+            if (canonical != null && canonical.endsWith(".")) {
+                canonical = canonical.substring(0, canonical.length() - 1);
+            }
+            if (canonical == null || canonical.isEmpty() || (subdomains && canonical.startsWith("["))) {
+                throw new IllegalArgumentException("allowed host is empty or not a host a browser accepts: \"" + host + '"');
+            }
+            allowedHosts.add(subdomains ? "." + canonical : canonical);
             return this;
         }
 
         /**
-         * Recognises URLs starting with {@code prefix} (for example {@code https://img.example.org} or
+         * Recognises URLs under {@code prefix} (for example {@code https://img.example.org} or
          * {@code https://example.org/camo}) as already proxied and leaves them alone, so that rewriting
          * twice changes nothing. Give the prefix your signer writes; http and https are both matched.
-         * Not needed when the signer writes relative URLs, or https ones with {@link #skipHttps} on.
+         * Compared as a browser resolves the URL: the same canonical host (see {@link #allowHost}; a
+         * lookalike such as {@code img.exampl\u0131.org} is another host and gets proxied), the same
+         * port (a scheme's default port counts as none), no user info, the path continuing the
+         * prefix's path (case-sensitive) at a {@code / ? #} boundary, with no {@code ..} segment after a
+         * non-empty prefix path. Not needed when the signer writes relative URLs, or https ones with
+         * {@link #skipHttps} on.
+         *
+         * @throws IllegalArgumentException if {@code prefix} is not an absolute http(s) URL with a host a
+         *         browser accepts, or has user info, a query or a fragment
          */
         public Builder proxyPrefix(String prefix) {
             Objects.requireNonNull(prefix, "prefix");
             String absolute = Urls.absoluteHttpUrl(prefix, "https");
-            if (absolute == null || prefix.indexOf('?') >= 0 || prefix.indexOf('#') >= 0) {
-                throw new IllegalArgumentException(
-                        "proxyPrefix must be an absolute http(s) URL with a host and no query, got \"" + prefix + '"');
+            Urls.Prefix parsed = absolute == null ? null : Urls.Prefix.of(absolute);
+            if (parsed == null || prefix.indexOf('?') >= 0 || prefix.indexOf('#') >= 0) {
+                throw new IllegalArgumentException("proxyPrefix must be an absolute http(s) URL with a host a browser "
+                        + "accepts, no user info and no query, got \"" + prefix + '"');
             }
-            int end = absolute.length();
-            while (end > 0 && absolute.charAt(end - 1) == '/') {
-                end--;
-            }
-            proxyPrefixes.add(absolute.substring(absolute.indexOf("://") + 3, end));
+            proxyPrefixes.put(parsed.toString(), parsed);
             return this;
         }
 

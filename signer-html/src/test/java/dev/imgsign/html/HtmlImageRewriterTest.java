@@ -323,13 +323,14 @@ class HtmlImageRewriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", ".", "a/b", "a:80", "a b", "user@a", "%61"})
+    @ValueSource(strings = {"", ".", "a/b", "a:80", "a b", "user@a", "%61", ".[::1]", "xn--zca", "\u00ad"})
     void rejectsBadAllowedHosts(String host) {
         assertThrows(IllegalArgumentException.class, () -> base().allowHost(host));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "/camo", "camo.test", "ftp://x", "https://", "https://x/?q", "https://x/#f"})
+    @ValueSource(strings = {"", "/camo", "camo.test", "ftp://x", "https://", "https://x/?q", "https://x/#f",
+            "https://u@x/", "https://x:99999/", "https://a b/", "https://x%zz/"})
     void rejectsBadProxyPrefixes(String prefix) {
         assertThrows(IllegalArgumentException.class, () -> base().proxyPrefix(prefix));
     }
