@@ -25,16 +25,21 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * Rewrites the image URLs of an HTML fragment or document to signed image-proxy URLs, as Camo filters
- * do for user-generated content: {@code <img src>}, every {@code srcset} candidate of {@code <img>}
- * and {@code <source>} (descriptors kept), {@code <video poster>}, {@code <input type=image src>},
- * SVG {@code <image href>}, the legacy {@code background} attribute of {@code body}/table cells, and
- * optionally every URL of inline {@code style} attributes.
+ * do for user-generated content: {@code <img src|srcset|lowsrc|dynsrc>}, {@code <source srcset>}
+ * (descriptors kept), {@code <video poster>}, {@code <input src>}, {@code <embed src>},
+ * {@code <object data>}, SVG {@code <image href>} and {@code <feImage href>}, MathML
+ * {@code <mglyph src>}, the legacy {@code background} attribute of {@code body}/table parts, and every
+ * CSS URL of {@code style} and of the SVG presentation attributes ({@code fill}, {@code mask}, ...).
+ * An off-site {@code <base href>} and SVG animation values that could set a URL are removed.
  *
  * <p>A URL is left alone when a browser would not fetch it off-site over http(s) (relative,
  * {@code data:}, other schemes, no host), when it is https and {@link Builder#skipHttps(boolean)} is on,
  * when its host is {@linkplain Builder#allowHost(String) allowed}, or when it already points at the
- * {@linkplain Builder#proxyPrefix(String) proxy}. Every other URL is handed, as an absolute URL with
- * context, to the {@link ImageSigner}. Rewriting the output again changes nothing.
+ * {@linkplain Builder#proxyPrefix(String) proxy} (hosts compared in canonical WHATWG/UTS 46 form, never
+ * by Unicode case folding). Every other URL is handed, as an absolute URL with context, to the
+ * {@link ImageSigner}; one it refuses, or beyond {@link Builder#maxUrls(int)}, is removed unless
+ * {@link FailureAction#KEEP} is chosen (fail closed by default). Rewriting the output again changes
+ * nothing.
  *
  * <p>Parsing is jsoup's HTML5 parser: any input, however broken, gives well-formed HTML and no
  * exception. Work is bounded by {@link Builder#maxInputLength(int)} and {@link Builder#maxUrls(int)}.

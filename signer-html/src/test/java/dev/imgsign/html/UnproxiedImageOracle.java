@@ -258,15 +258,29 @@ final class UnproxiedImageOracle {
                         j++;
                     }
                     if (function.equals("url") && (j >= n || (css.charAt(j) != '"' && css.charAt(j) != '\''))) {
+                        // a url token; whitespace inside, a quote, '(' or a control makes it a bad url (no fetch)
                         StringBuilder value = new StringBuilder();
+                        boolean bad = false;
+                        boolean spaced = false;
                         while (j < n && css.charAt(j) != ')') {
-                            if (css.charAt(j) == '\\' && j + 1 < n) {
+                            char d = css.charAt(j);
+                            if (isCssSpace(d)) {
+                                spaced = true;
+                                j++;
+                            } else if (spaced || d == '"' || d == '\'' || d == '(' || d < 0x09 || d == 0x0B
+                                    || (d >= 0x0E && d <= 0x1F) || d == 0x7F || (d == '\\' && (j + 1 >= n || isNewline(css.charAt(j + 1))))) {
+                                bad = true;
+                                j = j + 1 < n && d == '\\' ? j + 2 : j + 1;
+                            } else if (d == '\\') {
                                 j = escape(css, j + 1, value);
                             } else {
-                                value.append(css.charAt(j++));
+                                value.append(d);
+                                j++;
                             }
                         }
-                        urls.add(value.toString().strip());
+                        if (!bad) {
+                            urls.add(value.toString());
+                        }
                         i = Math.min(j + 1, n);
                     } else {
                         functions.push(function);
