@@ -483,6 +483,9 @@ public final class HtmlImageRewriter {
 
     /** Allowed host or already proxied, compared as the browser resolves the URL (canonical hosts, never Unicode case folding). */
     private boolean leftAlone(String url) {
+        if (allowedHosts.length + allowedSuffixes.length + proxyPrefixes.length == 0) {
+            return false;
+        }
         String host = Urls.canonicalHost(url);
         if (host == null) {
             return false; // a browser refuses the host: proxying it costs nothing and leaks nothing

@@ -156,10 +156,12 @@ final class UnproxiedImageOracle {
             authorityEnd++;
         }
         String authority = s.substring(i, authorityEnd);
-        if (authority.isEmpty()) {
+        int at = authority.lastIndexOf('@');
+        String hostAndPort = authority.substring(at + 1);
+        if (hostAndPort.isEmpty() || hostAndPort.charAt(0) == ':') {
             return; // no host: the browser fetches nothing
         }
-        if (authority.indexOf('@') >= 0) {
+        if (at >= 0) {
             throw new AssertionError("unproxied image URL with user info " + raw + " in: " + html);
         }
         int colon = authority.startsWith("[") ? authority.indexOf(':', Math.max(0, authority.indexOf(']'))) : authority.indexOf(':');
