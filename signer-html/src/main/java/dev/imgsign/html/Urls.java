@@ -136,7 +136,10 @@ final class Urls {
      */
     static String canonicalHost(String absoluteUrl) {
         String host = HostNames.canonical(rawHost(absoluteUrl));
-        return host != null && host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        if (host != null && host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        return host == null || host.isEmpty() ? null : host; // "." alone names no host
     }
 
     /**

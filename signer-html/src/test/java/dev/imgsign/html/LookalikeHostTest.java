@@ -77,7 +77,10 @@ class LookalikeHostTest {
                 Arguments.of("10.0.0.1", "http://10.0.0.1/a.png", 0),
                 Arguments.of("10.0.0.1", "http://0xa.0.0.1/a.png", 0),
                 Arguments.of("10.0.0.1", "http://010.0.0.1/a.png", 1), // octal: 8.0.0.1
-                Arguments.of(".0.0.1", "http://10.0.0.1/a.png", 1)); // a suffix never allows an IP address
+                Arguments.of(".0.0.1", "http://10.0.0.1/a.png", 1), // a suffix never allows an IP address
+                // a host that is only a dot (fuzz finding: it used to throw StringIndexOutOfBoundsException)
+                Arguments.of(".kiosk.test", "http:./a.png", 1),
+                Arguments.of("cdn.kiosk.test", "http://./a.png", 1));
     }
 
     @ParameterizedTest

@@ -232,9 +232,11 @@ final class UnproxiedImageOracle {
                 i = close < 0 ? n : close + 2;
             } else if (c == '"' || c == '\'') {
                 StringBuilder value = new StringBuilder();
-                i = string(css, i, value);
+                int end = string(css, i, value);
+                boolean bad = end < 0; // a bad string (ended by a newline) names nothing
+                i = bad ? -end - 1 : end;
                 String function = functions.isEmpty() ? "" : functions.peek();
-                if (function.equals("url") || function.endsWith("image-set") || function.equals("image") || function.equals("src")) {
+                if (!bad && (function.equals("url") || function.endsWith("image-set") || function.equals("image") || function.equals("src"))) {
                     urls.add(value.toString());
                 }
             } else if (c == '(') {
@@ -297,6 +299,7 @@ final class UnproxiedImageOracle {
         return urls;
     }
 
+    /** The string token at {@code i}: the position after it, or {@code -position - 1} for a bad string. */
     private static int string(String css, int i, StringBuilder value) {
         char quote = css.charAt(i++);
         while (i < css.length()) {
@@ -305,7 +308,7 @@ final class UnproxiedImageOracle {
                 return i + 1;
             }
             if (isNewline(c)) {
-                return i;
+                return -i - 1;
             }
             if (c == '\\' && i + 1 < css.length()) {
                 i = isNewline(css.charAt(i + 1)) ? i + 2 : escape(css, i + 1, value);

@@ -31,6 +31,7 @@ class UnproxiedImageOracleTest {
             "<!-- <img src=http://evil.test/x> -->", "<p style=\"content: 'url(http://evil.test/x)'\">",
             "<svg><rect fill=\"url(#g)\"/></svg>", "<img src=\"http://camo.%74est/x\">", "<img src=\"http://\">",
             "<img src=\"http://u@#camo.test/x\">", // no host after the user info (fuzz finding on the oracle)
+            "<p style=\"background: image-set('http://evil.test/x&#10; 1x)\">", // a newline makes a bad string
             // a bad url token swallows everything to its ')', the image-set string included (fuzz finding on the oracle)
             "<p style=\"background: \\75 rl(http://evil.test/a; x: image-set('http://evil.test/b' 1x)\">"})
     void acceptsWhatABrowserDoesNotFetchOffSite(String html) {
