@@ -239,6 +239,10 @@ final class UnproxiedImageOracle {
                 if (!bad && (function.equals("url") || function.endsWith("image-set") || function.equals("image") || function.equals("src"))) {
                     urls.add(value.toString());
                 }
+                if (function.equals("url")) {
+                    functions.pop();
+                    functions.push("url()"); // url("...") takes one string; more make it invalid
+                }
             } else if (c == '(') {
                 functions.push("");
                 i++;
