@@ -205,7 +205,8 @@ public final class HtmlImageRewriter {
                     contextSensitiveDepth++;
                 }
                 rewriteElement(this, element);
-            } else if ((contextSensitiveDepth > 0 || node instanceof CDataNode) && mayHoldMarkup(node)) {
+            } else if (((contextSensitiveDepth > 0 || node instanceof CDataNode) && mayHoldMarkup(node))
+                    || (node instanceof DataNode && mayEndItsElement((DataNode) node))) {
                 unsafe.add(node);
             }
         }
@@ -216,6 +217,27 @@ public final class HtmlImageRewriter {
                 contextSensitiveDepth--;
             }
         }
+    }
+
+    /**
+     * Whether script/style (raw text) data holds {@code </} and its element's name: a browser ends the
+     * element there and reads what follows as markup. jsoup 1.21.2 sometimes does not (it misses
+     * {@code </style>} right after {@code </st}), so an {@code <img>} after it would be data to jsoup
+     * and an image to the browser. Such data becomes escaped text.
+     */
+    private static boolean mayEndItsElement(DataNode node) {
+        Node parent = node.parentNode();
+        if (!(parent instanceof Element)) {
+            return false;
+        }
+        String name = ((Element) parent).normalName();
+        String data = node.getWholeData();
+        for (int i = data.indexOf("</"); i >= 0; i = data.indexOf("</", i + 2)) {
+            if (Ascii.regionMatchesIgnoreCase(data, i + 2, name, 0, name.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -387,6 +387,9 @@ final class UnproxiedImageOracle {
                 int[] position = {lt + 1};
                 String name = tag(html, position, attributes);
                 i = position[0];
+                if (name == null) {
+                    return; // end of input inside a tag: the browser emits no tag
+                }
                 checkElement(name, attributes, html);
                 if (foreignDepth > 0 && BREAKOUT.contains(name)) {
                     foreignDepth = 0;
@@ -405,7 +408,10 @@ final class UnproxiedImageOracle {
         }
     }
 
-    /** Reads a start tag from {@code position[0]} (its name); returns the name and fills attributes (first wins). */
+    /**
+     * Reads a start tag from {@code position[0]} (its name); returns the name and fills attributes (first
+     * wins), or null when the input ends inside the tag.
+     */
     private static String tag(String html, int[] position, Map<String, String> attributes) {
         int n = html.length();
         int i = position[0];
@@ -414,6 +420,7 @@ final class UnproxiedImageOracle {
             i++;
         }
         String name = Ascii.toLowerCase(html.substring(start, i));
+        boolean closed = false;
         while (i < n) {
             char c = html.charAt(i);
             if (isSpace(c) || c == '/') {
@@ -422,6 +429,7 @@ final class UnproxiedImageOracle {
             }
             if (c == '>') {
                 i++;
+                closed = true;
                 break;
             }
             int nameStart = i;
@@ -455,7 +463,7 @@ final class UnproxiedImageOracle {
             attributes.putIfAbsent(attribute, Parser.unescapeEntities(value, true));
         }
         position[0] = i;
-        return name;
+        return closed ? name : null;
     }
 
     /** Position after the end tag {@code </name} that closes a raw-text element, or the end. */

@@ -32,6 +32,7 @@ class UnproxiedImageOracleTest {
             "<svg><rect fill=\"url(#g)\"/></svg>", "<img src=\"http://camo.%74est/x\">", "<img src=\"http://\">",
             "<img src=\"http://u@#camo.test/x\">", // no host after the user info (fuzz finding on the oracle)
             "<p style=\"background: image-set('http://evil.test/x&#10; 1x)\">", // a newline makes a bad string
+            "<p><img src=\"http://evil.test/x\" alt=\"unterminated", // the input ends inside the tag: no tag (fuzz finding on the oracle)
             // url("...") takes one string, and none after a bad one (fuzz finding on the oracle)
             "<svg><rect fill=\"url('a' 'http://evil.test/x')\"/><rect fill=\"url('a&#10;' 'http://evil.test/y')\"/></svg>",
             // a bad url token swallows everything to its ')', the image-set string included (fuzz finding on the oracle)
