@@ -1,13 +1,16 @@
 package dev.imgsign.html;
 
+import dev.imgsign.core.internal.Ascii;
 import java.util.Arrays;
 
 /**
  * Finds the URLs an inline {@code style} attribute makes the browser fetch, with the tokenizer rules of
  * CSS Syntax Level 3 that decide what is a URL: {@code url(...)} tokens (escapes decoded, bad URLs
  * skipped), {@code url("...")} functions, and strings directly inside {@code image-set()} /
- * {@code -webkit-image-set()}. Comments and strings are skipped so text inside them is never taken for a
- * URL; a function name spelled with escapes ({@code \75 rl(}) is still recognised. One forward pass,
+ * {@code -webkit-image-set()} (and {@code image()}, {@code src()}, which take strings as URLs).
+ * Comments and strings are skipped so text inside them is never taken for a URL; a function name
+ * spelled with escapes ({@code \75 rl(}) is still recognised. Function names compare ASCII
+ * case-insensitively, as CSS does ({@code ſrc(} or {@code ımage-set(} name nothing). One forward pass,
  * no backtracking, no regex: linear in the attribute's length.
  *
  * <p>Where this reads more URLs than a browser would (a {@code url(} after a number or {@code #}), the
@@ -143,7 +146,7 @@ final class CssUrls {
             return;
         }
         pos++;
-        if (name.equalsIgnoreCase("url")) {
+        if (Ascii.equalsIgnoreCase(name, "url")) {
             int afterParen = pos;
             while (pos < n && isWhitespace(css.charAt(pos))) {
                 pos++;
@@ -155,7 +158,9 @@ final class CssUrls {
                 urlToken(start);
             }
         } else {
-            push(endsWithIgnoreCase(name, "image-set") ? IMAGE_SET : OTHER);
+            boolean stringUrls = endsWithIgnoreCase(name, "image-set") || Ascii.equalsIgnoreCase(name, "image")
+                    || Ascii.equalsIgnoreCase(name, "src");
+            push(stringUrls ? IMAGE_SET : OTHER);
         }
     }
 
@@ -321,7 +326,7 @@ final class CssUrls {
     }
 
     private static boolean endsWithIgnoreCase(String s, String suffix) {
-        return s.regionMatches(true, s.length() - suffix.length(), suffix, 0, suffix.length());
+        return Ascii.regionMatchesIgnoreCase(s, s.length() - suffix.length(), suffix, 0, suffix.length());
     }
 
     private static boolean isNameStart(char c) {

@@ -1,10 +1,13 @@
 package dev.imgsign.html;
 
+import dev.imgsign.core.internal.Ascii;
+import dev.imgsign.core.internal.HostNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -22,16 +25,21 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * Rewrites the image URLs of an HTML fragment or document to signed image-proxy URLs, as Camo filters
- * do for user-generated content: {@code <img src>}, every {@code srcset} candidate of {@code <img>}
- * and {@code <source>} (descriptors kept), {@code <video poster>}, {@code <input type=image src>},
- * SVG {@code <image href>}, the legacy {@code background} attribute of {@code body}/table cells, and
- * optionally every URL of inline {@code style} attributes.
+ * do for user-generated content: {@code <img src|srcset|lowsrc|dynsrc>}, {@code <source srcset>}
+ * (descriptors kept), {@code <video poster>}, {@code <input src>}, {@code <embed src>},
+ * {@code <object data>}, SVG {@code <image href>} and {@code <feImage href>}, MathML
+ * {@code <mglyph src>}, the legacy {@code background} attribute of {@code body}/table parts, and every
+ * CSS URL of {@code style} and of the SVG presentation attributes ({@code fill}, {@code mask}, ...).
+ * An off-site {@code <base href>} and SVG animation values that could set a URL are removed.
  *
  * <p>A URL is left alone when a browser would not fetch it off-site over http(s) (relative,
  * {@code data:}, other schemes, no host), when it is https and {@link Builder#skipHttps(boolean)} is on,
  * when its host is {@linkplain Builder#allowHost(String) allowed}, or when it already points at the
- * {@linkplain Builder#proxyPrefix(String) proxy}. Every other URL is handed, as an absolute URL with
- * context, to the {@link ImageSigner}. Rewriting the output again changes nothing.
+ * {@linkplain Builder#proxyPrefix(String) proxy} (hosts compared in canonical WHATWG/UTS 46 form, never
+ * by Unicode case folding). Every other URL is handed, as an absolute URL with context, to the
+ * {@link ImageSigner}; one it refuses, or beyond {@link Builder#maxUrls(int)}, is removed unless
+ * {@link FailureAction#KEEP} is chosen (fail closed by default). Rewriting the output again changes
+ * nothing.
  *
  * <p>Parsing is jsoup's HTML5 parser: any input, however broken, gives well-formed HTML and no
  * exception. Work is bounded by {@link Builder#maxInputLength(int)} and {@link Builder#maxUrls(int)}.
@@ -54,7 +62,7 @@ public final class HtmlImageRewriter {
     private final String protocolRelativeScheme;
     private final String[] allowedHosts;
     private final String[] allowedSuffixes;
-    private final String[] proxyPrefixes;
+    private final Urls.Prefix[] proxyPrefixes;
     private final FailureAction failureAction;
     private final boolean rewriteStyles;
     private final int maxInputLength;
@@ -71,7 +79,7 @@ public final class HtmlImageRewriter {
         }
         this.allowedHosts = exact.toArray(new String[0]);
         this.allowedSuffixes = suffixes.toArray(new String[0]);
-        this.proxyPrefixes = builder.proxyPrefixes.toArray(new String[0]);
+        this.proxyPrefixes = builder.proxyPrefixes.values().toArray(new Urls.Prefix[0]);
         this.failureAction = builder.failureAction;
         this.rewriteStyles = builder.rewriteStyles;
         this.maxInputLength = builder.maxInputLength;
@@ -197,7 +205,8 @@ public final class HtmlImageRewriter {
                     contextSensitiveDepth++;
                 }
                 rewriteElement(this, element);
-            } else if ((contextSensitiveDepth > 0 || node instanceof CDataNode) && mayHoldMarkup(node)) {
+            } else if (((contextSensitiveDepth > 0 || node instanceof CDataNode) && mayHoldMarkup(node))
+                    || (node instanceof DataNode && mayEndItsElement((DataNode) node))) {
                 unsafe.add(node);
             }
         }
@@ -208,6 +217,27 @@ public final class HtmlImageRewriter {
                 contextSensitiveDepth--;
             }
         }
+    }
+
+    /**
+     * Whether script/style (raw text) data holds {@code </} and its element's name: a browser ends the
+     * element there and reads what follows as markup. jsoup 1.21.2 sometimes does not (it misses
+     * {@code </style>} right after {@code </st}), so an {@code <img>} after it would be data to jsoup
+     * and an image to the browser. Such data becomes escaped text.
+     */
+    private static boolean mayEndItsElement(DataNode node) {
+        Node parent = node.parentNode();
+        if (!(parent instanceof Element)) {
+            return false;
+        }
+        String name = ((Element) parent).normalName();
+        String data = node.getWholeData();
+        for (int i = data.indexOf("</"); i >= 0; i = data.indexOf("</", i + 2)) {
+            if (Ascii.regionMatchesIgnoreCase(data, i + 2, name, 0, name.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -248,6 +278,9 @@ public final class HtmlImageRewriter {
             case "img":
                 single(pass, element, "src");
                 srcset(pass, element);
+                // legacy low-resolution and video sources: no current browser loads them, old ones did
+                single(pass, element, "lowsrc");
+                single(pass, element, "dynsrc");
                 break;
             case "source":
                 srcset(pass, element);
@@ -256,14 +289,27 @@ public final class HtmlImageRewriter {
                 single(pass, element, "poster");
                 break;
             case "input":
-                if (element.attr("type").trim().equalsIgnoreCase("image")) {
-                    single(pass, element, "src");
-                }
+                // any type: a script may switch it to type=image later, and the type's spelling is the
+                // browser's business (the src of other types is never fetched)
+                single(pass, element, "src");
+                break;
+            case "embed":
+                single(pass, element, "src");
+                break;
+            case "object":
+                single(pass, element, "data");
                 break;
             case "image":
                 // src too: if a browser reads this element as HTML, it becomes <img src>
                 single(pass, element, "href");
                 single(pass, element, "xlink:href");
+                single(pass, element, "src");
+                break;
+            case "feimage":
+                single(pass, element, "href");
+                single(pass, element, "xlink:href");
+                break;
+            case "mglyph":
                 single(pass, element, "src");
                 break;
             case "body":
@@ -276,12 +322,72 @@ public final class HtmlImageRewriter {
             case "th":
                 single(pass, element, "background");
                 break;
+            case "base":
+                base(element);
+                break;
+            case "animate":
+            case "set":
+            case "animatecolor":
+            case "animatemotion":
+            case "animatetransform":
+                animation(element);
+                break;
             default:
                 break;
         }
         if (rewriteStyles && element.hasAttr("style")) {
-            style(pass, element);
+            css(pass, element, "style");
         }
+        if (element.attributesSize() > 0) {
+            for (String attribute : CSS_URL_ATTRIBUTES) {
+                if (element.hasAttr(attribute)) {
+                    css(pass, element, attribute);
+                }
+            }
+        }
+    }
+
+    /**
+     * SVG presentation attributes whose CSS value may hold a {@code url(...)} the browser fetches (an
+     * external paint server, filter, mask, clip path, marker or cursor image). Rewritten on every
+     * element: harmless on HTML elements, and never missed where a browser reads SVG.
+     */
+    private static final String[] CSS_URL_ATTRIBUTES = {"fill", "stroke", "filter", "mask", "clip-path", "marker",
+        "marker-start", "marker-mid", "marker-end", "cursor", "color-profile"};
+
+    /** Attributes an SVG animation could set to a URL the browser then fetches. */
+    private static final Set<String> ANIMATED_URL_ATTRIBUTES = Set.of("href", "src", "style", "background", "poster",
+            "srcset", "data", "fill", "stroke", "filter", "mask", "clip-path", "marker", "marker-start", "marker-mid",
+            "marker-end", "cursor", "color-profile");
+
+    /** The values an SVG animation element sets its target attribute to. */
+    private static final String[] ANIMATION_VALUES = {"from", "to", "by", "values"};
+
+    /**
+     * SMIL animation elements ({@code <set attributeName="href" to="http://...">}) can give an image
+     * element a URL after this rewriter has run; their values cannot be proxied, so they are removed
+     * when they target a URL attribute or hold a CSS URL, whatever the {@link FailureAction}.
+     */
+    private static void animation(Element element) {
+        String target = "";
+        for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
+            if (Ascii.equalsIgnoreCase(attribute.getKey(), "attributename")) {
+                target = Ascii.toLowerCase(attribute.getValue().trim());
+                break;
+            }
+        }
+        target = target.substring(target.lastIndexOf(':') + 1);
+        boolean urlTarget = ANIMATED_URL_ATTRIBUTES.contains(target);
+        for (String name : ANIMATION_VALUES) {
+            if (element.hasAttr(name) && (urlTarget || mayHoldCssUrl(element.attr(name)))) {
+                element.removeAttr(name);
+            }
+        }
+    }
+
+    /** Whether a CSS value could name a URL: a function such as url() or image-set(), or an escape that may spell one. */
+    private static boolean mayHoldCssUrl(String value) {
+        return value.indexOf('(') >= 0 || value.indexOf('\\') >= 0;
     }
 
     private void single(Pass pass, Element element, String attribute) {
@@ -293,6 +399,21 @@ public final class HtmlImageRewriter {
             element.removeAttr(attribute);
         } else if (edited != null) {
             element.attr(attribute, edited);
+        }
+    }
+
+    /**
+     * A {@code <base href>} redirects every relative URL of the page, which this rewriter leaves alone
+     * as same-origin: one that points where an image could not be left alone cannot be proxied, so it
+     * counts as a refusal.
+     */
+    private void base(Element element) {
+        if (!element.hasAttr("href")) {
+            return;
+        }
+        String url = Urls.absoluteHttpUrl(element.attr("href"), protocolRelativeScheme);
+        if (url != null && !(skipHttps && url.startsWith("https:")) && !leftAlone(url) && failed() == DROP) {
+            element.removeAttr("href");
         }
     }
 
@@ -334,16 +455,17 @@ public final class HtmlImageRewriter {
         }
     }
 
-    private void style(Pass pass, Element element) {
-        String value = element.attr("style");
+    /** The URLs of a CSS value ({@code style} or a presentation attribute); a drop removes the attribute. */
+    private void css(Pass pass, Element element, String attribute) {
+        String value = element.attr(attribute);
         String result = CssUrls.rewrite(value, url -> {
-            String edited = edit(pass, url, element, "style", "", false);
+            String edited = edit(pass, url, element, attribute, "", false);
             return edited == DROP ? CssUrls.DROP_ATTRIBUTE : edited;
         });
         if (result == null) {
-            element.removeAttr("style");
+            element.removeAttr(attribute);
         } else if (!result.equals(value)) {
-            element.attr("style", result);
+            element.attr(attribute, result);
         }
     }
 
@@ -381,24 +503,44 @@ public final class HtmlImageRewriter {
         return failureAction == FailureAction.DROP ? DROP : null;
     }
 
+    /** Allowed host or already proxied, compared as the browser resolves the URL (canonical hosts, never Unicode case folding). */
     private boolean leftAlone(String url) {
-        String host = Urls.host(url);
+        if (allowedHosts.length + allowedSuffixes.length + proxyPrefixes.length == 0) {
+            return false;
+        }
+        String host = Urls.canonicalHost(url);
+        if (host == null) {
+            return false; // a browser refuses the host: proxying it costs nothing and leaks nothing
+        }
         for (String allowed : allowedHosts) {
             if (host.equals(allowed)) {
                 return true;
             }
         }
-        for (String suffix : allowedSuffixes) {
-            if (host.endsWith(suffix)) {
-                return true;
+        if (host.charAt(0) != '[' && !isIpv4(host)) {
+            for (String suffix : allowedSuffixes) {
+                if (host.endsWith(suffix)) {
+                    return true;
+                }
             }
         }
-        for (String prefix : proxyPrefixes) {
-            if (Urls.startsWithPrefix(url, prefix)) {
+        for (Urls.Prefix prefix : proxyPrefixes) {
+            if (prefix.matches(url)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a canonical host is an IPv4 address (WHATWG writes every IPv4 form as dotted decimal). */
+    private static boolean isIpv4(String canonicalHost) {
+        for (int i = 0; i < canonicalHost.length(); i++) {
+            char c = canonicalHost.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A srcset URL must read back as one URL: no whitespace, no comma at either end. */
@@ -432,9 +574,9 @@ public final class HtmlImageRewriter {
         private boolean skipHttps = true;
         private String protocolRelativeScheme = "https";
         private final Set<String> allowedHosts = new LinkedHashSet<>();
-        private final Set<String> proxyPrefixes = new LinkedHashSet<>();
-        private FailureAction failureAction = FailureAction.KEEP;
-        private boolean rewriteStyles;
+        private final Map<String, Urls.Prefix> proxyPrefixes = new LinkedHashMap<>();
+        private FailureAction failureAction = FailureAction.DROP;
+        private boolean rewriteStyles = true;
         private int maxInputLength = DEFAULT_MAX_INPUT_LENGTH;
         private int maxUrls = DEFAULT_MAX_URLS;
 
@@ -457,7 +599,7 @@ public final class HtmlImageRewriter {
          */
         public Builder protocolRelativeScheme(String scheme) {
             Objects.requireNonNull(scheme, "scheme");
-            String lower = scheme.toLowerCase(Locale.ROOT);
+            String lower = Ascii.toLowerCase(scheme);
             if (!lower.equals("http") && !lower.equals("https")) {
                 throw new IllegalArgumentException("protocolRelativeScheme must be http or https, got \"" + scheme + '"');
             }
@@ -466,51 +608,67 @@ public final class HtmlImageRewriter {
         }
 
         /**
-         * Leaves URLs on {@code host} alone (for example the site's own CDN). Case-insensitive, any
-         * port; {@code ".example.org"} (leading dot) allows every subdomain of example.org but not
-         * example.org itself. Hosts written with percent-escapes never match, so they are proxied.
+         * Leaves URLs on {@code host} alone (for example the site's own CDN), any port. Hosts are
+         * compared as browsers resolve them: both sides in WHATWG/UTS 46 canonical ASCII form
+         * (percent-escapes decoded, IDNA-mapped, ASCII case-insensitive, IPv4 number forms as dotted
+         * decimal, a trailing dot ignored), never by Unicode case folding, so {@code cdn.exampl\u0435.org}
+         * (Cyrillic e) or {@code c\u0131dn...} never match. {@code ".example.org"} (leading dot) allows
+         * every subdomain of example.org but not example.org itself, and never an IP address.
+         *
+         * @throws IllegalArgumentException if {@code host} is not a bare host a browser accepts
          */
         public Builder allowHost(String host) {
             Objects.requireNonNull(host, "host");
-            String lower = host.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".")) {
-                lower = lower.substring(0, lower.length() - 1);
-            }
-            if (lower.isEmpty() || lower.equals(".")) {
-                throw new IllegalArgumentException("allowed host is empty");
-            }
-            for (int i = 0; i < lower.length(); i++) {
-                char c = lower.charAt(i);
+            boolean subdomains = host.startsWith(".");
+            String name = subdomains ? host.substring(1) : host;
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
                 if (c <= ' ' || "/\\?#@:%".indexOf(c) >= 0) {
                     throw new IllegalArgumentException("allowed host must be a bare host name, got \"" + host + '"');
                 }
             }
-            allowedHosts.add(lower);
+            String canonical = HostNames.canonical(name);
+            if (canonical != null && canonical.endsWith(".")) {
+                canonical = canonical.substring(0, canonical.length() - 1);
+            }
+            if (canonical == null || canonical.isEmpty() || (subdomains && canonical.startsWith("["))) {
+                throw new IllegalArgumentException("allowed host is empty or not a host a browser accepts: \"" + host + '"');
+            }
+            allowedHosts.add(subdomains ? "." + canonical : canonical);
             return this;
         }
 
         /**
-         * Recognises URLs starting with {@code prefix} (for example {@code https://img.example.org} or
+         * Recognises URLs under {@code prefix} (for example {@code https://img.example.org} or
          * {@code https://example.org/camo}) as already proxied and leaves them alone, so that rewriting
          * twice changes nothing. Give the prefix your signer writes; http and https are both matched.
-         * Not needed when the signer writes relative URLs, or https ones with {@link #skipHttps} on.
+         * Compared as a browser resolves the URL: the same canonical host (see {@link #allowHost}; a
+         * lookalike such as {@code img.exampl\u0131.org} is another host and gets proxied), the same
+         * port (a scheme's default port counts as none), no user info, the path continuing the
+         * prefix's path (case-sensitive) at a {@code / ? #} boundary, with no {@code ..} segment after a
+         * non-empty prefix path. Not needed when the signer writes relative URLs, or https ones with
+         * {@link #skipHttps} on.
+         *
+         * @throws IllegalArgumentException if {@code prefix} is not an absolute http(s) URL with a host a
+         *         browser accepts, or has user info, a query or a fragment
          */
         public Builder proxyPrefix(String prefix) {
             Objects.requireNonNull(prefix, "prefix");
             String absolute = Urls.absoluteHttpUrl(prefix, "https");
-            if (absolute == null || prefix.indexOf('?') >= 0 || prefix.indexOf('#') >= 0) {
-                throw new IllegalArgumentException(
-                        "proxyPrefix must be an absolute http(s) URL with a host and no query, got \"" + prefix + '"');
+            Urls.Prefix parsed = absolute == null ? null : Urls.Prefix.of(absolute);
+            if (parsed == null || prefix.indexOf('?') >= 0 || prefix.indexOf('#') >= 0) {
+                throw new IllegalArgumentException("proxyPrefix must be an absolute http(s) URL with a host a browser "
+                        + "accepts, no user info and no query, got \"" + prefix + '"');
             }
-            int end = absolute.length();
-            while (end > 0 && absolute.charAt(end - 1) == '/') {
-                end--;
-            }
-            proxyPrefixes.add(absolute.substring(absolute.indexOf("://") + 3, end));
+            proxyPrefixes.put(parsed.toString(), parsed);
             return this;
         }
 
-        /** What to do with a URL the signer refuses or that exceeds {@link #maxUrls}. Default {@link FailureAction#KEEP}. */
+        /**
+         * What to do with a URL the signer refuses or that exceeds {@link #maxUrls}. Default
+         * {@link FailureAction#DROP} (fail closed: the browser never fetches such a URL directly);
+         * {@link FailureAction#KEEP} is an opt-in that lets those images load from their origin.
+         */
         public Builder onFailure(FailureAction action) {
             this.failureAction = Objects.requireNonNull(action, "action");
             return this;
@@ -518,7 +676,9 @@ public final class HtmlImageRewriter {
 
         /**
          * Whether to rewrite the URLs of inline {@code style} attributes ({@code background-image:
-         * url(...)} and every other {@code url()} or {@code image-set()} URL). Default {@code false}.
+         * url(...)} and every other {@code url()} or {@code image-set()} URL). Default {@code true}:
+         * browsers fetch them like any image. Turn off only when a sanitizer removes {@code style}
+         * attributes (or their URLs) before this rewriter runs.
          */
         public Builder rewriteStyles(boolean rewriteStyles) {
             this.rewriteStyles = rewriteStyles;
@@ -539,7 +699,8 @@ public final class HtmlImageRewriter {
 
         /**
          * At most this many URLs are handed to the signer per call; further URLs that would need
-         * signing get the {@link #onFailure} action. Default {@value HtmlImageRewriter#DEFAULT_MAX_URLS}.
+         * signing get the {@link #onFailure} action (by default they are removed).
+         * Default {@value HtmlImageRewriter#DEFAULT_MAX_URLS}.
          */
         public Builder maxUrls(int maxUrls) {
             if (maxUrls < 0) {

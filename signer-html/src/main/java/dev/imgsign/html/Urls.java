@@ -1,6 +1,7 @@
 package dev.imgsign.html;
 
-import java.util.Locale;
+import dev.imgsign.core.internal.Ascii;
+import dev.imgsign.core.internal.HostNames;
 
 /** How a browser reads an image URL from an attribute, reduced to what the rewriter needs. */
 final class Urls {
@@ -38,7 +39,7 @@ final class Urls {
             if (colon < 0) {
                 return null;
             }
-            scheme = s.substring(0, colon).toLowerCase(Locale.ROOT);
+            scheme = Ascii.toLowerCase(s.substring(0, colon));
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 return null;
             }
@@ -57,21 +58,13 @@ final class Urls {
             out.append(inPath && c == '\\' ? '/' : c);
         }
         String url = out.toString();
-        return host(url).isEmpty() ? null : url;
+        return rawHost(url).isEmpty() ? null : url;
     }
 
-    /**
-     * The lowercase host of an absolute URL from {@link #absoluteHttpUrl}, without userinfo, port or a
-     * trailing dot; {@code [..]} kept around IPv6 literals. Percent-escapes are not decoded, so an
-     * escaped host never matches an allow-list entry (and gets proxied).
-     */
-    static String host(String absoluteUrl) {
+    /** The host of an absolute URL from {@link #absoluteHttpUrl} as written: no user info, no port. */
+    static String rawHost(String absoluteUrl) {
         int from = absoluteUrl.indexOf("://") + 3;
-        int end = from;
-        int n = absoluteUrl.length();
-        while (end < n && "/?#".indexOf(absoluteUrl.charAt(end)) < 0) {
-            end++;
-        }
+        int end = authorityEnd(absoluteUrl, from);
         int at = absoluteUrl.lastIndexOf('@', end - 1);
         if (at >= from) {
             from = at + 1;
@@ -84,10 +77,7 @@ final class Urls {
             int colon = absoluteUrl.indexOf(':', from);
             hostEnd = colon < 0 || colon >= end ? end : colon;
         }
-        if (hostEnd > from && absoluteUrl.charAt(hostEnd - 1) == '.') {
-            hostEnd--;
-        }
-        return absoluteUrl.substring(from, hostEnd).toLowerCase(Locale.ROOT);
+        return absoluteUrl.substring(from, hostEnd);
     }
 
     /** {@code raw} without leading/trailing C0 controls and spaces, and without tabs and newlines. */
@@ -140,16 +130,143 @@ final class Urls {
     }
 
     /**
-     * Whether {@code absoluteUrl} starts, after its {@code scheme://}, with {@code prefixAfterScheme}
-     * (no trailing slash) at a boundary: the URL ends there or continues with {@code / ? #}. Either
-     * scheme and any case match: a prefix names a proxy, and the proxy answers on both.
+     * The host a browser connects to for an absolute URL from {@link #absoluteHttpUrl}: WHATWG/UTS 46
+     * canonical ASCII (percent-decoded, IDNA-mapped, IPv4 number forms as dotted decimal), without a
+     * trailing dot (the same DNS name); {@code null} when a browser would refuse the host.
      */
-    static boolean startsWithPrefix(String absoluteUrl, String prefixAfterScheme) {
-        int from = absoluteUrl.indexOf("://") + 3;
-        int n = prefixAfterScheme.length();
-        if (!absoluteUrl.regionMatches(true, from, prefixAfterScheme, 0, n)) {
-            return false;
+    static String canonicalHost(String absoluteUrl) {
+        String host = HostNames.canonical(rawHost(absoluteUrl));
+        if (host != null && host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
         }
-        return absoluteUrl.length() == from + n || "/?#".indexOf(absoluteUrl.charAt(from + n)) >= 0;
+        return host == null || host.isEmpty() ? null : host; // "." alone names no host
+    }
+
+    /**
+     * Where a proxy prefix points, compared as a browser resolves URLs: the canonical host (never Unicode
+     * case folding), the port (a scheme's default port is no port), and the path, case-sensitive.
+     */
+    static final class Prefix {
+        final String host;
+        final int port;
+        final String path;
+
+        private Prefix(String host, int port, String path) {
+            this.host = host;
+            this.port = port;
+            this.path = path;
+        }
+
+        /** The prefix of an absolute URL from {@link #absoluteHttpUrl} (trailing slashes ignored), or null if a browser would refuse it. */
+        static Prefix of(String absoluteUrl) {
+            int authorityStart = absoluteUrl.indexOf("://") + 3;
+            int authorityEnd = authorityEnd(absoluteUrl, authorityStart);
+            String host = canonicalHost(absoluteUrl);
+            int port = port(absoluteUrl, authorityStart, authorityEnd);
+            if (host == null || port == BAD_PORT || absoluteUrl.lastIndexOf('@', authorityEnd - 1) >= authorityStart) {
+                return null;
+            }
+            int end = absoluteUrl.length();
+            while (end > authorityEnd && absoluteUrl.charAt(end - 1) == '/') {
+                end--;
+            }
+            return new Prefix(host, port, absoluteUrl.substring(authorityEnd, end));
+        }
+
+        /**
+         * Whether a browser fetching {@code absoluteUrl} (either scheme) asks this prefix's host and
+         * port for a path under this prefix's path: same canonical host, same port, no user info, the
+         * path continuing at a {@code / ? #} boundary and, under a non-empty path, no {@code ..}
+         * segment (a browser resolves it, possibly above the prefix).
+         */
+        boolean matches(String absoluteUrl) {
+            int authorityStart = absoluteUrl.indexOf("://") + 3;
+            int authorityEnd = authorityEnd(absoluteUrl, authorityStart);
+            if (absoluteUrl.lastIndexOf('@', authorityEnd - 1) >= authorityStart
+                    || port(absoluteUrl, authorityStart, authorityEnd) != port
+                    || !host.equals(canonicalHost(absoluteUrl))) {
+                return false;
+            }
+            int n = absoluteUrl.length();
+            int after = authorityEnd + path.length();
+            if (!absoluteUrl.startsWith(path, authorityEnd) || (after < n && "/?#".indexOf(absoluteUrl.charAt(after)) < 0)) {
+                return false;
+            }
+            return path.isEmpty() || !hasDoubleDotSegment(absoluteUrl, authorityEnd);
+        }
+
+        @Override
+        public String toString() {
+            return host + (port < 0 ? "" : ":" + port) + path;
+        }
+    }
+
+    private static final int BAD_PORT = -2;
+
+    /** Where the authority ends: the first {@code / ? #} after {@code from} (backslashes are already slashes). */
+    private static int authorityEnd(String absoluteUrl, int from) {
+        int end = from;
+        int n = absoluteUrl.length();
+        while (end < n && "/?#".indexOf(absoluteUrl.charAt(end)) < 0) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * The port of the authority {@code [from, end)} as WHATWG reads it: -1 for none or the scheme's
+     * default, {@link #BAD_PORT} when a browser would refuse it.
+     */
+    private static int port(String absoluteUrl, int from, int end) {
+        int at = absoluteUrl.lastIndexOf('@', end - 1);
+        int hostStart = at >= from ? at + 1 : from;
+        int colon;
+        if (hostStart < end && absoluteUrl.charAt(hostStart) == '[') {
+            int close = absoluteUrl.indexOf(']', hostStart);
+            colon = close < 0 || close + 1 >= end ? -1 : close + 1;
+            if (colon >= 0 && absoluteUrl.charAt(colon) != ':') {
+                return BAD_PORT;
+            }
+        } else {
+            colon = absoluteUrl.indexOf(':', hostStart);
+            colon = colon >= end ? -1 : colon;
+        }
+        if (colon < 0 || colon + 1 == end) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = colon + 1; i < end; i++) {
+            char c = absoluteUrl.charAt(i);
+            if (c < '0' || c > '9') {
+                return BAD_PORT;
+            }
+            value = value * 10 + (c - '0');
+            if (value > 65535) {
+                return BAD_PORT;
+            }
+        }
+        int defaultPort = absoluteUrl.startsWith("https:") ? 443 : 80;
+        return value == defaultPort ? -1 : (int) value;
+    }
+
+    /** Whether the path from {@code from} (to {@code ? #}) has a {@code ..} segment, in any of WHATWG's spellings. */
+    private static boolean hasDoubleDotSegment(String absoluteUrl, int from) {
+        int n = absoluteUrl.length();
+        int segmentStart = from;
+        for (int i = from; i <= n; i++) {
+            char c = i < n ? absoluteUrl.charAt(i) : '?';
+            if (c == '/' || c == '?' || c == '#') {
+                String segment = absoluteUrl.substring(segmentStart, i);
+                if (segment.equals("..") || Ascii.equalsIgnoreCase(segment, ".%2e")
+                        || Ascii.equalsIgnoreCase(segment, "%2e.") || Ascii.equalsIgnoreCase(segment, "%2e%2e")) {
+                    return true;
+                }
+                if (c != '/') {
+                    return false;
+                }
+                segmentStart = i + 1;
+            }
+        }
+        return false;
     }
 }

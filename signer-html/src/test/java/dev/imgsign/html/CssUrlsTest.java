@@ -55,6 +55,11 @@ class CssUrlsTest {
                 // EOF ends a url token (a parse error, still fetched)
                 Arguments.of("background: url(http://a.test/eof.png", List.of("http://a.test/eof.png")),
                 Arguments.of("background: url(", List.of("")),
+                // function names compare ASCII case-insensitively: no Unicode case folding
+                Arguments.of("background: \u0131mage-set('http://a.test/no.png' 1x) image-\u017fet('http://a.test/no2.png')"
+                        + " \u0130MAGE-SET('http://a.test/no3.png') \u017frc('http://a.test/no4.png')", List.of()),
+                Arguments.of("background: IMAGE-SET('http://a.test/1.png' 1x); mask: image('http://a.test/2.png');"
+                        + " cursor: SRC('http://a.test/3.png')", List.of("http://a.test/1.png", "http://a.test/2.png", "http://a.test/3.png")),
                 Arguments.of("", List.of()));
     }
 

@@ -58,9 +58,43 @@ class HtmlImageRewriterTest {
                 row("video poster (not its src)", none,
                         "<video poster=\"http://a.test/p.jpg\" src=\"http://a.test/v.mp4\" controls></video>",
                         "<video poster=\"" + P + "http://a.test/p.jpg\" src=\"http://a.test/v.mp4\" controls></video>"),
-                row("input type=image", none,
+                row("input src, whatever the type (a script may make it type=image)", none,
                         "<input type=\"IMAGE\" src=\"http://a.test/b.png\"><input type=\"text\" src=\"http://a.test/t.png\">",
-                        "<input type=\"IMAGE\" src=\"" + P + "http://a.test/b.png\"><input type=\"text\" src=\"http://a.test/t.png\">"),
+                        "<input type=\"IMAGE\" src=\"" + P + "http://a.test/b.png\"><input type=\"text\" src=\"" + P + "http://a.test/t.png\">"),
+                row("img lowsrc and dynsrc (legacy)", none,
+                        "<img lowsrc=\"http://a.test/l.png\" dynsrc=\"http://a.test/d.avi\">",
+                        "<img lowsrc=\"" + P + "http://a.test/l.png\" dynsrc=\"" + P + "http://a.test/d.avi\">"),
+                row("embed src", none, "<embed src=\"http://a.test/e.png\" type=\"image/png\">",
+                        "<embed src=\"" + P + "http://a.test/e.png\" type=\"image/png\">"),
+                row("object data", none, "<object data=\"http://a.test/o.png\" type=\"image/png\"></object>",
+                        "<object data=\"" + P + "http://a.test/o.png\" type=\"image/png\"></object>"),
+                row("svg feImage href and xlink:href", none,
+                        "<svg><filter><feImage href=\"http://a.test/1.png\" /><feimage xlink:href=\"http://a.test/2.png\" /></filter></svg>",
+                        "<svg><filter><feImage href=\"" + P + "http://a.test/1.png\" /><feimage xlink:href=\"" + P
+                                + "http://a.test/2.png\" /></filter></svg>"),
+                row("svg presentation attributes with url()", b -> b.rewriteStyles(false),
+                        "<svg><rect fill=\"url(http://a.test/f.svg#g)\" stroke=\"URL('http://a.test/s.svg#g')\" "
+                                + "filter=\"url(http://a.test/x.svg#f)\" mask=\"url(http://a.test/m.png)\" "
+                                + "clip-path=\"url(http://a.test/c.svg#c)\" cursor=\"url(http://a.test/c.cur), auto\" /></svg>",
+                        "<svg><rect fill=\"url('" + P + "http://a.test/f.svg#g')\" stroke=\"URL('" + P + "http://a.test/s.svg#g')\" "
+                                + "filter=\"url('" + P + "http://a.test/x.svg#f')\" mask=\"url('" + P + "http://a.test/m.png')\" "
+                                + "clip-path=\"url('" + P + "http://a.test/c.svg#c')\" cursor=\"url('" + P + "http://a.test/c.cur'), auto\" /></svg>"),
+                row("svg markers with url(), same-document references left alone", none,
+                        "<svg><path marker=\"url(http://a.test/0.svg#m)\" marker-start=\"url(http://a.test/1.svg#m)\" "
+                                + "marker-mid=\"url(http://a.test/2.svg#m)\" marker-end=\"url(#m)\" fill=\"red\" /></svg>",
+                        "<svg><path marker=\"url('" + P + "http://a.test/0.svg#m')\" marker-start=\"url('" + P
+                                + "http://a.test/1.svg#m')\" marker-mid=\"url('" + P + "http://a.test/2.svg#m')\" "
+                                + "marker-end=\"url(#m)\" fill=\"red\" /></svg>"),
+                row("mathml mglyph src", none, "<math><mi><mglyph src=\"http://a.test/g.png\"></mglyph></mi></math>",
+                        "<math><mi><mglyph src=\"" + P + "http://a.test/g.png\"></mglyph></mi></math>"),
+                row("svg animations cannot set a URL later", none,
+                        "<svg><image><set attributeName=\"href\" to=\"http://a.test/x.png\" /><animate attributeName=\"xlink:href\" "
+                                + "values=\"http://a.test/1.png;http://a.test/2.png\" dur=\"1s\" /></image><rect><animate "
+                                + "attributeName=\"opacity\" from=\"0\" to=\"1\" /><set attributeName=\"cursor\" to=\"pointer\" />"
+                                + "<set attributeType=\"CSS\" attributeName=\"background-image\" to=\"url(http://a.test/b.png)\" /></rect></svg>",
+                        "<svg><image><set attributeName=\"href\" /><animate attributeName=\"xlink:href\" dur=\"1s\" /></image><rect><animate "
+                                + "attributeName=\"opacity\" from=\"0\" to=\"1\" /><set attributeName=\"cursor\" />"
+                                + "<set attributeType=\"CSS\" attributeName=\"background-image\" /></rect></svg>"),
                 row("svg image href and xlink:href", none,
                         "<svg><image href=\"http://a.test/1.png\" /><image xlink:href=\"http://a.test/2.png\" /></svg>",
                         "<svg><image href=\"" + P + "http://a.test/1.png\" /><image xlink:href=\"" + P
@@ -69,16 +103,16 @@ class HtmlImageRewriterTest {
                         "<table background=\"http://a.test/t.png\"><tbody><tr><td background=\"http://a.test/c.png\">x</td></tr></tbody></table>",
                         "<table background=\"" + P + "http://a.test/t.png\"><tbody><tr><td background=\"" + P
                                 + "http://a.test/c.png\">x</td></tr></tbody></table>"),
-                row("style left alone unless asked", none,
+                row("style left alone on request", b -> b.rewriteStyles(false),
                         "<div style=\"background: url(http://a.test/bg.png)\">x</div>",
                         "<div style=\"background: url(http://a.test/bg.png)\">x</div>"),
-                row("style url() when asked", b -> b.rewriteStyles(true),
+                row("style url() by default", none,
                         "<div style=\"background: red url(http://a.test/bg.png) no-repeat; color: blue\">x</div>",
                         "<div style=\"background: red url('" + P + "http://a.test/bg.png') no-repeat; color: blue\">x</div>"),
                 row("style on any element, image-set strings", b -> b.rewriteStyles(true),
                         "<span style='background-image: image-set(\"http://a.test/1.png\" 1x)'>x</span>",
                         "<span style=\"background-image: image-set('" + P + "http://a.test/1.png' 1x)\">x</span>"),
-                row("links, scripts, frames, objects and data-src are not images here", b -> b.rewriteStyles(true),
+                row("links, frames, media and data-src are not images here", b -> b.rewriteStyles(true),
                         "<a href=\"http://a.test/x.png\">l</a><iframe src=\"http://a.test/f\"></iframe>"
                                 + "<img data-src=\"http://a.test/lazy.png\"><audio src=\"http://a.test/a.mp3\"></audio>",
                         "<a href=\"http://a.test/x.png\">l</a><iframe src=\"http://a.test/f\"></iframe>"
@@ -123,7 +157,10 @@ class HtmlImageRewriterTest {
                 row("already proxied (either scheme) left alone", b -> b.skipHttps(false),
                         "<img src=\"https://proxy.test/p/abc/def\"><img src=\"http://PROXY.test/p?url=x\">",
                         "<img src=\"https://proxy.test/p/abc/def\"><img src=\"http://PROXY.test/p?url=x\">"),
-                row("refused URL kept by default", none,
+                row("refused URL dropped by default", none,
+                        "<img src=\"http://a.test/refused.png\" srcset=\"http://a.test/refused.png 2x\" alt=\"a\">",
+                        "<img alt=\"a\">"),
+                row("refused URL kept with the KEEP opt-in", b -> b.onFailure(FailureAction.KEEP),
                         "<img src=\"http://a.test/refused.png\" srcset=\"http://a.test/refused.png 2x\">",
                         "<img src=\"http://a.test/refused.png\" srcset=\"http://a.test/refused.png 2x\">"),
                 row("refused URL dropped on request", b -> b.onFailure(FailureAction.DROP),
@@ -235,8 +272,8 @@ class HtmlImageRewriterTest {
     }
 
     @Test
-    void urlsOverTheBudgetAreKeptForALaterPass() {
-        HtmlImageRewriter rewriter = base().maxUrls(2).build();
+    void urlsOverTheBudgetAreKeptForALaterPassWithKeep() {
+        HtmlImageRewriter rewriter = base().maxUrls(2).onFailure(FailureAction.KEEP).build();
         String in = "<img src=\"http://a.test/1.png\"><img src=\"https://a.test/skip.png\">"
                 + "<img src=\"http://a.test/2.png\"><img src=\"http://a.test/3.png\">";
         String once = "<img src=\"" + P + "http://a.test/1.png\"><img src=\"https://a.test/skip.png\">"
@@ -247,7 +284,7 @@ class HtmlImageRewriterTest {
 
     @Test
     void aSignedUrlThatCannotBeASrcsetCandidateIsAFailure() {
-        HtmlImageRewriter rewriter = HtmlImageRewriter.builder(image -> "https://p.test/a b").build();
+        HtmlImageRewriter rewriter = HtmlImageRewriter.builder(image -> "https://p.test/a b").onFailure(FailureAction.KEEP).build();
         assertEquals("<img srcset=\"http://a.test/x.png 2x\" src=\"https://p.test/a b\">",
                 rewriter.rewriteFragment("<img srcset=\"http://a.test/x.png 2x\" src=\"http://a.test/x.png\">"));
         HtmlImageRewriter comma = HtmlImageRewriter.builder(image -> "https://p.test/a,").onFailure(FailureAction.DROP).build();
@@ -286,13 +323,14 @@ class HtmlImageRewriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", ".", "a/b", "a:80", "a b", "user@a", "%61"})
+    @ValueSource(strings = {"", ".", "a/b", "a:80", "a b", "user@a", "%61", ".[::1]", "xn--zca", "\u00ad"})
     void rejectsBadAllowedHosts(String host) {
         assertThrows(IllegalArgumentException.class, () -> base().allowHost(host));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "/camo", "camo.test", "ftp://x", "https://", "https://x/?q", "https://x/#f"})
+    @ValueSource(strings = {"", "/camo", "camo.test", "ftp://x", "https://", "https://x/?q", "https://x/#f",
+            "https://u@x/", "https://x:99999/", "https://a b/", "https://x%zz/"})
     void rejectsBadProxyPrefixes(String prefix) {
         assertThrows(IllegalArgumentException.class, () -> base().proxyPrefix(prefix));
     }

@@ -21,6 +21,12 @@ class ParserDifferentialTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
+                // jsoup 1.21.2 misses </style> or </script> right after "</st" / "</sc"; a browser ends the
+                // element there and loads the image (fuzz finding): such data becomes escaped text
+                Arguments.of("<style>x</st</style><img src=\"http://evil.test/0.png\">",
+                        "<style>x&lt;/st&lt;/style&gt;&lt;img src=\"http://evil.test/0.png\"&gt;</style>"),
+                Arguments.of("<p><script>x</sc</script><img src=\"http://evil.test/0.png\">",
+                        "<p><script>x&lt;/sc&lt;/script&gt;&lt;img src=\"http://evil.test/0.png\"&gt;</script></p>"),
                 // <script> in SVG is foreign: a browser tokenizes its content, and <img> breaks out of SVG
                 Arguments.of("<svg><script><img src=http://evil.test/1.png></script></svg>",
                         "<svg><script>&lt;img src=http://evil.test/1.png&gt;</script></svg>"),

@@ -45,7 +45,7 @@ class UrlsTest {
     @MethodSource("offSite")
     void readsTheUrlAndHostABrowserFetches(String raw, String absolute, String host) {
         assertEquals(absolute, Urls.absoluteHttpUrl(raw, "https"));
-        assertEquals(host, Urls.host(absolute));
+        assertEquals(host, Urls.canonicalHost(absolute));
     }
 
     static Stream<String> notOffSite() {
@@ -72,7 +72,8 @@ class UrlsTest {
     @ParameterizedTest
     @MethodSource("prefixes")
     void proxyPrefixMatchesAtABoundaryOnEitherScheme(String url, boolean matches) {
-        assertEquals(matches, Urls.startsWithPrefix(url, "img.example.org/camo"));
+        Urls.Prefix prefix = Urls.Prefix.of("https://img.example.org/camo/");
+        assertEquals(matches, prefix.matches(Urls.absoluteHttpUrl(url, "https")), url);
     }
 
     static Stream<Arguments> prefixes() {
@@ -81,8 +82,26 @@ class UrlsTest {
                 Arguments.of("http://img.example.org/camo/abc/def", true),
                 Arguments.of("https://IMG.example.org/camo?url=x", true),
                 Arguments.of("https://img.example.org/camo", true),
+                Arguments.of("https://img.example.org:443/camo/x", true),
+                Arguments.of("http://img.example.org:80/camo/x", true),
+                Arguments.of("https://img.example.org./camo/x", true),
+                Arguments.of("https://img.%65xample.org/camo/x", true),
+                Arguments.of("https://img.\uff45xample.org/camo/x", true), // fullwidth e maps to e (UTS 46)
+                Arguments.of("https://img.example.org\\camo\\x", true),
+                Arguments.of("https://img.example.org/camo/./x", true),
                 Arguments.of("https://img.example.org/camouflage/x", false),
+                Arguments.of("https://img.example.org/CAMO/x", false),
+                Arguments.of("https://img.example.org/camo/../uploads/x.png", false),
+                Arguments.of("https://img.example.org/camo/%2E%2e/uploads/x.png", false),
+                Arguments.of("https://img.example.org/camo/.%2e", false),
+                Arguments.of("https://img.example.org:8443/camo/x", false),
+                Arguments.of("http://img.example.org:443/camo/x", false),
+                Arguments.of("https://img.example.org:99999/camo/x", false),
+                Arguments.of("https://user@img.example.org/camo/x", false),
                 Arguments.of("https://img.example.org.evil.test/camo/x", false),
+                Arguments.of("https://\u0131mg.example.org/camo/x", false), // dotless i: xn--mg-... is another host
+                Arguments.of("https://\u0130MG.example.org/camo/x", false),
+                Arguments.of("https://img.example.or\u0261/camo/x", false),
                 Arguments.of("https://img.example.org/other/x", false));
     }
 }
