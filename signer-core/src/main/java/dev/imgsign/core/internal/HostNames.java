@@ -37,6 +37,16 @@ public final class HostNames {
      *         JDK's IDNA cannot be sure to agree with the browser's (see the class comment)
      */
     public static String canonical(String host) {
+        String ascii = asciiHost(host);
+        if (ascii == null || ascii.charAt(0) == '[' || !endsInNumber(ascii)) {
+            return ascii;
+        }
+        long ipv4 = parseIpv4(ascii, false);
+        return ipv4 < 0 ? null : serializeIpv4(ipv4);
+    }
+
+    /** The host after IPv6 parsing or percent-decoding, IDNA and the forbidden-code-point check; IPv4 not yet parsed. */
+    private static String asciiHost(String host) {
         if (host == null || host.isEmpty()) {
             return null;
         }
@@ -60,10 +70,6 @@ public final class HostNames {
                 return null;
             }
         }
-        if (endsInNumber(ascii)) {
-            long ipv4 = parseIpv4(ascii);
-            return ipv4 < 0 ? null : serializeIpv4(ipv4);
-        }
         return ascii;
     }
 
@@ -75,6 +81,8 @@ public final class HostNames {
      * unique-local, site-local, local-use NAT64), judging the IPv4 address embedded in IPv4-mapped,
      * IPv4-compatible, NAT64 and 6to4 addresses; {@code null} otherwise. The host is first made
      * {@link #canonical}; a host that has no canonical form is refused too. A trailing dot changes nothing.
+     * An IPv4 address written with leading zeros is judged under both readings, octal (browsers,
+     * {@code inet_aton}) and decimal (some resolvers): {@code 010.0.0.1} is refused as 10.0.0.1.
      * Names that merely resolve to such addresses are not seen: this never asks DNS.
      */
     public static String specialPurpose(String host) {
@@ -94,7 +102,16 @@ public final class HostNames {
             return "host is a localhost name";
         }
         if (endsInNumber(h)) {
-            return specialIpv4(parseIpv4(h));
+            String reason = specialIpv4(parseIpv4(h, false));
+            if (reason != null) {
+                return reason;
+            }
+            // 010.0.0.1 is 8.0.0.1 to browsers and inet_aton, 10.0.0.1 to resolvers that read leading zeros
+            // as decimal: an address that is special under either reading is refused.
+            String ascii = asciiHost(host);
+            long decimal = parseIpv4(ascii, true);
+            String decimalReason = decimal < 0 ? null : specialIpv4(decimal);
+            return decimalReason == null ? null : decimalReason + ", reading leading zeros as decimal";
         }
         return null;
     }
@@ -115,11 +132,14 @@ public final class HostNames {
             char c = s.charAt(i);
             digits &= c >= '0' && c <= '9';
         }
-        return digits || parseIpv4Number(s, start, end) >= 0;
+        return digits || parseIpv4Number(s, start, end, false) >= 0;
     }
 
-    /** The address as an unsigned 32-bit value, or -1 for failure. */
-    private static long parseIpv4(String s) {
+    /**
+     * The address as an unsigned 32-bit value, or -1 for failure. With {@code octalAsDecimal}, parts with
+     * a leading zero are read as decimal instead of octal (the other reading of an ambiguous address).
+     */
+    private static long parseIpv4(String s, boolean octalAsDecimal) {
         int end = s.length();
         if (s.charAt(end - 1) == '.' && end > 1) {
             end--; // one trailing empty part is dropped
@@ -133,7 +153,7 @@ public final class HostNames {
             if (count == 4) {
                 return -1;
             }
-            long n = parseIpv4Number(s, start, partEnd);
+            long n = parseIpv4Number(s, start, partEnd, octalAsDecimal);
             if (n < 0) {
                 return -1;
             }
@@ -159,7 +179,7 @@ public final class HostNames {
     }
 
     /** A WHATWG IPv4 number (decimal, 0x hex, leading-0 octal), capped above 2^32; -1 for failure. */
-    private static long parseIpv4Number(String s, int start, int end) {
+    private static long parseIpv4Number(String s, int start, int end, boolean octalAsDecimal) {
         if (start >= end) {
             return -1;
         }
@@ -169,7 +189,7 @@ public final class HostNames {
             radix = 16;
         } else if (end - start >= 2 && s.charAt(start) == '0') {
             start++;
-            radix = 8;
+            radix = octalAsDecimal ? 10 : 8;
         }
         long value = 0;
         for (int i = start; i < end; i++) {
