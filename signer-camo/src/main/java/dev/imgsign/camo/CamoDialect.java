@@ -1,6 +1,7 @@
 package dev.imgsign.camo;
 
-import java.util.Locale;
+import dev.imgsign.core.internal.Ascii;
+
 
 /** Which real Camo server a {@link CamoVerifier} behaves like. */
 public enum CamoDialect {
@@ -25,7 +26,7 @@ public enum CamoDialect {
      * @throws IllegalArgumentException naming the accepted names
      */
     public static CamoDialect fromName(String name) {
-        switch (name.trim().toLowerCase(Locale.ROOT)) {
+        switch (Ascii.toLowerCase(name.trim())) {
             case "go-camo":
                 return GO_CAMO;
             case "atmos-camo":
