@@ -422,7 +422,7 @@ public final class HostNames {
             String lower = Ascii.toLowerCase(label);
             return !lower.startsWith("xn--") || validPunycode(lower) ? lower : null;
         }
-        if (refusedBeforeIdna2003(label)) {
+        if (hasDeviationCharacter(label)) {
             return null;
         }
         String ascii;
@@ -434,29 +434,31 @@ public final class HostNames {
         if (ascii.isEmpty() || ascii.indexOf('.') >= 0 || !isAscii(ascii)) {
             return null;
         }
-        return Ascii.toLowerCase(ascii);
+        String lower = Ascii.toLowerCase(ascii);
+        // The mapped label must itself be valid (e.g. U+00AD U+0301 maps to a label starting with a mark).
+        return !lower.startsWith("xn--") || validPunycode(lower) ? lower : null;
     }
 
-    /** An ASCII {@code xn--} label must decode to a label that encodes back to it (UTS 46 validity). */
+    /**
+     * An ASCII {@code xn--} label must decode to a label that encodes back to it and that UTS 46 would take:
+     * not ASCII only, no deviation character, not starting with a combining mark.
+     */
     private static boolean validPunycode(String lowerLabel) {
         String decoded = IDN.toUnicode(lowerLabel, 0);
-        return !decoded.equals(lowerLabel) && !isAscii(decoded) && !refusedBeforeIdna2003(decoded);
-    }
-
-    /** Where IDNA2003 and UTS 46 would part ways or UTS 46 refuses what IDNA2003 takes. */
-    private static boolean refusedBeforeIdna2003(String label) {
-        if (label.isEmpty()) {
+        if (decoded.equals(lowerLabel) || isAscii(decoded) || hasDeviationCharacter(decoded)) {
             return false;
         }
-        int type = Character.getType(label.codePointAt(0));
-        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                || type == Character.COMBINING_SPACING_MARK) {
-            return true; // UTS 46: a label must not begin with a combining mark
-        }
+        int type = Character.getType(decoded.codePointAt(0));
+        return type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
+                && type != Character.COMBINING_SPACING_MARK;
+    }
+
+    /** {@code ß}, {@code ς}, ZWNJ, ZWJ: UTS 46 non-transitional keeps what IDNA2003 maps or drops. */
+    private static boolean hasDeviationCharacter(String label) {
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);
             if (c == '\u00df' || c == '\u03c2' || c == '\u200c' || c == '\u200d') {
-                return true; // deviation characters: UTS 46 non-transitional keeps what IDNA2003 maps
+                return true;
             }
         }
         return false;
