@@ -7,7 +7,10 @@ import dev.imgsign.core.internal.Ascii;
 public enum CamoDialect {
     /** cactus/go-camo: hex or base64 path format, codec chosen by digest length; the default. */
     GO_CAMO(true, true, false),
-    /** atmos/camo (Node): lowercase hex path format, or the query format; every failure answered 404. */
+    /**
+     * atmos/camo (Node): lowercase hex path format, or the query format; every failure answered 404, except
+     * a raw control character or space in the request target, which Node's HTTP parser answers with 400.
+     */
     ATMOS_CAMO(true, false, true);
 
     private final boolean hex;
