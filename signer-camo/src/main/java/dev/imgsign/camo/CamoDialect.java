@@ -1,12 +1,16 @@
 package dev.imgsign.camo;
 
-import java.util.Locale;
+import dev.imgsign.core.internal.Ascii;
+
 
 /** Which real Camo server a {@link CamoVerifier} behaves like. */
 public enum CamoDialect {
     /** cactus/go-camo: hex or base64 path format, codec chosen by digest length; the default. */
     GO_CAMO(true, true, false),
-    /** atmos/camo (Node): lowercase hex path format, or the query format; every failure answered 404. */
+    /**
+     * atmos/camo (Node): lowercase hex path format, or the query format; every failure answered 404, except
+     * a raw control character or space in the request target, which Node's HTTP parser answers with 400.
+     */
     ATMOS_CAMO(true, false, true);
 
     private final boolean hex;
@@ -25,7 +29,7 @@ public enum CamoDialect {
      * @throws IllegalArgumentException naming the accepted names
      */
     public static CamoDialect fromName(String name) {
-        switch (name.trim().toLowerCase(Locale.ROOT)) {
+        switch (Ascii.toLowerCase(name.trim())) {
             case "go-camo":
                 return GO_CAMO;
             case "atmos-camo":

@@ -1,6 +1,7 @@
 package dev.imgsign.camo;
 
-import java.util.Locale;
+import dev.imgsign.core.internal.Ascii;
+
 
 /** How a {@link CamoSigner} lays out the digest and the target URL. */
 public enum CamoEncoding {
@@ -27,7 +28,7 @@ public enum CamoEncoding {
      * @throws IllegalArgumentException naming the accepted names
      */
     public static CamoEncoding fromName(String name) {
-        switch (name.trim().toLowerCase(Locale.ROOT)) {
+        switch (Ascii.toLowerCase(name.trim())) {
             case "hex":
                 return HEX;
             case "base64":

@@ -2,7 +2,7 @@ package dev.imgsign.camo;
 
 import dev.imgsign.core.SchemeConfig;
 import dev.imgsign.core.SchemeProvider;
-import java.util.Locale;
+import dev.imgsign.core.internal.Ascii;
 import java.util.Set;
 
 /**
@@ -58,7 +58,7 @@ public final class CamoSchemeProvider implements SchemeProvider {
 
 
     private static boolean bool(String name, String value) {
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
+        switch (Ascii.toLowerCase(value.trim())) {
             case "true":
                 return true;
             case "false":

@@ -4,6 +4,7 @@ import dev.imgsign.core.HmacAlgorithm;
 import dev.imgsign.core.HmacKeyRing;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlSigner;
+import dev.imgsign.core.internal.Ascii;
 import dev.imgsign.core.internal.Unreserved;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -54,7 +55,7 @@ public final class CamoSigner implements UrlSigner<String> {
     @Override
     public String sign(String url) {
         checkSignable(url);
-        if (skipHttps && url.regionMatches(true, 0, "https:", 0, 6)) {
+        if (skipHttps && Ascii.startsWithIgnoreCase(url, "https:")) {
             return url;
         }
         byte[] urlBytes = url.getBytes(StandardCharsets.UTF_8);
@@ -104,9 +105,9 @@ public final class CamoSigner implements UrlSigner<String> {
             }
         }
         int authority;
-        if (url.regionMatches(true, 0, "http://", 0, 7)) {
+        if (Ascii.startsWithIgnoreCase(url, "http://")) {
             authority = 7;
-        } else if (url.regionMatches(true, 0, "https://", 0, 8)) {
+        } else if (Ascii.startsWithIgnoreCase(url, "https://")) {
             authority = 8;
         } else {
             throw new IllegalArgumentException("url to sign must start with http:// or https://, got "

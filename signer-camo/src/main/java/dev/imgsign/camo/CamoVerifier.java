@@ -33,6 +33,8 @@ public final class CamoVerifier implements UrlVerifier<String> {
     private static final int DIGEST_BYTES = 20;
     private static final int HEX_DIGEST_CHARS = 40;
     private static final int ATMOS_STATUS = 404;
+    /** Both servers' HTTP parsers refuse a request line with raw controls or spaces in the target. */
+    private static final int RAW_CHARACTER_STATUS = 400;
 
     private final KeySet keys;
     private final HmacKeyRing ring;
@@ -85,6 +87,10 @@ public final class CamoVerifier implements UrlVerifier<String> {
         if (target.length() > maxLength) {
             return Verification.rejected(Rejection.TOO_LONG,
                     "request target has " + target.length() + " characters, limit " + maxLength);
+        }
+        Verification<String> raw = rejectRawControlOrSpace(target);
+        if (raw != null) {
+            return raw;
         }
         if (target.isEmpty() || target.charAt(0) != '/') {
             // Go's server refuses a request target that is not an absolute path.
@@ -192,6 +198,10 @@ public final class CamoVerifier implements UrlVerifier<String> {
             return Verification.rejected(Rejection.TOO_LONG,
                     "request target has " + target.length() + " characters, limit " + maxLength, ATMOS_STATUS);
         }
+        Verification<String> raw = rejectRawControlOrSpace(target);
+        if (raw != null) {
+            return raw;
+        }
         if (target.isEmpty() || target.charAt(0) != '/') {
             return Verification.rejected(Rejection.MALFORMED, "request target does not start with '/'", ATMOS_STATUS);
         }
@@ -251,6 +261,23 @@ public final class CamoVerifier implements UrlVerifier<String> {
     }
 
     // ---------------------------------------------------------------- shared
+
+    /**
+     * A raw control character (0x00-0x1F, 0x7F) or space in a request target: no HTTP server hands such a
+     * target on (Go's and Node's parsers answer 400 before the proxy runs), so neither do we, in any form
+     * and either dialect. Percent-encoded, they are the URL's business.
+     */
+    private static Verification<String> rejectRawControlOrSpace(String target) {
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                return Verification.rejected(Rejection.MALFORMED, "request target contains a raw "
+                        + (c == ' ' ? "space" : "control character 0x" + Integer.toHexString(c)) + " at index " + i
+                        + "; HTTP servers answer 400 to such a request line", RAW_CHARACTER_STATUS);
+            }
+        }
+        return null;
+    }
 
     private Verification<String> acceptIfAllowed(String url, String hostname, int keyIndex, int status) {
         if (rejectPrivateAddresses) {
@@ -342,9 +369,22 @@ public final class CamoVerifier implements UrlVerifier<String> {
         }
 
         /**
-         * Whether to refuse targets whose host is {@code localhost} or an IP literal in a loopback,
-         * link-local, private, unique-local or IPv4-mapped range ({@link Rejection#HOST_NOT_ALLOWED}),
-         * as go-camo does. Literal checks only, never DNS. Default {@code false}.
+         * Whether to refuse ({@link Rejection#HOST_NOT_ALLOWED}) targets whose host is not a public one.
+         * The host is first read as a browser's WHATWG URL parser reads it: percent-decoded, IDNA-mapped
+         * (so {@code 127。0。0。1}, {@code １２７．０．０．１} and {@code ⓛⓞⓒⓐⓛⓗⓞⓢⓣ} are 127.0.0.1 and
+         * localhost), IPv4 in every number form ({@code 0x7f.1}, {@code 2130706433}, {@code 010.0.0.1}),
+         * IPv6 parsed. Refused: {@code localhost} and {@code *.localhost}; IP literals in a special-purpose
+         * range of the IANA IPv4 and IPv6 registries (loopback, this network, RFC 1918, CGNAT
+         * 100.64.0.0/10, link-local, 192.0.0.0/24, documentation, benchmarking, multicast, reserved,
+         * broadcast, discard, unique-local, site-local, Teredo and the rest of 2001::/23, local-use
+         * NAT64), with the IPv4 address inside IPv4-mapped, IPv4-compatible, NAT64 (64:ff9b::/96) and 6to4
+         * addresses judged as IPv4; and hosts that have no such reading, including the few where the
+         * JDK's IDNA2003 cannot match the browser's UTS 46 (e.g. {@code ß}, characters newer than
+         * Unicode 3.2). A trailing dot changes nothing.
+         *
+         * <p>What it cannot see: DNS answers (a public name that resolves to 127.0.0.1 passes; this never
+         * asks DNS), redirects the image server answers with, and the IP the proxy finally connects to.
+         * The proxy's own egress filtering remains necessary. Default {@code false}.
          */
         public Builder rejectPrivateAddresses(boolean reject) {
             this.rejectPrivateAddresses = reject;

@@ -279,7 +279,8 @@ final class NodeCompat {
         if (colon < 0) {
             return new LegacyHost("", null);
         }
-        String protocol = url.substring(from, colon).toLowerCase(java.util.Locale.ROOT);
+        // The protocol is ASCII here (the loop above), so ASCII lower case is what Node's toLowerCase gives.
+        String protocol = dev.imgsign.core.internal.Ascii.toLowerCase(url.substring(from, colon));
         int i = colon + 1;
         // Backslashes before the query or fragment count as slashes.
         if (!(i + 1 < to && isSlash(url.charAt(i)) && isSlash(url.charAt(i + 1)))) {

@@ -78,10 +78,10 @@ class CamoBadInputTest {
     }
 
     @Test
-    void goCamoNulAndControlCharactersAreNotHex() {
+    void goCamoRawNulAndControlCharactersAreMalformedPercentEncodedOnesAreNotHex() {
         assertRejected(Rejection.MALFORMED, 400, GO.verify("\u0000/" + DIGEST + "/" + HEX_URL));
-        assertRejected(Rejection.MALFORMED, 403, GO.verify("/" + DIGEST + "/" + HEX_URL.substring(2) + "\u0000\u0000"));
-        assertRejected(Rejection.MALFORMED, 403, GO.verify("/" + DIGEST.substring(1) + "\n/" + HEX_URL));
+        assertRejected(Rejection.MALFORMED, 400, GO.verify("/" + DIGEST + "/" + HEX_URL.substring(2) + "\u0000\u0000"));
+        assertRejected(Rejection.MALFORMED, 400, GO.verify("/" + DIGEST.substring(1) + "\n/" + HEX_URL));
         assertRejected(Rejection.MALFORMED, 403, GO.verify("/" + DIGEST + "/" + HEX_URL.substring(2) + "%0a"));
     }
 
@@ -142,11 +142,13 @@ class CamoBadInputTest {
     }
 
     @Test
-    void atmosNulAndControlCharactersAreNotLowercaseHex() {
-        // Neither the path segment nor a query url: no target URL at all.
-        assertRejected(Rejection.MALFORMED, 404, ATMOS.verify("/" + DIGEST + "/" + HEX_URL.substring(2) + "\u0000\u0000"));
-        // The URL is fine but the digest is not 40 lowercase hex characters.
-        assertRejected(Rejection.BAD_SIGNATURE, 404, ATMOS.verify("/" + DIGEST.substring(1) + "\n/" + HEX_URL));
+    void atmosRawNulAndControlCharactersAreMalformedBeforeAnyParsing() {
+        // Node's HTTP parser answers 400 to such a request line; camo never sees it.
+        assertRejected(Rejection.MALFORMED, 400, ATMOS.verify("/" + DIGEST + "/" + HEX_URL.substring(2) + "\u0000\u0000"));
+        assertRejected(Rejection.MALFORMED, 400, ATMOS.verify("/" + DIGEST.substring(1) + "\n/" + HEX_URL));
+        // Percent-encoded, the same characters are camo's business: not lowercase hex, then a bad digest.
+        assertRejected(Rejection.MALFORMED, 404, ATMOS.verify("/" + DIGEST + "/" + HEX_URL.substring(2) + "%00%00"));
+        assertRejected(Rejection.BAD_SIGNATURE, 404, ATMOS.verify("/" + DIGEST.substring(1) + "%0a/" + HEX_URL));
     }
 
     @Test
@@ -186,5 +188,51 @@ class CamoBadInputTest {
         String escaped = "http%3A%2F%2Fgolang.org%2Fdoc%2Fgopher%2Ffrontpage.png";
         assertEquals("http://golang.org/doc/gopher/frontpage.png", ATMOS.verify("/" + digest + "?url=" + escaped).orElseThrow());
         assertRejected(Rejection.MALFORMED, 404, ATMOS.verify("/" + digest + "?url=" + escaped + "&url=" + escaped));
+    }
+
+    // ------------------------------------------------- raw controls and spaces, both dialects
+
+    /** {@code /<hex digest>?url=<url>} with the URL left unescaped, MAC by the JDK. */
+    private static String rawQueryTarget(String url) {
+        return hexTarget(url).substring(0, 41) + "?url=" + url;
+    }
+
+    /**
+     * {@code /<base64 digest>/<base64 url>} with {@code inserted} put into the URL part. Go's decoder skips
+     * CR and LF but counts them when padding: four of them leave a 14-byte URL's 19 characters decodable.
+     */
+    private static String base64TargetWith(String url, int at, String inserted) {
+        String[] parts = hexTarget(url).split("/");
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String digest = b64.encodeToString(HexFormat.of().parseHex(parts[1]));
+        String encoded = b64.encodeToString(url.getBytes(StandardCharsets.UTF_8));
+        return "/" + digest + "/" + encoded.substring(0, at) + inserted + encoded.substring(at);
+    }
+
+    /**
+     * Interop review of issue 13: atmos/camo's query form took {@code ?url=https://x/76E<DEL>xMZ.webp} with a
+     * raw DEL or TAB, which no HTTP server delivers (Node's and Go's parsers answer 400). Every form refuses
+     * raw controls and spaces as MALFORMED 400, before anything else; percent-encoded they stay the URL's.
+     */
+    @Test
+    void rawControlCharactersAndSpacesAreMalformedInEveryFormOfBothDialects() {
+        for (char c : new char[] {'\u007f', '\t', ' ', '\u0000', '\r', '\n', '\u001f'}) {
+            String url = "https://x/76E" + c + "xMZ.webp";
+            // atmos/camo, query form: querystring.parse would keep the raw character and the MAC would match.
+            assertRejected(Rejection.MALFORMED, 400, ATMOS.verify(rawQueryTarget(url)));
+            // atmos/camo, hex path form with the character after the URL segment (camo ignores extra segments).
+            String hex = hexTarget("https://x/a.webp");
+            assertRejected(Rejection.MALFORMED, 400, ATMOS.verify(hex + "/" + c));
+            assertRejected(Rejection.MALFORMED, 400, ATMOS.verify(hex + "?x=" + c));
+            // go-camo, hex path form and query (ignored by go-camo, still on the request line).
+            assertRejected(Rejection.MALFORMED, 400, GO.verify(hex + c));
+            assertRejected(Rejection.MALFORMED, 400, GO.verify(hex + "?x=" + c));
+            // go-camo, base64 path form: Go's decoder skips raw CR and LF, so these verified before.
+            assertRejected(Rejection.MALFORMED, 400, GO.verify(base64TargetWith("http://a/b.png", 4, String.valueOf(c).repeat(4))));
+        }
+        // Percent-encoded, the same characters reach the dialects' own rules: %0A is skipped by Go's base64.
+        assertEquals("http://a/b.png", GO.verify(base64TargetWith("http://a/b.png", 4, "%0A".repeat(4))).orElseThrow());
+        String escaped = hexTarget("https://x/76E\u007fxMZ.webp").substring(0, 41) + "?url=https%3A%2F%2Fx%2F76E%7FxMZ.webp";
+        assertEquals("https://x/76E\u007fxMZ.webp", ATMOS.verify(escaped).orElseThrow());
     }
 }

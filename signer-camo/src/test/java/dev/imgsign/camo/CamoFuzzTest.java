@@ -10,6 +10,7 @@ import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.SigningKey;
 import dev.imgsign.core.Verification;
+import dev.imgsign.core.internal.Ascii;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,11 +29,15 @@ class CamoFuzzTest {
     private static final CamoVerifier GO = CamoVerifier.builder(KEYS).build();
     private static final CamoVerifier GO_PRIVATE = CamoVerifier.builder(KEYS).rejectPrivateAddresses(true).build();
     private static final CamoVerifier GO_BIG = CamoVerifier.builder(KEYS).maxLength(BIG).build();
+    private static final CamoVerifier GO_BIG_PRIVATE =
+            CamoVerifier.builder(KEYS).maxLength(BIG).rejectPrivateAddresses(true).build();
     private static final CamoVerifier ATMOS = CamoVerifier.builder(KEYS).dialect(CamoDialect.ATMOS_CAMO).build();
     private static final CamoVerifier ATMOS_PRIVATE =
             CamoVerifier.builder(KEYS).dialect(CamoDialect.ATMOS_CAMO).rejectPrivateAddresses(true).build();
     private static final CamoVerifier ATMOS_BIG =
             CamoVerifier.builder(KEYS).dialect(CamoDialect.ATMOS_CAMO).maxLength(BIG).build();
+    private static final CamoVerifier ATMOS_BIG_PRIVATE = CamoVerifier.builder(KEYS).dialect(CamoDialect.ATMOS_CAMO)
+            .maxLength(BIG).rejectPrivateAddresses(true).build();
 
     @FuzzTest(maxDuration = "5m")
     void goCamo(byte[] input) {
@@ -41,6 +46,7 @@ class CamoFuzzTest {
         checkVerify(GO_PRIVATE, s);
         checkSignThenVerify(GO_BIG, s, CamoEncoding.HEX);
         checkSignThenVerify(GO_BIG, s, CamoEncoding.BASE64);
+        checkSignThenVerify(GO_BIG_PRIVATE, s, CamoEncoding.BASE64);
     }
 
     @FuzzTest(maxDuration = "5m")
@@ -50,6 +56,7 @@ class CamoFuzzTest {
         checkVerify(ATMOS_PRIVATE, s);
         checkSignThenVerify(ATMOS_BIG, s, CamoEncoding.HEX);
         checkSignThenVerify(ATMOS_BIG, s, CamoEncoding.QUERY);
+        checkSignThenVerify(ATMOS_BIG_PRIVATE, s, CamoEncoding.QUERY);
     }
 
     /** verify answers; a rejection is well-formed; an acceptance re-signs to a URL it accepts again. */
@@ -60,7 +67,10 @@ class CamoFuzzTest {
             assertNotNull(r.reason());
             assertNotNull(r.detail());
             assertTrue(r.httpStatus() >= 400 && r.httpStatus() < 500, "status " + r.httpStatus());
-            if (verifier.dialect() == CamoDialect.ATMOS_CAMO) {
+            if (hasRawControlOrSpace(target)) {
+                assertEquals(Rejection.MALFORMED, r.reason(), "a raw control or space is refused first");
+                assertEquals(400, r.httpStatus(), "as the servers' HTTP parsers answer");
+            } else if (verifier.dialect() == CamoDialect.ATMOS_CAMO) {
                 assertEquals(404, r.httpStatus(), "atmos/camo answers 404 to every refusal");
             }
             return;
@@ -81,10 +91,14 @@ class CamoFuzzTest {
         }
     }
 
+    static boolean hasRawControlOrSpace(String target) {
+        return target.chars().anyMatch(c -> c <= ' ' || c == 0x7f);
+    }
+
     /** Whether the URL has the form the signer documents: http:// or https:// (any case), then a host. */
     static boolean signerForm(String url) {
-        int authority = url.regionMatches(true, 0, "http://", 0, 7) ? 7
-                : url.regionMatches(true, 0, "https://", 0, 8) ? 8 : -1;
+        int authority = Ascii.startsWithIgnoreCase(url, "http://") ? 7
+                : Ascii.startsWithIgnoreCase(url, "https://") ? 8 : -1;
         return authority > 0 && authority < url.length() && "/?#".indexOf(url.charAt(authority)) < 0;
     }
 

@@ -18,8 +18,11 @@ import java.nio.charset.StandardCharsets;
  * maps e.g. U+1F130 to {@code a} and U+1E9E to {@code ss}; IDNA2003 cannot), the deviation characters
  * {@code ß}, {@code ς}, ZWJ and ZWNJ (IDNA2003 maps or drops them, UTS 46 keeps them), punycode labels
  * that do not survive a decode/encode round trip (e.g. {@code xn--abc-}, {@code xn--zca}), non-ASCII
- * labels longer than 63 characters once encoded, labels that IDNA2003's bidi rule refuses, and characters
- * that IDNA2003 maps to a dot ({@code ⒈}, U+2024; UTS 46 disallows them).
+ * labels longer than 63 characters once encoded, labels that IDNA2003's bidi rule refuses, characters
+ * that IDNA2003 maps to a dot ({@code ⒈}, U+2024) and a few more that UTS 46 disallows. One known
+ * difference goes the other way: a label mixing Arabic-Indic digits with left-to-right letters, which
+ * UTS 46's bidi rule refuses, is encoded (an {@code xn--} label, never a special host). Checked by running
+ * every code point between two letters through Node 20's URL: no host gets two different answers.
  */
 public final class HostNames {
     private HostNames() {
@@ -37,6 +40,16 @@ public final class HostNames {
      *         JDK's IDNA cannot be sure to agree with the browser's (see the class comment)
      */
     public static String canonical(String host) {
+        String ascii = asciiHost(host);
+        if (ascii == null || ascii.charAt(0) == '[' || !endsInNumber(ascii)) {
+            return ascii;
+        }
+        long ipv4 = parseIpv4(ascii, false);
+        return ipv4 < 0 ? null : serializeIpv4(ipv4);
+    }
+
+    /** The host after IPv6 parsing or percent-decoding, IDNA and the forbidden-code-point check; IPv4 not yet parsed. */
+    private static String asciiHost(String host) {
         if (host == null || host.isEmpty()) {
             return null;
         }
@@ -60,10 +73,6 @@ public final class HostNames {
                 return null;
             }
         }
-        if (endsInNumber(ascii)) {
-            long ipv4 = parseIpv4(ascii);
-            return ipv4 < 0 ? null : serializeIpv4(ipv4);
-        }
         return ascii;
     }
 
@@ -75,6 +84,8 @@ public final class HostNames {
      * unique-local, site-local, local-use NAT64), judging the IPv4 address embedded in IPv4-mapped,
      * IPv4-compatible, NAT64 and 6to4 addresses; {@code null} otherwise. The host is first made
      * {@link #canonical}; a host that has no canonical form is refused too. A trailing dot changes nothing.
+     * An IPv4 address written with leading zeros is judged under both readings, octal (browsers,
+     * {@code inet_aton}) and decimal (some resolvers): {@code 010.0.0.1} is refused as 10.0.0.1.
      * Names that merely resolve to such addresses are not seen: this never asks DNS.
      */
     public static String specialPurpose(String host) {
@@ -94,7 +105,16 @@ public final class HostNames {
             return "host is a localhost name";
         }
         if (endsInNumber(h)) {
-            return specialIpv4(parseIpv4(h));
+            String reason = specialIpv4(parseIpv4(h, false));
+            if (reason != null) {
+                return reason;
+            }
+            // 010.0.0.1 is 8.0.0.1 to browsers and inet_aton, 10.0.0.1 to resolvers that read leading zeros
+            // as decimal: an address that is special under either reading is refused.
+            String ascii = asciiHost(host);
+            long decimal = parseIpv4(ascii, true);
+            String decimalReason = decimal < 0 ? null : specialIpv4(decimal);
+            return decimalReason == null ? null : decimalReason + ", reading leading zeros as decimal";
         }
         return null;
     }
@@ -115,11 +135,14 @@ public final class HostNames {
             char c = s.charAt(i);
             digits &= c >= '0' && c <= '9';
         }
-        return digits || parseIpv4Number(s, start, end) >= 0;
+        return digits || parseIpv4Number(s, start, end, false) >= 0;
     }
 
-    /** The address as an unsigned 32-bit value, or -1 for failure. */
-    private static long parseIpv4(String s) {
+    /**
+     * The address as an unsigned 32-bit value, or -1 for failure. With {@code octalAsDecimal}, parts with
+     * a leading zero are read as decimal instead of octal (the other reading of an ambiguous address).
+     */
+    private static long parseIpv4(String s, boolean octalAsDecimal) {
         int end = s.length();
         if (s.charAt(end - 1) == '.' && end > 1) {
             end--; // one trailing empty part is dropped
@@ -133,7 +156,7 @@ public final class HostNames {
             if (count == 4) {
                 return -1;
             }
-            long n = parseIpv4Number(s, start, partEnd);
+            long n = parseIpv4Number(s, start, partEnd, octalAsDecimal);
             if (n < 0) {
                 return -1;
             }
@@ -159,7 +182,7 @@ public final class HostNames {
     }
 
     /** A WHATWG IPv4 number (decimal, 0x hex, leading-0 octal), capped above 2^32; -1 for failure. */
-    private static long parseIpv4Number(String s, int start, int end) {
+    private static long parseIpv4Number(String s, int start, int end, boolean octalAsDecimal) {
         if (start >= end) {
             return -1;
         }
@@ -169,7 +192,7 @@ public final class HostNames {
             radix = 16;
         } else if (end - start >= 2 && s.charAt(start) == '0') {
             start++;
-            radix = 8;
+            radix = octalAsDecimal ? 10 : 8;
         }
         long value = 0;
         for (int i = start; i < end; i++) {
@@ -402,7 +425,7 @@ public final class HostNames {
             String lower = Ascii.toLowerCase(label);
             return !lower.startsWith("xn--") || validPunycode(lower) ? lower : null;
         }
-        if (refusedBeforeIdna2003(label)) {
+        if (hasDeviationCharacter(label) || hasUts46Disallowed(label)) {
             return null;
         }
         String ascii;
@@ -414,29 +437,50 @@ public final class HostNames {
         if (ascii.isEmpty() || ascii.indexOf('.') >= 0 || !isAscii(ascii)) {
             return null;
         }
-        return Ascii.toLowerCase(ascii);
+        String lower = Ascii.toLowerCase(ascii);
+        // The mapped label must itself be valid (e.g. U+00AD U+0301 maps to a label starting with a mark).
+        return !lower.startsWith("xn--") || validPunycode(lower) ? lower : null;
     }
 
-    /** An ASCII {@code xn--} label must decode to a label that encodes back to it (UTS 46 validity). */
+    /**
+     * An ASCII {@code xn--} label must decode to a label that encodes back to it and that UTS 46 would take:
+     * not ASCII only, no deviation character, not starting with a combining mark.
+     */
     private static boolean validPunycode(String lowerLabel) {
         String decoded = IDN.toUnicode(lowerLabel, 0);
-        return !decoded.equals(lowerLabel) && !isAscii(decoded) && !refusedBeforeIdna2003(decoded);
-    }
-
-    /** Where IDNA2003 and UTS 46 would part ways or UTS 46 refuses what IDNA2003 takes. */
-    private static boolean refusedBeforeIdna2003(String label) {
-        if (label.isEmpty()) {
+        if (decoded.equals(lowerLabel) || isAscii(decoded) || hasDeviationCharacter(decoded)) {
             return false;
         }
-        int type = Character.getType(label.codePointAt(0));
-        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                || type == Character.COMBINING_SPACING_MARK) {
-            return true; // UTS 46: a label must not begin with a combining mark
+        int type = Character.getType(decoded.codePointAt(0));
+        return type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
+                && type != Character.COMBINING_SPACING_MARK;
+    }
+
+    /**
+     * Characters of Unicode 3.2 that IDNA2003 takes and UTS 46 disallows, found by running every code
+     * point between two letters through Node's URL: Cyrillic palochka, Georgian capitals, Hangul and
+     * Khmer fillers, the Mongolian todo soft hyphen, turned F and reversed C (whose lower case came after
+     * 3.2), and five CJK compatibility ideographs whose decompositions were corrected.
+     */
+    private static boolean hasUts46Disallowed(String label) {
+        for (int i = 0; i < label.length(); ) {
+            int c = label.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == 0x04c0 || (c >= 0x10a0 && c <= 0x10c5) || c == 0x115f || c == 0x1160 || c == 0x17b4
+                    || c == 0x17b5 || c == 0x1806 || c == 0x2132 || c == 0x2183 || c == 0x3164 || c == 0xffa0
+                    || c == 0x2f868 || c == 0x2f874 || c == 0x2f91f || c == 0x2f95f || c == 0x2f9bf) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    /** {@code ß}, {@code ς}, ZWNJ, ZWJ: UTS 46 non-transitional keeps what IDNA2003 maps or drops. */
+    private static boolean hasDeviationCharacter(String label) {
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);
             if (c == '\u00df' || c == '\u03c2' || c == '\u200c' || c == '\u200d') {
-                return true; // deviation characters: UTS 46 non-transitional keeps what IDNA2003 maps
+                return true;
             }
         }
         return false;

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Fuzz target for host normalisation. Each input, read as UTF-8, is a host: {@code canonical} and
  * {@code specialPurpose} answer without throwing, a canonical host is ASCII lower case and its own
- * canonical form with the same verdict, and a host without canonical form is refused.
+ * canonical form, a spelling is refused whenever its canonical form is, and a host without canonical
+ * form is refused.
  *
  * <p>{@code mvn -B verify} replays {@code src/test/resources/dev/imgsign/core/internal/HostNamesFuzzTestInputs/hosts/};
  * {@code JAZZER_FUZZ=1} fuzzes (see the root README, "Robustness").
@@ -27,7 +28,9 @@ class HostNamesFuzzTest {
             return;
         }
         assertEquals(canonical, HostNames.canonical(canonical));
-        assertEquals(reason, HostNames.specialPurpose(canonical));
+        if (HostNames.specialPurpose(canonical) != null) {
+            assertNotNull(reason, "the spelling never makes a special host pass");
+        }
         for (int i = 0; i < canonical.length(); i++) {
             char c = canonical.charAt(i);
             assertTrue(c > 0x20 && c < 0x7f && c != '%' && !(c >= 'A' && c <= 'Z'), canonical);

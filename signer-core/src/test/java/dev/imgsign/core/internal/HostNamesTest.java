@@ -20,6 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -39,6 +40,14 @@ class HostNamesTest {
             "xn--abc-", "xn--zca", "xn--ls8h", // punycode the JDK cannot round-trip
             "a\u05d0", "\u0627\u0661", // IDNA2003's bidi rule
             "\u00ad.a"); // a label mapped to nothing: the JDK refuses an empty label
+
+    /**
+     * Hosts Node refuses by the UTS 46 bidi rule (an Arabic-Indic digit in a left-to-right label) and the
+     * JDK's IDNA2003 encodes. The encoding is an {@code xn--} label, never a special host; the browser
+     * would not fetch it at all. A sweep of every code point between two letters through Node found no
+     * other host both accept and map differently.
+     */
+    static final Set<String> LENIENT = Set.of("a\u0661b");
 
     static List<JsonObject> nodeTable() throws IOException {
         List<JsonObject> rows = new ArrayList<>();
@@ -63,6 +72,12 @@ class HostNamesTest {
             String host = row.get("host").getAsString();
             JsonElement e = row.get("hostname");
             String node = e.isJsonNull() ? null : e.getAsString();
+            if (LENIENT.contains(host)) {
+                checks.add(() -> assertNull(node, "documented difference still in the table: " + host));
+                checks.add(() -> assertNotNull(HostNames.canonical(host), host));
+                checks.add(() -> assertNull(HostNames.specialPurpose(host), host));
+                continue;
+            }
             String expected = FAIL_CLOSED.contains(host) ? null : node;
             checks.add(() -> assertEquals(expected, HostNames.canonical(host), host));
         }
@@ -112,7 +127,7 @@ class HostNamesTest {
         "127.255.255.254", "127.0.0.1.", "169.254.0.1", "169.254.169.254", "172.16.0.0", "172.31.255.255",
         "192.0.0.8", "192.0.0.255", "192.0.2.1", "192.168.0.1", "192.168.255.255", "198.18.0.0", "198.19.255.255",
         "198.51.100.7", "203.0.113.9", "224.0.0.1", "239.255.255.255", "240.0.0.1", "255.255.255.254",
-        "255.255.255.255", "2130706433", "0x7f.1", "0177.1",
+        "255.255.255.255", "2130706433", "0x7f.1", "0177.1", "010.0.0.1", "0127.0.0.1", "0172.016.0.1", "012.1",
         "[::]", "[::1]", "[::ffff:127.0.0.1]", "[::ffff:10.1.2.3]", "[::127.0.0.1]", "[::0.0.0.2]",
         "[64:ff9b::127.0.0.1]", "[64:ff9b::a9fe:a9fe]", "[64:ff9b:1::8.8.8.8]", "[100::]", "[100::ffff:ffff:ffff:ffff]",
         "[2001::1]", "[2001:1ff:ffff::]", "[2001:db8::1]", "[3fff::1]", "[3fff:fff::]", "[2002:7f00:1::]",
@@ -127,12 +142,34 @@ class HostNamesTest {
         "1.0.0.0", "9.255.255.255", "11.0.0.0", "100.63.255.255", "100.128.0.0", "126.255.255.255", "128.0.0.0",
         "169.253.255.255", "169.255.0.0", "172.15.255.255", "172.32.0.0", "192.0.1.0", "192.0.3.0", "192.167.255.255",
         "192.169.0.0", "198.17.255.255", "198.20.0.0", "198.51.99.255", "203.0.112.255", "223.255.255.255",
-        "8.8.8.8", "010.0.0.1", "1.2.3.4..",
+        "8.8.8.8", "0100.0.0.1", "1.2.3.4..",
         "[::2:0:0]", "[::ffff:8.8.8.8]", "[::8.8.8.8]", "[64:ff9b::8.8.8.8]", "[64:ff9b:2::]", "[100:0:0:1::]",
         "[2001:200::]", "[2001:db9::]", "[2002:808:808::]", "[2606:4700::1111]", "[3ffe::]", "[4000::]",
         "[fbff::]", "[fe00::]", "[fe7f::]", "[3fff:1000::]", "[2a00:1450::]"})
     void allowed(String host) {
         assertNull(HostNames.specialPurpose(host), host);
+    }
+
+    /** Each range gives its own reason, so a log line says which rule refused the host. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "localhost.|localhost name", "%zz|not a valid URL host",
+        "0.0.0.1|0.0.0.0/8", "127.0.0.2|127.0.0.0/8", "10.0.0.1|RFC 1918", "172.20.0.1|RFC 1918",
+        "192.168.0.1|RFC 1918", "100.64.0.1|100.64.0.0/10", "169.254.169.254|169.254.0.0/16",
+        "192.0.0.9|192.0.0.0/24", "192.0.2.1|TEST-NET", "198.51.100.1|TEST-NET", "203.0.113.1|TEST-NET",
+        "198.19.0.1|198.18.0.0/15", "255.255.255.255|broadcast", "239.1.1.1|224.0.0.0/4", "250.1.1.1|240.0.0.0/4",
+        "010.0.0.1|reading leading zeros as decimal",
+        "[::]|unspecified", "[::1]|IPv6 loopback", "[::2]|IPv4-compatible IPv6 address of an IPv4 'this network'",
+        "[::ffff:127.0.0.1]|IPv4-mapped IPv6 address of an IPv4 loopback",
+        "[::10.0.0.1]|IPv4-compatible IPv6 address of an IPv4 private",
+        "[64:ff9b::a9fe:a9fe]|NAT64 IPv6 address of an IPv4 link-local", "[64:ff9b:1::]|64:ff9b:1::/48",
+        "[100::1]|100::/64", "[2001:0:1::]|2001::/23", "[2001:db8::]|2001:db8::/32",
+        "[3fff:abc::]|3fff::/20", "[2002:c0a8:1::]|6to4 IPv6 address of an IPv4 private", "[5f00::]|5f00::/16",
+        "[fd00::]|fc00::/7", "[fe80::]|fe80::/10", "[fec0::]|fec0::/10", "[ff00::]|ff00::/8"})
+    void reasonsNameTheRange(String host, String expected) {
+        String reason = HostNames.specialPurpose(host);
+        assertNotNull(reason, host);
+        assertTrue(reason.contains(expected), host + ": " + reason);
     }
 
     @Test
