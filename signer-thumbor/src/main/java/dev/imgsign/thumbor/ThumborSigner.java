@@ -82,6 +82,19 @@ public final class ThumborSigner implements UrlSigner<ThumborRequest> {
         return out.toString();
     }
 
+    /**
+     * A {@code UrlSigner<String>} that signs image URLs with fixed {@code options}, for templates and for
+     * signer-html's {@code ImageSigner.of(...)}.
+     *
+     * @param options the options every URL gets
+     * @return a signer of image URLs, which throws {@link IllegalArgumentException} as
+     *     {@link #sign(ThumborOptions, String)} does
+     */
+    public UrlSigner<String> forOptions(ThumborOptions options) {
+        Objects.requireNonNull(options, "options");
+        return imageUrl -> sign(options, imageUrl);
+    }
+
     /** The prefix signed URLs start with, trailing slashes removed. */
     public String prefix() {
         return prefix;
