@@ -22,7 +22,13 @@ public sealed interface Verification<R> permits Verification.Accepted, Verificat
      * @param keyId that key's {@linkplain SigningKey#id() id}, or the empty string
      */
     record Accepted<R>(R request, int keyIndex, String keyId) implements Verification<R> {
-        /** Checks that neither the request nor the key id is null. */
+        /**
+         * Checks that neither the request nor the key id is null.
+         *
+         * @param request the decoded request
+         * @param keyIndex the index of the key that matched, or -1
+         * @param keyId that key's id, or the empty string
+         */
         public Accepted {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(keyId, "keyId");
@@ -37,7 +43,13 @@ public sealed interface Verification<R> permits Verification.Accepted, Verificat
      * @param httpStatus what the scheme's server answers for this rejection
      */
     record Rejected<R>(Rejection reason, String detail, int httpStatus) implements Verification<R> {
-        /** Checks that neither the reason nor the detail is null. */
+        /**
+         * Checks that neither the reason nor the detail is null.
+         *
+         * @param reason why
+         * @param detail a short explanation safe to log
+         * @param httpStatus what the scheme's server answers
+         */
         public Rejected {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(detail, "detail");
