@@ -1,5 +1,7 @@
 package dev.imgsign.cli;
 
+import dev.imgsign.core.KeyReader;
+import dev.imgsign.core.SigningKey;
 import dev.imgsign.imgproxy.ImgproxyKeys;
 import dev.imgsign.imgproxy.ImgproxyOptions;
 import dev.imgsign.imgproxy.ImgproxyRequest;
@@ -10,18 +12,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code imgsign imgproxy sign|verify}: imgproxy processing URLs, keys and salts as the server reads them. */
 @Command(name = "imgproxy", mixinStandardHelpOptions = true,
-        description = "imgproxy signatures. Key and salt are hex, comma lists for several pairs (the first signs); "
-                + "they may also come from IMGPROXY_KEY and IMGPROXY_SALT.",
+        description = "imgproxy signatures. Key and salt are hex, as the server reads them (--key-encoding for "
+                + "another key encoding), comma lists for several pairs (the first signs); they may also come from "
+                + "IMGPROXY_KEY and IMGPROXY_SALT.",
+        footer = "Key options may also come first: imgsign imgproxy -k HEX sign SOURCE",
         subcommands = {ImgproxyCommand.Sign.class, ImgproxyCommand.Verify.class})
 final class ImgproxyCommand {
     static final String KEY_ENV = "IMGPROXY_KEY";
@@ -30,14 +37,13 @@ final class ImgproxyCommand {
     @ParentCommand
     Imgsign root;
 
-    /** Key and salt options shared by both subcommands. */
-    static final class Secrets {
-        @Option(names = {"-k", "--key"}, paramLabel = "HEX|@FILE",
-                description = "hex key(s), comma-separated, or @FILE holding them; default: $IMGPROXY_KEY")
-        String key;
+    @Mixin
+    KeyOptions keyOptions;
 
+    /** Salt and server options shared by both subcommands; the keys come from {@link KeyOptions}. */
+    static final class Secrets {
         @Option(names = {"-s", "--salt"}, paramLabel = "HEX|@FILE",
-                description = "hex salt(s), one per key, or @FILE holding them; default: $IMGPROXY_SALT")
+                description = "hex salt(s), one per key, comma-separated, or @FILE holding them; default: $IMGPROXY_SALT")
         String salt;
 
         @Option(names = "--signature-size", paramLabel = "N", description = "IMGPROXY_SIGNATURE_SIZE, 1-32 (default 32)")
@@ -46,21 +52,32 @@ final class ImgproxyCommand {
         @Option(names = "--path-prefix", paramLabel = "PREFIX", description = "IMGPROXY_PATH_PREFIX, or /info for info URLs")
         String pathPrefix = "";
 
-        ImgproxyKeys keys(Imgsign root) {
-            return ImgproxyKeys.ofHex(value(key, KEY_ENV, "key", root), value(salt, SALT_ENV, "salt", root));
+        /**
+         * The key/salt pairs: keys by the CLI's shared key rule ({@link Keys}), hex unless {@code --key-encoding}
+         * says otherwise, a comma list for several; salts always hex, as the server reads {@code IMGPROXY_SALT}.
+         */
+        ImgproxyKeys keys(KeyOptions own, ImgproxyCommand command) {
+            List<SigningKey> keys = Keys.resolveList(own, command.keyOptions, command.root, KEY_ENV, KeyReader.Encoding.HEX);
+            StringBuilder hexKeys = new StringBuilder();
+            for (SigningKey key : keys) {
+                byte[] bytes = key.copyBytes();
+                hexKeys.append(hexKeys.length() == 0 ? "" : ",").append(HexFormat.of().formatHex(bytes));
+                Arrays.fill(bytes, (byte) 0);
+            }
+            return ImgproxyKeys.ofHex(hexKeys.toString(), salts(command.root));
         }
 
-        private static String value(String option, String env, String what, Imgsign root) {
-            String value = option != null ? option : root.environment.get(env);
+        private String salts(Imgsign root) {
+            String value = salt != null ? salt : root.environment.get(SALT_ENV);
             if (value == null || value.isEmpty()) {
-                throw new Imgsign.UsageException("no " + what + ": give --" + what + " HEX or @FILE, or set " + env);
+                throw new Imgsign.UsageException("no salt: give --salt HEX or @FILE, or set " + SALT_ENV);
             }
             if (value.startsWith("@")) {
                 Path path = Path.of(value.substring(1));
                 try {
                     return Files.readString(path, StandardCharsets.UTF_8).strip();
                 } catch (IOException e) {
-                    throw new Imgsign.UsageException("cannot read " + what + " file " + path + ": " + e.getClass().getSimpleName());
+                    throw new Imgsign.UsageException("cannot read salt file " + path + ": " + e.getClass().getSimpleName());
                 }
             }
             return value;
@@ -74,7 +91,10 @@ final class ImgproxyCommand {
         @ParentCommand
         ImgproxyCommand imgproxy;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
+        KeyOptions keyOptions;
+
+        @Mixin
         Secrets secrets = new Secrets();
 
         @Option(names = {"-o", "--option"}, paramLabel = "NAME:ARGS",
@@ -101,7 +121,7 @@ final class ImgproxyCommand {
             ImgproxyOptions.Builder o = ImgproxyOptions.builder();
             options.forEach(o::raw);
             ImgproxyOptions built = o.build();
-            ImgproxySigner signer = ImgproxySigner.builder().keys(secrets.keys(imgproxy.root))
+            ImgproxySigner signer = ImgproxySigner.builder().keys(secrets.keys(keyOptions, imgproxy))
                     .signatureSize(secrets.signatureSize).pathPrefix(secrets.pathPrefix).baseUrl(base)
                     .sourceForm(plain ? ImgproxySigner.SourceForm.PLAIN : ImgproxySigner.SourceForm.BASE64)
                     .base64ChunkLength(chunk).build();
@@ -116,7 +136,10 @@ final class ImgproxyCommand {
         @ParentCommand
         ImgproxyCommand imgproxy;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
+        KeyOptions keyOptions;
+
+        @Mixin
         Secrets secrets = new Secrets();
 
         @Option(names = "--server", paramLabel = "v3|v4", description = "server version to decide as (default v4)")
@@ -135,7 +158,7 @@ final class ImgproxyCommand {
                 case "v4", "4" -> ImgproxyServerVersion.V4;
                 default -> throw new IllegalArgumentException("--server must be v3 or v4, not '" + server + "'");
             };
-            ImgproxyVerifier verifier = ImgproxyVerifier.builder().keys(secrets.keys(imgproxy.root))
+            ImgproxyVerifier verifier = ImgproxyVerifier.builder().keys(secrets.keys(keyOptions, imgproxy))
                     .signatureSize(secrets.signatureSize).pathPrefix(secrets.pathPrefix).serverVersion(version)
                     .trustedSignatures(trusted).build();
             return Inputs.forEach(requests, imgproxy.root, request -> Common.result(

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "imgsign",
         mixinStandardHelpOptions = true,
         versionProvider = Imgsign.Version.class,
-        description = "Sign and verify image-proxy URLs (Camo, imageproxy, weekly, expiring).",
+        description = "Sign and verify image-proxy URLs (Camo, imageproxy, weekly, expiring, imgproxy, thumbor).",
         subcommands = {CamoCommand.class, ImageproxyCommand.class, WeeklyCommand.class, ExpiringCommand.class,
             ImgproxyCommand.class, ThumborCommand.class, KeygenCommand.class})
 public final class Imgsign implements Runnable {

@@ -13,7 +13,8 @@ final class KeyOptions {
     String key;
 
     @Option(names = "--key-encoding", paramLabel = "utf8|hex|base64",
-            description = "how the key is written: utf8 (default, its bytes as they are), hex or base64")
+            description = "how the key is written: utf8 (its bytes as they are; the default, except for imgproxy: hex), "
+                    + "hex or base64")
     String encoding;
 
     @Option(names = "--keep-key-newline",

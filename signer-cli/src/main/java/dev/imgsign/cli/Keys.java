@@ -3,7 +3,11 @@ package dev.imgsign.cli;
 import dev.imgsign.core.KeyReader;
 import dev.imgsign.core.SigningKey;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns key options into a key by core's {@link KeyReader} rule, the same rule the servlet filter and the
@@ -46,11 +50,60 @@ final class Keys {
         KeyReader.Encoding encoding = encodingName == null ? defaultEncoding : KeyReader.Encoding.fromName(encodingName);
         boolean keepNewline = own.keepNewline || parent != null && parent.keepNewline;
         SigningKey key = read(given.key, encoding, keepNewline, root, envName);
+        warnIfWeak(key, root);
+        return key;
+    }
+
+    /**
+     * As {@link #resolve(KeyOptions, KeyOptions, Imgsign, String, KeyReader.Encoding)}, for a scheme that takes
+     * a comma-separated list of keys, primary first (imgproxy's {@code IMGPROXY_KEY}). Hex and base64 text is
+     * split on {@code ,} (neither alphabet has one) and each element read by {@link KeyReader}'s rule; a UTF-8
+     * key may hold a comma, so it stays one key.
+     */
+    static List<SigningKey> resolveList(KeyOptions own, KeyOptions parent, Imgsign root, String envName,
+            KeyReader.Encoding defaultEncoding) {
+        KeyOptions given = own.key == null && parent != null && parent.key != null ? parent : own;
+        String encodingName = firstNonNull(own.encoding, parent == null ? null : parent.encoding, null);
+        KeyReader.Encoding encoding = encodingName == null ? defaultEncoding : KeyReader.Encoding.fromName(encodingName);
+        boolean keepNewline = own.keepNewline || parent != null && parent.keepNewline;
+        if (encoding == KeyReader.Encoding.UTF8 || keepNewline) {
+            return List.of(resolve(own, parent, root, envName, defaultEncoding));
+        }
+        List<SigningKey> keys = new ArrayList<>();
+        for (String element : text(given.key, root, envName).split(",", -1)) {
+            SigningKey key = KeyReader.read(element, encoding);
+            warnIfWeak(key, root);
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    /** The key text of {@code value} ({@code KEY} or {@code @FILE}), else of the variable {@code envName}. */
+    private static String text(String value, Imgsign root, String envName) {
+        if (value == null || value.isEmpty()) {
+            String fromEnvironment = envName == null ? null : root.environment.get(envName);
+            if (fromEnvironment == null || fromEnvironment.isEmpty()) {
+                throw new Imgsign.UsageException("no key: give -k KEY or -k @FILE"
+                        + (envName == null ? "" : ", or set " + envName));
+            }
+            return fromEnvironment;
+        }
+        if (!value.startsWith("@")) {
+            return value;
+        }
+        Path path = Path.of(value.substring(1));
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new Imgsign.UsageException("cannot read key file " + path + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static void warnIfWeak(SigningKey key, Imgsign root) {
         if (KeyReader.isWeak(key)) {
             root.err.println("imgsign: warning: the key is " + key.length() + " bytes; keys shorter than "
                     + KeyReader.RECOMMENDED_MIN_BYTES + " bytes are weak (imgsign keygen makes a strong one)");
         }
-        return key;
     }
 
     private static SigningKey read(String value, KeyReader.Encoding encoding, boolean keepNewline, Imgsign root,

@@ -10,19 +10,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code imgsign thumbor sign|verify}: thumbor signed URLs, options named as thumbor's own thumbor-url names them. */
 @Command(name = "thumbor", mixinStandardHelpOptions = true,
-        description = "thumbor signed URLs. The key may also come from THUMBOR_SECURITY_KEY (thumbor's SECURITY_KEY).",
+        description = "thumbor signed URLs. The key (UTF-8 text, as thumbor's SECURITY_KEY) may also come from "
+                + "THUMBOR_SECURITY_KEY.",
+        footer = "Key options may also come first: imgsign thumbor -k KEY sign IMAGE_URL",
         subcommands = {ThumborCommand.Sign.class, ThumborCommand.Verify.class})
 final class ThumborCommand {
     static final String KEY_ENV = "THUMBOR_SECURITY_KEY";
 
     @ParentCommand
     Imgsign root;
+
+    @Mixin
+    KeyOptions keyOptions;
 
     @Command(name = "sign", mixinStandardHelpOptions = true,
             description = {"Print a signed thumbor URL for each image URL, with the options given (the same for all).",
@@ -31,8 +37,8 @@ final class ThumborCommand {
         @ParentCommand
         ThumborCommand thumbor;
 
-        @Option(names = {"-k", "--key"}, paramLabel = "KEY|@FILE", description = "security key; default: $THUMBOR_SECURITY_KEY")
-        String key;
+        @Mixin
+        KeyOptions keyOptions;
 
         @Option(names = "--base", paramLabel = "BASE", description = "thumbor base URL, e.g. https://thumbor.example.org")
         String base;
@@ -80,7 +86,7 @@ final class ThumborCommand {
 
         @Override
         public Integer call() {
-            ThumborSigner signer = ThumborSigner.builder(KeySet.of(Keys.resolve(key, thumbor.root, KEY_ENV)))
+            ThumborSigner signer = ThumborSigner.builder(KeySet.of(Keys.resolve(keyOptions, thumbor.keyOptions, thumbor.root, KEY_ENV)))
                     .prefix(base == null ? "" : base).build();
             ThumborOptions options = options();
             return Inputs.forEach(images, thumbor.root,
@@ -146,8 +152,8 @@ final class ThumborCommand {
         @ParentCommand
         ThumborCommand thumbor;
 
-        @Option(names = {"-k", "--key"}, paramLabel = "KEY|@FILE", description = "security key; default: $THUMBOR_SECURITY_KEY")
-        String key;
+        @Mixin
+        KeyOptions keyOptions;
 
         @Option(names = "--allow-unsafe", description = "accept /unsafe/ URLs (thumbor's ALLOW_UNSAFE_URL; off here by default)")
         boolean allowUnsafe;
@@ -161,7 +167,7 @@ final class ThumborCommand {
 
         @Override
         public Integer call() {
-            ThumborVerifier verifier = ThumborVerifier.builder(KeySet.of(Keys.resolve(key, thumbor.root, KEY_ENV)))
+            ThumborVerifier verifier = ThumborVerifier.builder(KeySet.of(Keys.resolve(keyOptions, thumbor.keyOptions, thumbor.root, KEY_ENV)))
                     .allowUnsafe(allowUnsafe)
                     .allowedSources(allowedSources == null ? List.of() : allowedSources)
                     .build();

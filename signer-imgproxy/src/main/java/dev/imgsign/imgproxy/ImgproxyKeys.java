@@ -19,6 +19,8 @@ import java.util.Objects;
  * silently signs {@code /insecure} without a key), every key and salt must be non-empty, valid hexadecimal
  * here; anything else is an {@link IllegalArgumentException}. At most {@value KeySet#MAX_KEYS} pairs, so a
  * verification costs a bounded number of MACs. {@link #toString()} never shows key or salt material.
+ *
+ * @since 0.1.0
  */
 public final class ImgproxyKeys {
     private final Hmac[] hmacs;
@@ -35,6 +37,9 @@ public final class ImgproxyKeys {
      * System.getenv("IMGPROXY_SALT"))}). Hex digits may be of either case; blanks around an element are
      * ignored.
      *
+     * @param keys comma-separated hex keys ({@code IMGPROXY_KEY})
+     * @param salts comma-separated hex salts, one per key ({@code IMGPROXY_SALT})
+     * @return the pairs, the first one signing
      * @throws IllegalArgumentException if a list is empty, an element is empty or not hexadecimal, the
      *     counts differ or there are more than {@value KeySet#MAX_KEYS} pairs; the message never contains
      *     the values
@@ -54,6 +59,9 @@ public final class ImgproxyKeys {
     /**
      * One pair of raw bytes (copied).
      *
+     * @param key the key
+     * @param salt the salt
+     * @return one pair of raw bytes (copied)
      * @throws IllegalArgumentException if the key or the salt is empty
      */
     public static ImgproxyKeys of(byte[] key, byte[] salt) {
@@ -65,6 +73,9 @@ public final class ImgproxyKeys {
     /**
      * These pairs followed by one more (older) pair that only verifies.
      *
+     * @param key the key
+     * @param salt the salt
+     * @return these pairs followed by one more (older) pair that only verifies
      * @throws IllegalArgumentException if the key or the salt is empty or the pairs would be too many
      */
     public ImgproxyKeys and(byte[] key, byte[] salt) {
@@ -129,7 +140,11 @@ public final class ImgproxyKeys {
         }
     }
 
-    /** The number of pairs. */
+    /**
+     * The number of pairs.
+     *
+     * @return the number of pairs
+     */
     public int size() {
         return hmacs.length;
     }

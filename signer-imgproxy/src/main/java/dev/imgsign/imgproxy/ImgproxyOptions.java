@@ -21,6 +21,8 @@ import java.util.Objects;
  * <p>Options a {@link ImgproxyVerifier} read from a request are whatever the server would read, and may
  * hold characters the builder refuses; a signer refuses to sign those. Immutable; equal when the segments
  * are.
+ *
+ * @since 0.1.0
  */
 public final class ImgproxyOptions {
     private static final ImgproxyOptions NONE = new ImgproxyOptions(List.of());
@@ -31,12 +33,20 @@ public final class ImgproxyOptions {
         this.segments = segments;
     }
 
-    /** No processing options: the server's defaults. */
+    /**
+     * No processing options: the server's defaults.
+     *
+     * @return no processing options: the server's defaults
+     */
     public static ImgproxyOptions none() {
         return NONE;
     }
 
-    /** A builder. */
+    /**
+     * A builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -46,7 +56,11 @@ public final class ImgproxyOptions {
         return segments.isEmpty() ? NONE : new ImgproxyOptions(List.copyOf(segments));
     }
 
-    /** The segments in URL order, unmodifiable. */
+    /**
+     * The segments in URL order, unmodifiable.
+     *
+     * @return the segments in URL order, unmodifiable
+     */
     public List<String> segments() {
         return segments;
     }
@@ -123,7 +137,11 @@ public final class ImgproxyOptions {
             this.value = value;
         }
 
-        /** The value as written in the URL. */
+        /**
+         * The value as written in the URL.
+         *
+         * @return the value as written in the URL
+         */
         public String value() {
             return value;
         }
@@ -158,7 +176,11 @@ public final class ImgproxyOptions {
             this.value = value;
         }
 
-        /** The value as written in the URL. */
+        /**
+         * The value as written in the URL.
+         *
+         * @return the value as written in the URL
+         */
         public String value() {
             return value;
         }
@@ -171,40 +193,80 @@ public final class ImgproxyOptions {
         private Builder() {
         }
 
-        /** {@code rs:%type:%width:%height}; 0 means "from the other side". */
+        /**
+         * {@code rs:%type:%width:%height}; 0 means "from the other side".
+         *
+         * @param type the type
+         * @param width the width
+         * @param height the height
+         * @return this builder
+         */
         public Builder resize(ResizingType type, int width, int height) {
             Objects.requireNonNull(type, "type");
             return add("rs:" + type.value() + ":" + nonNegative("width", width) + ":" + nonNegative("height", height));
         }
 
-        /** {@code s:%width:%height}. */
+        /**
+         * {@code s:%width:%height}.
+         *
+         * @param width the width
+         * @param height the height
+         * @return this builder
+         */
         public Builder size(int width, int height) {
             return add("s:" + nonNegative("width", width) + ":" + nonNegative("height", height));
         }
 
-        /** {@code rt:%type}. */
+        /**
+         * {@code rt:%type}.
+         *
+         * @param type the type
+         * @return this builder
+         */
         public Builder resizingType(ResizingType type) {
             Objects.requireNonNull(type, "type");
             return add("rt:" + type.value());
         }
 
-        /** {@code w:%width}. */
+        /**
+         * {@code w:%width}.
+         *
+         * @param width the width
+         * @return this builder
+         */
         public Builder width(int width) {
             return add("w:" + nonNegative("width", width));
         }
 
-        /** {@code h:%height}. */
+        /**
+         * {@code h:%height}.
+         *
+         * @param height the height
+         * @return this builder
+         */
         public Builder height(int height) {
             return add("h:" + nonNegative("height", height));
         }
 
-        /** {@code g:%type}. */
+        /**
+         * {@code g:%type}.
+         *
+         * @param gravity the gravity
+         * @return this builder
+         */
         public Builder gravity(Gravity gravity) {
             Objects.requireNonNull(gravity, "gravity");
             return add("g:" + gravity.value());
         }
 
-        /** {@code g:%type:%x_offset:%y_offset}; not for {@link Gravity#SMART}. */
+        /**
+         * {@code g:%type:%x_offset:%y_offset}; not for {@link Gravity#SMART}.
+         *
+         * @param gravity the gravity
+         * @param xOffset the x offset
+         * @param yOffset the y offset
+         * @return this builder
+         */
         public Builder gravity(Gravity gravity, double xOffset, double yOffset) {
             Objects.requireNonNull(gravity, "gravity");
             if (gravity == Gravity.SMART) {
@@ -213,22 +275,44 @@ public final class ImgproxyOptions {
             return add("g:" + gravity.value() + ":" + number("xOffset", xOffset) + ":" + number("yOffset", yOffset));
         }
 
-        /** {@code g:fp:%x:%y}, a focus point; both coordinates within 0..1. */
+        /**
+         * {@code g:fp:%x:%y}, a focus point; both coordinates within 0..1.
+         *
+         * @param x the x
+         * @param y the y
+         * @return this builder
+         */
         public Builder focusPoint(double x, double y) {
             return add("g:fp:" + unit("x", x) + ":" + unit("y", y));
         }
 
-        /** {@code el:1} or {@code el:0}. */
+        /**
+         * {@code el:1} or {@code el:0}.
+         *
+         * @param enlarge whether to set this option
+         * @return this builder
+         */
         public Builder enlarge(boolean enlarge) {
             return add("el:" + (enlarge ? "1" : "0"));
         }
 
-        /** {@code ex:1} or {@code ex:0}. */
+        /**
+         * {@code ex:1} or {@code ex:0}.
+         *
+         * @param extend whether to set this option
+         * @return this builder
+         */
         public Builder extend(boolean extend) {
             return add("ex:" + (extend ? "1" : "0"));
         }
 
-        /** {@code ex:%extend:%gravity}; not {@link Gravity#SMART}, which the server refuses here. */
+        /**
+         * {@code ex:%extend:%gravity}; not {@link Gravity#SMART}, which the server refuses here.
+         *
+         * @param extend whether to set this option
+         * @param gravity the gravity
+         * @return this builder
+         */
         public Builder extend(boolean extend, Gravity gravity) {
             Objects.requireNonNull(gravity, "gravity");
             if (gravity == Gravity.SMART) {
@@ -237,7 +321,12 @@ public final class ImgproxyOptions {
             return add("ex:" + (extend ? "1" : "0") + ":" + gravity.value());
         }
 
-        /** {@code q:%quality}, 0..100 (0: the server's default). */
+        /**
+         * {@code q:%quality}, 0..100 (0: the server's default).
+         *
+         * @param quality the quality
+         * @return this builder
+         */
         public Builder quality(int quality) {
             if (quality < 0 || quality > 100) {
                 throw new IllegalArgumentException("quality must be within 0..100, got " + quality);
@@ -245,12 +334,22 @@ public final class ImgproxyOptions {
             return add("q:" + quality);
         }
 
-        /** {@code f:%extension}, for example {@code webp}; letters and digits only. */
+        /**
+         * {@code f:%extension}, for example {@code webp}; letters and digits only.
+         *
+         * @param extension the extension
+         * @return this builder
+         */
         public Builder format(String extension) {
             return add("f:" + ImgproxySigner.requireExtension("format", extension));
         }
 
-        /** {@code dpr:%dpr}, greater than 0. */
+        /**
+         * {@code dpr:%dpr}, greater than 0.
+         *
+         * @param dpr the dpr
+         * @return this builder
+         */
         public Builder dpr(double dpr) {
             if (!(dpr > 0) || Double.isInfinite(dpr)) {
                 throw new IllegalArgumentException("dpr must be a finite number greater than 0, got " + dpr);
@@ -258,17 +357,32 @@ public final class ImgproxyOptions {
             return add("dpr:" + number("dpr", dpr));
         }
 
-        /** {@code bl:%sigma}, 0 or more. */
+        /**
+         * {@code bl:%sigma}, 0 or more.
+         *
+         * @param sigma the sigma
+         * @return this builder
+         */
         public Builder blur(double sigma) {
             return add("bl:" + number("sigma", nonNegative("sigma", sigma)));
         }
 
-        /** {@code sh:%sigma}, 0 or more. */
+        /**
+         * {@code sh:%sigma}, 0 or more.
+         *
+         * @param sigma the sigma
+         * @return this builder
+         */
         public Builder sharpen(double sigma) {
             return add("sh:" + number("sigma", nonNegative("sigma", sigma)));
         }
 
-        /** {@code rot:%angle}, a multiple of 90. */
+        /**
+         * {@code rot:%angle}, a multiple of 90.
+         *
+         * @param angle the angle
+         * @return this builder
+         */
         public Builder rotate(int angle) {
             if (angle % 90 != 0) {
                 throw new IllegalArgumentException("rotate angle must be a multiple of 90, got " + angle);
@@ -276,7 +390,12 @@ public final class ImgproxyOptions {
             return add("rot:" + angle);
         }
 
-        /** {@code bg:%hex}, an {@code RRGGBB} colour. */
+        /**
+         * {@code bg:%hex}, an {@code RRGGBB} colour.
+         *
+         * @param hexColor the hex color
+         * @return this builder
+         */
         public Builder background(String hexColor) {
             Objects.requireNonNull(hexColor, "hexColor");
             if (hexColor.length() != 6 || !hexColor.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 0x80)) {
@@ -285,22 +404,42 @@ public final class ImgproxyOptions {
             return add("bg:" + hexColor);
         }
 
-        /** {@code ar:1} or {@code ar:0}: rotate by the EXIF orientation. */
+        /**
+         * {@code ar:1} or {@code ar:0}: rotate by the EXIF orientation.
+         *
+         * @param autoRotate whether to set this option
+         * @return this builder
+         */
         public Builder autoRotate(boolean autoRotate) {
             return add("ar:" + (autoRotate ? "1" : "0"));
         }
 
-        /** {@code sm:1} or {@code sm:0}: strip metadata. */
+        /**
+         * {@code sm:1} or {@code sm:0}: strip metadata.
+         *
+         * @param strip whether to set this option
+         * @return this builder
+         */
         public Builder stripMetadata(boolean strip) {
             return add("sm:" + (strip ? "1" : "0"));
         }
 
-        /** {@code cb:%value}: a cache buster, option characters only (see the class comment). */
+        /**
+         * {@code cb:%value}: a cache buster, option characters only (see the class comment).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder cacheBuster(String value) {
             return add("cb:" + Objects.requireNonNull(value, "value"));
         }
 
-        /** {@code pr:%name}: a preset configured on the server. */
+        /**
+         * {@code pr:%name}: a preset configured on the server.
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder preset(String name) {
             Objects.requireNonNull(name, "name");
             if (name.isEmpty()) {
@@ -313,13 +452,19 @@ public final class ImgproxyOptions {
          * Any option segment verbatim, for example {@code "pd:10:20"} or {@code "wm:0.5:ce"}: it must have
          * a name, a {@code :}, and option characters only (see the class comment).
          *
+         * @param segment the segment
+         * @return this builder
          * @throws IllegalArgumentException naming the problem
          */
         public Builder raw(String segment) {
             return add(Objects.requireNonNull(segment, "segment"));
         }
 
-        /** The options. */
+        /**
+         * The options.
+         *
+         * @return the options
+         */
         public ImgproxyOptions build() {
             return segments.isEmpty() ? NONE : new ImgproxyOptions(List.copyOf(segments));
         }

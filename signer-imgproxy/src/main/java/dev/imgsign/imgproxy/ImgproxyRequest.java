@@ -12,26 +12,58 @@ import java.util.Objects;
  *     {@code s3://bucket/key}
  * @param extension the output format written after the source ({@code .png} / {@code @png}) without its
  *     separator, or the empty string
+ *
+ * @since 0.1.0
  */
 public record ImgproxyRequest(ImgproxyOptions options, String sourceUrl, String extension) {
-    /** Checks for {@code null} only; the signer validates the rest. */
+    /**
+     * Checks for {@code null} only; the signer validates the rest.
+     *
+     * @param options the processing options, in URL order
+     * @param sourceUrl the source image URL as the server fetches it (decoded from base64 or from the
+     *     percent-escaped plain form), for example {@code https://example.com/image.jpg} or
+     *     {@code s3://bucket/key}
+     * @param extension the output format written after the source ({@code .png} / {@code @png}) without its
+     *     separator, or the empty string
+     */
     public ImgproxyRequest {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(sourceUrl, "sourceUrl");
         Objects.requireNonNull(extension, "extension");
     }
 
-    /** The source URL with the server's default processing and no extension. */
+    /**
+     * The source URL with the server's default processing and no extension.
+     *
+     * @param sourceUrl the source image URL as the server fetches it (decoded from base64 or from the
+     *     percent-escaped plain form), for example {@code https://example.com/image.jpg} or
+     *     {@code s3://bucket/key}
+     * @return the source URL with the server's default processing and no extension
+     */
     public static ImgproxyRequest of(String sourceUrl) {
         return new ImgproxyRequest(ImgproxyOptions.none(), sourceUrl, "");
     }
 
-    /** The source URL with these options and no extension. */
+    /**
+     * The source URL with these options and no extension.
+     *
+     * @param options the processing options, in URL order
+     * @param sourceUrl the source image URL as the server fetches it (decoded from base64 or from the
+     *     percent-escaped plain form), for example {@code https://example.com/image.jpg} or
+     *     {@code s3://bucket/key}
+     * @return the source URL with these options and no extension
+     */
     public static ImgproxyRequest of(ImgproxyOptions options, String sourceUrl) {
         return new ImgproxyRequest(options, sourceUrl, "");
     }
 
-    /** This request with output extension {@code extension} ({@code ""} for none). */
+    /**
+     * This request with output extension {@code extension} ({@code ""} for none).
+     *
+     * @param extension the output format written after the source ({@code .png} / {@code @png}) without its
+     *     separator, or the empty string
+     * @return this request with output extension {@code extension} ({@code ""} for none)
+     */
     public ImgproxyRequest withExtension(String extension) {
         return new ImgproxyRequest(options, sourceUrl, extension);
     }

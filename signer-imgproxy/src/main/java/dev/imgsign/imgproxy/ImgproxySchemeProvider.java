@@ -32,6 +32,8 @@ import java.util.Set;
  *   <li>{@code baseUrl}, {@code sourceForm} ({@code base64} default, or {@code plain}),
  *       {@code base64ChunkLength}: signer only.</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class ImgproxySchemeProvider implements SchemeProvider {
     private static final Set<String> OPTIONS = Set.of("salts", "saltsEnv", "signatureSize", "serverVersion",

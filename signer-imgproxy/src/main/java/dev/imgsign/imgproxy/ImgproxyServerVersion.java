@@ -4,6 +4,8 @@ package dev.imgsign.imgproxy;
  * Which imgproxy server a verifier decides as. The versions differ only in how the request path is split
  * before the signature check; signing is the same for both, and every URL an {@link ImgproxySigner}
  * emits verifies on both.
+ *
+ * @since 0.1.0
  */
 public enum ImgproxyServerVersion {
     /**

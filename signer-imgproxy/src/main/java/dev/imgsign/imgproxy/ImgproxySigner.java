@@ -21,6 +21,8 @@ import java.util.Objects;
  * {@code :/x} the greedy repair would rewrite &mdash; the base64 form is used instead; where a chunked
  * base64 form would be misread, the unchunked one (and the plain one where even that reads as a
  * resize type, for example {@code /fill}). Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -41,7 +43,11 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
         this.chunkLength = b.chunkLength;
     }
 
-    /** A builder. */
+    /**
+     * A builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -69,7 +75,12 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
         return baseUrl + pathPrefix + signPath(request);
     }
 
-    /** A {@code UrlSigner<String>} signing source URLs with fixed {@code options} (for templates, HTML rewriting). */
+    /**
+     * A {@code UrlSigner<String>} signing source URLs with fixed {@code options} (for templates, HTML rewriting).
+     *
+     * @param options the options every source URL gets
+     * @return a signer of source URLs
+     */
     public UrlSigner<String> forOptions(ImgproxyOptions options) {
         Objects.requireNonNull(options, "options");
         return source -> sign(new ImgproxyRequest(options, Objects.requireNonNull(source, "source URL"), ""));
@@ -237,13 +248,23 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
         private Builder() {
         }
 
-        /** The key/salt pairs; the first signs. Required. */
+        /**
+         * The key/salt pairs; the first signs. Required.
+         *
+         * @param keys the keys
+         * @return this builder
+         */
         public Builder keys(ImgproxyKeys keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 
-        /** {@code IMGPROXY_SIGNATURE_SIZE}: MAC bytes kept, 1..32 (default 32). */
+        /**
+         * {@code IMGPROXY_SIGNATURE_SIZE}: MAC bytes kept, 1..32 (default 32).
+         *
+         * @param bytes the bytes
+         * @return this builder
+         */
         public Builder signatureSize(int bytes) {
             this.signatureSize = requireSignatureSize(bytes);
             return this;
@@ -253,6 +274,9 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
          * The proxy's scheme, host and port, for example {@code https://imgproxy.example.com}; a trailing
          * {@code /} is removed (it would double the slash before the signature, which v3 answers 404).
          * Default {@code ""}: the signer returns the path alone.
+         *
+         * @param baseUrl the base url
+         * @return this builder
          */
         public Builder baseUrl(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
@@ -273,19 +297,32 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
         /**
          * A path before the signature that is not signed: {@code IMGPROXY_PATH_PREFIX}, or {@code /info}
          * for info URLs. Starts with {@code /}, does not end with one; default none.
+         *
+         * @param pathPrefix the path prefix
+         * @return this builder
          */
         public Builder pathPrefix(String pathPrefix) {
             this.pathPrefix = requirePathPrefix(pathPrefix);
             return this;
         }
 
-        /** How the source is written (default {@link SourceForm#BASE64}). */
+        /**
+         * How the source is written (default {@link SourceForm#BASE64}).
+         *
+         * @param form the form
+         * @return this builder
+         */
         public Builder sourceForm(SourceForm form) {
             this.sourceForm = Objects.requireNonNull(form, "form");
             return this;
         }
 
-        /** Splits the base64 source into {@code /}-separated chunks of this many characters; 0 (default) does not. */
+        /**
+         * Splits the base64 source into {@code /}-separated chunks of this many characters; 0 (default) does not.
+         *
+         * @param length the length
+         * @return this builder
+         */
         public Builder base64ChunkLength(int length) {
             if (length < 0) {
                 throw new IllegalArgumentException("base64ChunkLength must be 0 or more, got " + length);
@@ -297,6 +334,7 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
         /**
          * The signer.
          *
+         * @return the signer
          * @throws IllegalArgumentException if no keys were given
          */
         public ImgproxySigner build() {

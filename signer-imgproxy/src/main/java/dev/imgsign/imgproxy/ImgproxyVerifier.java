@@ -43,6 +43,8 @@ import java.util.Objects;
  * <p>Without keys ({@link Builder#acceptUnsignedRequests()}, the server's default of no
  * {@code IMGPROXY_KEY}): v3 accepts any signature segment, v4 any without a {@code :}. Never throws;
  * work is linear in the target and bounded by {@link Builder#maxLength}. Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
     /** Default upper bound on the request target length. */
@@ -70,12 +72,20 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
         this.maxLength = b.maxLength;
     }
 
-    /** A builder. */
+    /**
+     * A builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The server version this verifier decides as. */
+    /**
+     * The server version this verifier decides as.
+     *
+     * @return the server version this verifier decides as
+     */
     public ImgproxyServerVersion serverVersion() {
         return version;
     }
@@ -247,7 +257,12 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
         private Builder() {
         }
 
-        /** The key/salt pairs, tried in order. */
+        /**
+         * The key/salt pairs, tried in order.
+         *
+         * @param keys the keys
+         * @return this builder
+         */
         public Builder keys(ImgproxyKeys keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
             return this;
@@ -256,25 +271,42 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
         /**
          * Decide as a server without {@code IMGPROXY_KEY}/{@code IMGPROXY_SALT}, which checks no
          * signature at all. Explicit on purpose: it accepts anyone's URL. Incompatible with {@link #keys}.
+         *
+         * @return this builder
          */
         public Builder acceptUnsignedRequests() {
             this.unsigned = true;
             return this;
         }
 
-        /** The server version to decide as (default {@link ImgproxyServerVersion#V4}). */
+        /**
+         * The server version to decide as (default {@link ImgproxyServerVersion#V4}).
+         *
+         * @param version the version
+         * @return this builder
+         */
         public Builder serverVersion(ImgproxyServerVersion version) {
             this.version = Objects.requireNonNull(version, "version");
             return this;
         }
 
-        /** {@code IMGPROXY_SIGNATURE_SIZE}, 1..32 (default 32). */
+        /**
+         * {@code IMGPROXY_SIGNATURE_SIZE}, 1..32 (default 32).
+         *
+         * @param bytes the bytes
+         * @return this builder
+         */
         public Builder signatureSize(int bytes) {
             this.signatureSize = ImgproxySigner.requireSignatureSize(bytes);
             return this;
         }
 
-        /** {@code IMGPROXY_TRUSTED_SIGNATURES}: accepted verbatim for any path (compared in constant time). */
+        /**
+         * {@code IMGPROXY_TRUSTED_SIGNATURES}: accepted verbatim for any path (compared in constant time).
+         *
+         * @param signatures the signatures
+         * @return this builder
+         */
         public Builder trustedSignatures(Collection<String> signatures) {
             List<String> copy = new ArrayList<>();
             for (String s : Objects.requireNonNull(signatures, "signatures")) {
@@ -287,13 +319,23 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
             return this;
         }
 
-        /** {@code IMGPROXY_PATH_PREFIX} (or {@code /info}): starts with {@code /}, not ending with one; default none. */
+        /**
+         * {@code IMGPROXY_PATH_PREFIX} (or {@code /info}): starts with {@code /}, not ending with one; default none.
+         *
+         * @param pathPrefix the path prefix
+         * @return this builder
+         */
         public Builder pathPrefix(String pathPrefix) {
             this.pathPrefix = ImgproxySigner.requirePathPrefix(pathPrefix);
             return this;
         }
 
-        /** Longest request target considered (default {@value #DEFAULT_MAX_LENGTH}); longer is {@link Rejection#TOO_LONG}. */
+        /**
+         * Longest request target considered (default {@value #DEFAULT_MAX_LENGTH}); longer is {@link Rejection#TOO_LONG}.
+         *
+         * @param maxLength the max length
+         * @return this builder
+         */
         public Builder maxLength(int maxLength) {
             if (maxLength < 1) {
                 throw new IllegalArgumentException("maxLength must be positive, got " + maxLength);
@@ -305,6 +347,7 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
         /**
          * The verifier.
          *
+         * @return the verifier
          * @throws IllegalArgumentException without keys unless unsigned requests were accepted explicitly,
          *     or with both
          */

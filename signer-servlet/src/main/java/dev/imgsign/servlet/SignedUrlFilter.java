@@ -47,6 +47,13 @@ import java.util.function.UnaryOperator;
  *       for a filter mapped under e.g. {@code /camo/*}; see "Routing" below</li>
  *   <li>{@code option.NAME}: passed to the scheme as option {@code NAME}</li>
  * </ul>
+ * For example, imgproxy ({@code scheme=imgproxy}) reads its keys as the server does, in hex:
+ * {@code key-env=IMGPROXY_KEY} (or {@code key-file}) with {@code key-encoding=hex}; its salts, one per key in
+ * the same order, are an option: {@code option.saltsEnv=IMGPROXY_SALT} (a variable holding comma-separated
+ * hex salts) or {@code option.salts=HEX,...}; {@code option.signatureSize}, {@code option.serverVersion}
+ * ({@code v3}/{@code v4}) and {@code option.trustedSignatures} mirror the server's settings. thumbor
+ * ({@code scheme=thumbor}) takes {@code key-env=THUMBOR_SECURITY_KEY} (UTF-8, as thumbor's
+ * {@code SECURITY_KEY}). Each scheme module's README lists its options.
  * A key given inline ({@code key}) is refused: web.xml files end up in version control.
  *
  * <p><b>Routing.</b> The filter verifies the raw request target: the request URI without the context
@@ -69,8 +76,13 @@ import java.util.function.UnaryOperator;
  *       with {@code %2F} in their URLs need), a signed {@code /files/a/..%2F..%2Fadmin/x} would reach
  *       the servlet as {@code pathInfo=/a/../../admin/x};</li>
  *   <li>the decoded raw path must equal the container's decoded path, {@code getServletPath()} plus
- *       {@code getPathInfo()} (so a container that normalises, drops {@code ;} parameters or merges
- *       slashes cannot hand the servlet another path than the one verified).</li>
+ *       {@code getPathInfo()} (so a container that normalises or drops {@code ;} parameters cannot hand
+ *       the servlet another path than the one verified). The one difference accepted is Tomcat's merging
+ *       of each run of {@code /} into one, which every path with {@code ://} in it goes through (imageproxy
+ *       URLs, imgproxy's {@code plain/} sources): the servlet then sees {@code https:/host/...}; and
+ *       Tomcat's {@code encodedSolidusHandling=passthrough}, which leaves {@code %2F} undecoded. Neither
+ *       can climb out of a directory (dot segments are refused first); read the verified request from
+ *       the request attribute rather than re-parsing the path.</li>
  * </ul>
  *
  * @since 0.1.0
@@ -286,10 +298,66 @@ public class SignedUrlFilter implements Filter {
         String servletPath = request.getServletPath();
         String pathInfo = request.getPathInfo();
         String seen = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
-        if (!decoded.equals(seen)) {
-            return "the container's path differs from the raw path";
+        if (!sameAfterTomcatNormalisation(decoded, seen)) {
+            String keptSlashes = decodeKeepingEncodedSlashes(raw);
+            if (keptSlashes == null || !sameAfterTomcatNormalisation(keptSlashes, seen)) {
+                return "the container's path differs from the raw path";
+            }
         }
         return null;
+    }
+
+    private static boolean sameAfterTomcatNormalisation(String decoded, String seen) {
+        return decoded.equals(seen) || collapseSlashes(decoded).equals(seen);
+    }
+
+    /**
+     * {@code raw} decoded except for its {@code %2F} escapes, which stay as sent: what Tomcat hands the
+     * servlet with {@code encodedSolidusHandling=passthrough}; or {@code null} for a bad escape.
+     */
+    static String decodeKeepingEncodedSlashes(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        int start = 0;
+        while (true) {
+            int slash = indexOfEncodedSlash(raw, start);
+            String piece = raw.substring(start, slash < 0 ? raw.length() : slash);
+            byte[] bytes = Percent.decode(piece, false);
+            String decoded = bytes == null ? null : Percent.utf8OrNull(bytes);
+            if (decoded == null) {
+                return null;
+            }
+            out.append(decoded);
+            if (slash < 0) {
+                return out.toString();
+            }
+            out.append(raw, slash, slash + 3);
+            start = slash + 3;
+        }
+    }
+
+    private static int indexOfEncodedSlash(String raw, int from) {
+        for (int i = raw.indexOf('%', from); i >= 0 && i + 2 < raw.length(); i = raw.indexOf('%', i + 1)) {
+            if (raw.charAt(i + 1) == '2' && (raw.charAt(i + 2) == 'F' || raw.charAt(i + 2) == 'f')) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@code path} with each run of {@code /} written as one, as Tomcat normalises every request path
+     * ({@code https://host} in a signed path reaches the servlet as {@code https:/host}). Merging cannot
+     * leave a directory, so it is the one normalisation accepted (after the dot-segment check).
+     */
+    static String collapseSlashes(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c != '/' || out.length() == 0 || out.charAt(out.length() - 1) != '/') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Whether a {@code /}-separated segment is {@code .} or {@code ..}, alone or before a {@code ;} parameter. */

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param smart {@code smart/}: focal-point detection
  * @param filters the filter chain without the {@code filters:} prefix, {@code name(args):name(args)},
  *     empty for none; in a verified request it is percent-decoded once, as thumbor reads it
+ *
+ * @since 0.1.0
  */
 public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosition trimPosition,
         int trimTolerance, Crop crop, FitIn fitIn, int width, int height, boolean flipHorizontally,
@@ -40,7 +42,27 @@ public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosi
     /** No options at all: the image as it is. */
     public static final ThumborOptions NONE = builder().build();
 
-    /** Checks the components; {@code IllegalArgumentException} names the first bad one. */
+    /**
+     * Checks the components; {@code IllegalArgumentException} names the first bad one.
+     *
+     * @param debug {@code debug/}: thumbor draws its detection results
+     * @param meta {@code meta/}: thumbor answers JSON metadata instead of the image
+     * @param trim {@code trim/}: remove surrounding space of one colour
+     * @param trimPosition where {@code trim} samples the colour, or {@code null} when the URL does not say
+     *     (thumbor then uses top-left)
+     * @param trimTolerance the colour tolerance of {@code trim}, or -1 when the URL does not say
+     * @param crop the manual crop {@code left x top : right x bottom}, or {@code null}
+     * @param fitIn the fit-in mode
+     * @param width the target width: pixels, 0 for proportional, or {@link #ORIGINAL}
+     * @param height the target height: pixels, 0 for proportional, or {@link #ORIGINAL}
+     * @param flipHorizontally a {@code -} before the width
+     * @param flipVertically a {@code -} before the height
+     * @param horizontalAlign the horizontal alignment of the crop
+     * @param verticalAlign the vertical alignment of the crop
+     * @param smart {@code smart/}: focal-point detection
+     * @param filters the filter chain without the {@code filters:} prefix, {@code name(args):name(args)},
+     *     empty for none; in a verified request it is percent-decoded once, as thumbor reads it
+     */
     public ThumborOptions {
         Objects.requireNonNull(fitIn, "fitIn");
         Objects.requireNonNull(horizontalAlign, "horizontalAlign");
@@ -60,12 +82,20 @@ public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosi
         }
     }
 
-    /** A builder starting from no options. */
+    /**
+     * A builder starting from no options.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /**
+     * A builder starting from these options.
+     *
+     * @return a builder starting from these options
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.debug = debug;
@@ -86,7 +116,11 @@ public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosi
         return b;
     }
 
-    /** Whether the URL carries a {@code WxH} segment: a size, a flip or {@code orig}. */
+    /**
+     * Whether the URL carries a {@code WxH} segment: a size, a flip or {@code orig}.
+     *
+     * @return whether the URL carries a {@code WxH} segment: a size, a flip or {@code orig}
+     */
     public boolean hasDimensions() {
         return width != 0 || height != 0 || flipHorizontally || flipVertically;
     }
@@ -165,7 +199,11 @@ public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosi
             this.token = token;
         }
 
-        /** The URL text. */
+        /**
+         * The URL text.
+         *
+         * @return the URL text
+         */
         public String token() {
             return token;
         }
@@ -190,7 +228,11 @@ public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosi
             this.token = token;
         }
 
-        /** The URL text (empty for {@link #NONE}). */
+        /**
+         * The URL text (empty for {@link #NONE}).
+         *
+         * @return the URL text (empty for {@link #NONE})
+         */
         public String token() {
             return token;
         }
@@ -211,7 +253,11 @@ public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosi
             this.token = token;
         }
 
-        /** The URL text. */
+        /**
+         * The URL text.
+         *
+         * @return the URL text
+         */
         public String token() {
             return token;
         }
@@ -232,7 +278,11 @@ public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosi
             this.token = token;
         }
 
-        /** The URL text. */
+        /**
+         * The URL text.
+         *
+         * @return the URL text
+         */
         public String token() {
             return token;
         }
@@ -247,7 +297,14 @@ public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosi
      * @param bottom bottom edge
      */
     public record Crop(int left, int top, int right, int bottom) {
-        /** Checks that no edge is negative. */
+        /**
+         * Checks that no edge is negative.
+         *
+         * @param left left edge
+         * @param top top edge
+         * @param right right edge
+         * @param bottom bottom edge
+         */
         public Crop {
             if (left < 0 || top < 0 || right < 0 || bottom < 0) {
                 throw new IllegalArgumentException("crop edges must be >= 0, got " + left + "x" + top + ":"
@@ -277,19 +334,33 @@ public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosi
         private Builder() {
         }
 
-        /** {@code debug/}. */
+        /**
+         * {@code debug/}.
+         *
+         * @param debug {@code debug/}: thumbor draws its detection results
+         * @return this builder
+         */
         public Builder debug(boolean debug) {
             this.debug = debug;
             return this;
         }
 
-        /** {@code meta/}: JSON metadata instead of the image. */
+        /**
+         * {@code meta/}: JSON metadata instead of the image.
+         *
+         * @param meta {@code meta/}: thumbor answers JSON metadata instead of the image
+         * @return this builder
+         */
         public Builder meta(boolean meta) {
             this.meta = meta;
             return this;
         }
 
-        /** {@code trim/} with thumbor's defaults. */
+        /**
+         * {@code trim/} with thumbor's defaults.
+         *
+         * @return this builder
+         */
         public Builder trim() {
             this.trim = true;
             this.trimPosition = null;
@@ -300,6 +371,7 @@ public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosi
         /**
          * {@code trim:position:tolerance/}.
          *
+         * @return this builder
          * @param position where to sample, or {@code null} to leave it out
          * @param tolerance colour tolerance, or -1 to leave it out
          */
@@ -313,19 +385,38 @@ public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosi
             return this;
         }
 
-        /** {@code AxB:CxD/}: crop the source to the box from (left, top) to (right, bottom) first. */
+        /**
+         * {@code AxB:CxD/}: crop the source to the box from (left, top) to (right, bottom) first.
+         *
+         * @param left left edge
+         * @param top top edge
+         * @param right right edge
+         * @param bottom bottom edge
+         * @return this builder
+         */
         public Builder crop(int left, int top, int right, int bottom) {
             this.crop = new Crop(left, top, right, bottom);
             return this;
         }
 
-        /** The fit-in mode; default {@link FitIn#NONE}. */
+        /**
+         * The fit-in mode; default {@link FitIn#NONE}.
+         *
+         * @param fitIn the fit-in mode
+         * @return this builder
+         */
         public Builder fitIn(FitIn fitIn) {
             this.fitIn = Objects.requireNonNull(fitIn, "fitIn");
             return this;
         }
 
-        /** Target size in pixels; 0 keeps the proportion, {@link ThumborOptions#ORIGINAL} the source size. */
+        /**
+         * Target size in pixels; 0 keeps the proportion, {@link ThumborOptions#ORIGINAL} the source size.
+         *
+         * @param width the target width: pixels, 0 for proportional, or {@link #ORIGINAL}
+         * @param height the target height: pixels, 0 for proportional, or {@link #ORIGINAL}
+         * @return this builder
+         */
         public Builder size(int width, int height) {
             if (width < ORIGINAL) {
                 throw new IllegalArgumentException("width must be >= 0 or ORIGINAL, got " + width);
@@ -338,31 +429,56 @@ public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosi
             return this;
         }
 
-        /** Mirror left to right (a {@code -} before the width). */
+        /**
+         * Mirror left to right (a {@code -} before the width).
+         *
+         * @param flip whether to set this option
+         * @return this builder
+         */
         public Builder flipHorizontally(boolean flip) {
             this.flipHorizontally = flip;
             return this;
         }
 
-        /** Mirror top to bottom (a {@code -} before the height). */
+        /**
+         * Mirror top to bottom (a {@code -} before the height).
+         *
+         * @param flip whether to set this option
+         * @return this builder
+         */
         public Builder flipVertically(boolean flip) {
             this.flipVertically = flip;
             return this;
         }
 
-        /** Horizontal alignment; default {@link HorizontalAlign#CENTER}. */
+        /**
+         * Horizontal alignment; default {@link HorizontalAlign#CENTER}.
+         *
+         * @param align the align
+         * @return this builder
+         */
         public Builder horizontalAlign(HorizontalAlign align) {
             this.horizontalAlign = Objects.requireNonNull(align, "horizontalAlign");
             return this;
         }
 
-        /** Vertical alignment; default {@link VerticalAlign#MIDDLE}. */
+        /**
+         * Vertical alignment; default {@link VerticalAlign#MIDDLE}.
+         *
+         * @param align the align
+         * @return this builder
+         */
         public Builder verticalAlign(VerticalAlign align) {
             this.verticalAlign = Objects.requireNonNull(align, "verticalAlign");
             return this;
         }
 
-        /** {@code smart/}: focal-point detection. */
+        /**
+         * {@code smart/}: focal-point detection.
+         *
+         * @param smart {@code smart/}: focal-point detection
+         * @return this builder
+         */
         public Builder smart(boolean smart) {
             this.smart = smart;
             return this;
@@ -371,6 +487,9 @@ public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosi
         /**
          * Appends the filter {@code name(arg,arg,…)}, for example {@code filter("quality", "80")}.
          *
+         * @param name the name
+         * @param args the args
+         * @return this builder
          * @throws IllegalArgumentException if {@code name} is not a filter name ({@code [A-Za-z0-9_]+})
          */
         public Builder filter(String name, String... args) {
@@ -398,7 +517,12 @@ public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosi
             return this;
         }
 
-        /** Replaces the whole filter chain with {@code chain} ({@code name(args):name(args)}, or empty). */
+        /**
+         * Replaces the whole filter chain with {@code chain} ({@code name(args):name(args)}, or empty).
+         *
+         * @param chain the chain
+         * @return this builder
+         */
         public Builder filters(String chain) {
             Objects.requireNonNull(chain, "filters");
             filters.setLength(0);
@@ -406,7 +530,11 @@ public record ThumborOptions(boolean debug, boolean meta, boolean trim, TrimPosi
             return this;
         }
 
-        /** The options. */
+        /**
+         * The options.
+         *
+         * @return the options
+         */
         public ThumborOptions build() {
             return new ThumborOptions(debug, meta, trim, trimPosition, trimTolerance, crop, fitIn, width, height,
                     flipHorizontally, flipVertically, horizontalAlign, verticalAlign, smart, filters.toString());

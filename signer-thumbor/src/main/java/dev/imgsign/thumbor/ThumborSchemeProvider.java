@@ -19,6 +19,8 @@ import java.util.Set;
  *       {@code ALLOWED_SOURCES} in its plain-host form; default empty (any host);</li>
  *   <li>{@code maxLength} (verifier): longest request target accepted; default 8192.</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class ThumborSchemeProvider implements SchemeProvider {
     private static final Set<String> OPTIONS = Set.of("prefix", "allowUnsafe", "allowedSources", "maxLength");

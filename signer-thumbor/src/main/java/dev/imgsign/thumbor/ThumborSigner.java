@@ -29,6 +29,8 @@ import java.util.Set;
  * String path = signer.sign(ThumborOptions.builder().size(300, 200).build(), "my.server.com/some/path/to/image.jpg");
  * // /8ammJH8D-7tXy6kU3lTvoXlhu4o=/300x200/my.server.com/some/path/to/image.jpg
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ThumborSigner implements UrlSigner<ThumborRequest> {
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder();
@@ -44,7 +46,12 @@ public final class ThumborSigner implements UrlSigner<ThumborRequest> {
         this.prefix = builder.prefix;
     }
 
-    /** A builder signing with the primary key of {@code keys}. */
+    /**
+     * A builder signing with the primary key of {@code keys}.
+     *
+     * @param keys the keys
+     * @return a new builder
+     */
     public static Builder builder(KeySet keys) {
         return new Builder(Objects.requireNonNull(keys, "keys"));
     }
@@ -69,6 +76,8 @@ public final class ThumborSigner implements UrlSigner<ThumborRequest> {
     /**
      * The signed URL for {@code imageUrl} with {@code options}.
      *
+     * @param options the options every URL gets
+     * @return the signed URL for {@code imageUrl} with {@code options}
      * @param imageUrl the image URL as thumbor should hold it, for example
      *     {@code my.server.com/some/path/to/image.jpg} or {@code https://example.org/a b.jpg?x=1}; it is
      *     escaped here, so pass it unescaped (a {@code %} in it stays a {@code %})
@@ -82,7 +91,24 @@ public final class ThumborSigner implements UrlSigner<ThumborRequest> {
         return out.toString();
     }
 
-    /** The prefix signed URLs start with, trailing slashes removed. */
+    /**
+     * A {@code UrlSigner<String>} that signs image URLs with fixed {@code options}, for templates and for
+     * signer-html's {@code ImageSigner.of(...)}.
+     *
+     * @param options the options every URL gets
+     * @return a signer of image URLs, which throws {@link IllegalArgumentException} as
+     *     {@link #sign(ThumborOptions, String)} does
+     */
+    public UrlSigner<String> forOptions(ThumborOptions options) {
+        Objects.requireNonNull(options, "options");
+        return imageUrl -> sign(options, imageUrl);
+    }
+
+    /**
+     * The prefix signed URLs start with, trailing slashes removed.
+     *
+     * @return the prefix signed URLs start with, trailing slashes removed
+     */
     public String prefix() {
         return prefix;
     }
@@ -190,6 +216,9 @@ public final class ThumborSigner implements UrlSigner<ThumborRequest> {
         /**
          * What signed URLs start with, for example {@code https://thumbor.example.org}; trailing {@code /}
          * are dropped. Default: empty (the signer returns the path).
+         *
+         * @param prefix the prefix
+         * @return this builder
          */
         public Builder prefix(String prefix) {
             Objects.requireNonNull(prefix, "prefix");
@@ -201,7 +230,11 @@ public final class ThumborSigner implements UrlSigner<ThumborRequest> {
             return this;
         }
 
-        /** The immutable, thread-safe signer. */
+        /**
+         * The immutable, thread-safe signer.
+         *
+         * @return the immutable, thread-safe signer
+         */
         public ThumborSigner build() {
             return new ThumborSigner(this);
         }

@@ -27,6 +27,8 @@ import java.util.TreeSet;
  *
  * <p>Immutable and thread-safe. {@link #verify} never throws and does work linear in the request
  * target plus one HMAC per configured key.
+ *
+ * @since 0.1.0
  */
 public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
     /** The default {@link Builder#maxLength(int)}: 8 KiB. */
@@ -53,12 +55,21 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
         this.maxLength = builder.maxLength;
     }
 
-    /** A builder verifying against every key of {@code keys}, primary first (thumbor's {@code SECURITY_KEY}). */
+    /**
+     * A builder verifying against every key of {@code keys}, primary first (thumbor's {@code SECURITY_KEY}).
+     *
+     * @param keys the keys
+     * @return a new builder
+     */
     public static Builder builder(KeySet keys) {
         return new Builder(Objects.requireNonNull(keys, "keys"));
     }
 
-    /** Whether unsigned {@code /unsafe/} URLs are accepted. */
+    /**
+     * Whether unsigned {@code /unsafe/} URLs are accepted.
+     *
+     * @return whether unsigned {@code /unsafe/} URLs are accepted
+     */
     public boolean allowsUnsafe() {
         return allowUnsafe;
     }
@@ -322,6 +333,9 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
          * Whether to accept unsigned {@code /unsafe/…} URLs (thumbor's {@code ALLOW_UNSAFE_URL}). Default
          * {@code false}, unlike thumbor, whose default {@code True} lets anyone request any operation on
          * any image.
+         *
+         * @param allowUnsafe whether to set this option
+         * @return this builder
          */
         public Builder allowUnsafe(boolean allowUnsafe) {
             this.allowUnsafe = allowUnsafe;
@@ -334,6 +348,8 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
          * a lower-case ASCII host name: thumbor never matches an entry with capitals, and its regex
          * entries are not supported.
          *
+         * @param hosts the hosts
+         * @return this builder
          * @throws IllegalArgumentException for an empty, upper-case, non-ASCII or regex-like entry
          */
         public Builder allowedSources(Collection<String> hosts) {
@@ -357,7 +373,12 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
             return this;
         }
 
-        /** Longer request targets are refused with {@link Rejection#TOO_LONG}. Default {@value #DEFAULT_MAX_LENGTH}. */
+        /**
+         * Longer request targets are refused with {@link Rejection#TOO_LONG}. Default {@value #DEFAULT_MAX_LENGTH}.
+         *
+         * @param maxLength the max length
+         * @return this builder
+         */
         public Builder maxLength(int maxLength) {
             if (maxLength < 1) {
                 throw new IllegalArgumentException("maxLength must be positive, got " + maxLength);
@@ -366,7 +387,11 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
             return this;
         }
 
-        /** The immutable, thread-safe verifier. */
+        /**
+         * The immutable, thread-safe verifier.
+         *
+         * @return the immutable, thread-safe verifier
+         */
         public ThumborVerifier build() {
             return new ThumborVerifier(this);
         }
