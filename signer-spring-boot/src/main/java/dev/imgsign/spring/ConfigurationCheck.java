@@ -59,14 +59,17 @@ final class ConfigurationCheck implements InitializingBean {
         }
     }
 
+    /** The first property under {@code prefix} with a value that is not blank. */
     private Optional<ConfigurationProperty> firstPropertyUnder(String prefix) {
         ConfigurationPropertyName parent = ConfigurationPropertyName.of(prefix);
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             if (source instanceof IterableConfigurationPropertySource iterable) {
-                Optional<ConfigurationPropertyName> name =
-                        iterable.stream().filter(parent::isAncestorOf).findFirst();
-                if (name.isPresent()) {
-                    return Optional.ofNullable(source.getConfigurationProperty(name.get()));
+                Optional<ConfigurationProperty> set = iterable.stream().filter(parent::isAncestorOf)
+                        .map(source::getConfigurationProperty)
+                        .filter(p -> p != null && !(p.getValue() instanceof CharSequence text && text.toString().isBlank()))
+                        .findFirst();
+                if (set.isPresent()) {
+                    return set;
                 }
             }
         }

@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
 
-/** Matches when {@code imgsign.<scheme>.key-env}, {@code .key-file} or {@code .key} is set. */
+/** Matches when {@code imgsign.<scheme>.key-env}, {@code .key-file} or {@code .key} is set and not blank. */
 abstract class SchemeKeyCondition extends SpringBootCondition {
     private final String scheme;
 
@@ -22,7 +23,8 @@ abstract class SchemeKeyCondition extends SpringBootCondition {
     static ConditionOutcome outcome(Environment environment, String scheme) {
         String prefix = "imgsign." + scheme;
         for (String suffix : new String[] {".key-env", ".key-file", ".key"}) {
-            if (environment.containsProperty(prefix + suffix)) {
+            // Blank counts as unset, so that key-env=${CAMO_KEY_ENV:} can leave a scheme off.
+            if (StringUtils.hasText(environment.getProperty(prefix + suffix))) {
                 return ConditionOutcome.match(prefix + suffix + " is set");
             }
         }

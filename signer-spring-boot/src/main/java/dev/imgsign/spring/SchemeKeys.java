@@ -43,14 +43,18 @@ final class SchemeKeys {
     }
 
     private KeySet read() {
+        // Blank counts as unset, as in SchemeKeyCondition.
+        String keyEnv = blankToNull(properties.getKeyEnv());
+        String keyFile = blankToNull(properties.getKeyFile());
+        String key = blankToNull(properties.getKey());
         Set<String> given = new LinkedHashSet<>();
-        if (properties.getKeyEnv() != null) {
+        if (keyEnv != null) {
             given.add(prefix + ".key-env");
         }
-        if (properties.getKeyFile() != null) {
+        if (keyFile != null) {
             given.add(prefix + ".key-file");
         }
-        if (properties.getKey() != null) {
+        if (key != null) {
             given.add(prefix + ".key");
         }
         if (given.size() > 1) {
@@ -69,12 +73,12 @@ final class SchemeKeys {
                     properties.getKeyEncoding(), "must be utf8, hex or base64");
         }
         List<SigningKey> all = new ArrayList<>();
-        if (properties.getKeyEnv() != null) {
-            all.add(fromEnvironment(prefix + ".key-env", properties.getKeyEnv(), encoding));
-        } else if (properties.getKeyFile() != null) {
-            all.add(fromFile(prefix + ".key-file", properties.getKeyFile(), encoding));
+        if (keyEnv != null) {
+            all.add(fromEnvironment(prefix + ".key-env", keyEnv, encoding));
+        } else if (keyFile != null) {
+            all.add(fromFile(prefix + ".key-file", keyFile, encoding));
         } else {
-            all.add(fromText(prefix + ".key", properties.getKey(), encoding));
+            all.add(fromText(prefix + ".key", key, encoding));
         }
         List<String> older = properties.getOlderKeyEnv();
         for (int i = 0; i < older.size(); i++) {
@@ -93,6 +97,10 @@ final class SchemeKeys {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(prefix + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static SigningKey fromEnvironment(String property, String variable, KeyReader.Encoding encoding) {

@@ -54,6 +54,14 @@ class AutoConfigurationTest {
     }
 
     @Test
+    void blankKeyPropertiesLeaveTheSchemeOff() {
+        runner.withPropertyValues("imgsign.camo.key-env=", "imgsign.camo.key-file= ").run(context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean(CamoSigner.class));
+        runner.withPropertyValues("imgsign.camo.key-env=", "imgsign.camo.key=" + KEY).run(context ->
+                assertThat(context).hasNotFailed().hasSingleBean(CamoSigner.class));
+    }
+
+    @Test
     void everySchemeFromProperties() {
         runner.withPropertyValues("imgsign.camo.key=" + KEY,
                 "imgsign.imageproxy.key=" + KEY, "imgsign.imageproxy.base-url=https://img.example.org",
