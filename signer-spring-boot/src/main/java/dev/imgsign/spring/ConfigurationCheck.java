@@ -4,6 +4,7 @@ import dev.imgsign.spring.properties.SchemeProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -18,10 +19,11 @@ import org.springframework.util.ClassUtils;
  * Fails startup for a half-configured scheme, which would otherwise silently get no beans: properties
  * under {@code imgsign.<scheme>} without a key, or a key for a scheme whose module is missing.
  */
-final class ConfigurationCheck implements InitializingBean {
+final class ConfigurationCheck implements InitializingBean, BeanClassLoaderAware {
     private final Environment environment;
     private final List<SchemeProperties> schemes;
     private final Map<String, String> moduleClasses;
+    private ClassLoader classLoader = ConfigurationCheck.class.getClassLoader();
 
     ConfigurationCheck(Environment environment, List<SchemeProperties> schemes, Map<String, String> moduleClasses) {
         this.environment = environment;
@@ -30,8 +32,13 @@ final class ConfigurationCheck implements InitializingBean {
     }
 
     @Override
+    public void setBeanClassLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    @Override
     public void afterPropertiesSet() {
-        ClassLoader loader = getClass().getClassLoader();
+        ClassLoader loader = classLoader;
         for (SchemeProperties scheme : schemes) {
             String prefix = "imgsign." + scheme.scheme();
             Optional<ConfigurationProperty> some = firstPropertyUnder(prefix);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -186,6 +187,47 @@ class AutoConfigurationTest {
         });
         assertThat(output.toString()).contains("imgsign.camo.key is shorter than 16 bytes")
                 .doesNotContain("short-secret").doesNotContain(badHex);
+    }
+
+    @Test
+    void optionalIntegrationsFollowTheClassPath() {
+        String[] camo = {"imgsign.camo.key=" + KEY, "imgsign.camo.filter.enabled=true", "imgsign.camo.filter.path=/c/*"};
+        webRunner.withPropertyValues(camo).run(context -> assertThat(context).hasSingleBean(HtmlImageRewriter.class)
+                .hasSingleBean(ImgsignDialect.class).hasSingleBean(VerificationObserver.class));
+        webRunner.withClassLoader(new FilteredClassLoader("dev.imgsign.html.", "org.thymeleaf.", "io.micrometer."))
+                .withPropertyValues(camo).run(context -> assertThat(context).hasNotFailed()
+                        .hasSingleBean(CamoSigner.class).hasSingleBean(FilterRegistrationBean.class)
+                        .doesNotHaveBean(HtmlImageRewriter.class).doesNotHaveBean(ImgsignDialect.class)
+                        .doesNotHaveBean(VerificationObserver.class));
+        // A configured scheme whose module is missing fails rather than silently doing nothing.
+        runner.withClassLoader(new FilteredClassLoader("dev.imgsign.camo.")).withPropertyValues("imgsign.camo.key=" + KEY)
+                .run(context -> assertThat(failure(context.getStartupFailure()))
+                        .contains("imgsign.camo.*").contains("dev.imgsign.camo.CamoSigner"));
+        webRunner.withClassLoader(new FilteredClassLoader("dev.imgsign.servlet.")).withPropertyValues(camo)
+                .run(context -> assertThat(failure(context.getStartupFailure()))
+                        .contains("imgsign.camo.filter.enabled").contains("signer-servlet"));
+    }
+
+    @Test
+    void everyPropertyHasADescriptionInTheMetadata() throws Exception {
+        String json;
+        try (var in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).isNotNull();
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // One entry per property: a "name" that starts with imgsign. and, in the same object, a description.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[^{}]*\"name\": \"(imgsign\\.[^\"]+)\"[^{}]*\\}")
+                .matcher(json);
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            if (m.group().contains("\"sourceType\"") && !m.group().contains("\"type\": \"dev.imgsign")) {
+                names.add(m.group(1));
+                assertThat(m.group()).as(m.group(1)).contains("\"description\"");
+            }
+        }
+        assertThat(names).contains("imgsign.camo.key-env", "imgsign.camo.filter.path", "imgsign.imageproxy.base-url",
+                "imgsign.weekly.zone", "imgsign.expiring.leeway", "imgsign.aurelia.validity", "imgsign.html.scheme");
+        assertThat(json).contains("\"hints\"").contains("atmos-camo");
     }
 
     private void assertFailure(String property, String... properties) {
