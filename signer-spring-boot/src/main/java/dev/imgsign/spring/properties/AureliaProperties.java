@@ -39,42 +39,42 @@ public class AureliaProperties extends SchemeProperties {
         return false;
     }
 
-    /** @return the status for expired links, or null */
+    /** Returns the status for expired links, or null. */
     public Integer getExpiredStatus() {
         return expiredStatus;
     }
 
-    /** @param expiredStatus the status for expired links */
+    /** Sets the status for expired links. */
     public void setExpiredStatus(Integer expiredStatus) {
         this.expiredStatus = expiredStatus;
     }
 
-    /** @return the host prefix, or null */
+    /** Returns the host prefix, or null. */
     public String getHost() {
         return host;
     }
 
-    /** @param host the host prefix */
+    /** Sets the host prefix. */
     public void setHost(String host) {
         this.host = host;
     }
 
-    /** @return the longest accepted request target, or null */
+    /** Returns the longest accepted request target, or null. */
     public Integer getMaxLength() {
         return maxLength;
     }
 
-    /** @param maxLength the longest accepted request target */
+    /** Sets the longest accepted request target. */
     public void setMaxLength(Integer maxLength) {
         this.maxLength = maxLength;
     }
 
-    /** @return how long template-signed links stay valid */
+    /** Returns how long template-signed links stay valid. */
     public Duration getValidity() {
         return validity;
     }
 
-    /** @param validity how long template-signed links stay valid */
+    /** Sets how long template-signed links stay valid. */
     public void setValidity(Duration validity) {
         this.validity = validity;
     }

@@ -46,62 +46,62 @@ public class CamoProperties extends SchemeProperties {
         return true;
     }
 
-    /** @return the prefix, or null */
+    /** Returns the prefix, or null. */
     public String getPrefix() {
         return prefix;
     }
 
-    /** @param prefix what signed URLs start with */
+    /** Sets what signed URLs start with. */
     public void setPrefix(String prefix) {
         this.prefix = prefix;
     }
 
-    /** @return the encoding's name, or null */
+    /** Returns the encoding's name, or null. */
     public String getEncoding() {
         return encoding;
     }
 
-    /** @param encoding hex, base64 or query */
+    /** Sets the encoding: hex, base64 or query. */
     public void setEncoding(String encoding) {
         this.encoding = encoding;
     }
 
-    /** @return whether https URLs are left alone, or null */
+    /** Returns whether https URLs are left alone, or null. */
     public Boolean getSkipHttps() {
         return skipHttps;
     }
 
-    /** @param skipHttps whether https URLs are left alone */
+    /** Sets whether https URLs are left alone. */
     public void setSkipHttps(Boolean skipHttps) {
         this.skipHttps = skipHttps;
     }
 
-    /** @return the dialect's name, or null */
+    /** Returns the dialect's name, or null. */
     public String getDialect() {
         return dialect;
     }
 
-    /** @param dialect go-camo or atmos-camo */
+    /** Sets the dialect: go-camo or atmos-camo. */
     public void setDialect(String dialect) {
         this.dialect = dialect;
     }
 
-    /** @return the longest accepted request target, or null */
+    /** Returns the longest accepted request target, or null. */
     public Integer getMaxLength() {
         return maxLength;
     }
 
-    /** @param maxLength the longest accepted request target */
+    /** Sets the longest accepted request target. */
     public void setMaxLength(Integer maxLength) {
         this.maxLength = maxLength;
     }
 
-    /** @return whether private addresses are refused, or null */
+    /** Returns whether private addresses are refused, or null. */
     public Boolean getRejectPrivateAddresses() {
         return rejectPrivateAddresses;
     }
 
-    /** @param rejectPrivateAddresses whether private addresses are refused */
+    /** Sets whether private addresses are refused. */
     public void setRejectPrivateAddresses(Boolean rejectPrivateAddresses) {
         this.rejectPrivateAddresses = rejectPrivateAddresses;
     }

@@ -51,72 +51,72 @@ public class ExpiringProperties extends SchemeProperties {
         return false;
     }
 
-    /** @return the expiry parameter's name, or null */
+    /** Returns the expiry parameter's name, or null. */
     public String getExpiresParam() {
         return expiresParam;
     }
 
-    /** @param expiresParam the expiry parameter's name */
+    /** Sets the expiry parameter's name. */
     public void setExpiresParam(String expiresParam) {
         this.expiresParam = expiresParam;
     }
 
-    /** @return the signature parameter's name, or null */
+    /** Returns the signature parameter's name, or null. */
     public String getSignatureParam() {
         return signatureParam;
     }
 
-    /** @param signatureParam the signature parameter's name */
+    /** Sets the signature parameter's name. */
     public void setSignatureParam(String signatureParam) {
         this.signatureParam = signatureParam;
     }
 
-    /** @return the tolerated skew, or null */
+    /** Returns the tolerated skew, or null. */
     public Duration getLeeway() {
         return leeway;
     }
 
-    /** @param leeway the tolerated skew */
+    /** Sets the tolerated skew. */
     public void setLeeway(Duration leeway) {
         this.leeway = leeway;
     }
 
-    /** @return the status for expired links, or null */
+    /** Returns the status for expired links, or null. */
     public Integer getExpiredStatus() {
         return expiredStatus;
     }
 
-    /** @param expiredStatus the status for expired links */
+    /** Sets the status for expired links. */
     public void setExpiredStatus(Integer expiredStatus) {
         this.expiredStatus = expiredStatus;
     }
 
-    /** @return the host prefix, or null */
+    /** Returns the host prefix, or null. */
     public String getHost() {
         return host;
     }
 
-    /** @param host the host prefix */
+    /** Sets the host prefix. */
     public void setHost(String host) {
         this.host = host;
     }
 
-    /** @return the longest accepted request target, or null */
+    /** Returns the longest accepted request target, or null. */
     public Integer getMaxLength() {
         return maxLength;
     }
 
-    /** @param maxLength the longest accepted request target */
+    /** Sets the longest accepted request target. */
     public void setMaxLength(Integer maxLength) {
         this.maxLength = maxLength;
     }
 
-    /** @return how long template-signed links stay valid */
+    /** Returns how long template-signed links stay valid. */
     public Duration getValidity() {
         return validity;
     }
 
-    /** @param validity how long template-signed links stay valid */
+    /** Sets how long template-signed links stay valid. */
     public void setValidity(Duration validity) {
         this.validity = validity;
     }

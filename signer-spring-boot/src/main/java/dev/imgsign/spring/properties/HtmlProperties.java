@@ -41,62 +41,62 @@ public class HtmlProperties {
      */
     private String onFailure = "keep";
 
-    /** @return camo or imageproxy */
+    /** Returns camo or imageproxy. */
     public String getScheme() {
         return scheme;
     }
 
-    /** @param scheme camo or imageproxy */
+    /** Sets the scheme: camo or imageproxy. */
     public void setScheme(String scheme) {
         this.scheme = scheme;
     }
 
-    /** @return the proxy prefix, or null */
+    /** Returns the proxy prefix, or null. */
     public String getProxyPrefix() {
         return proxyPrefix;
     }
 
-    /** @param proxyPrefix the proxy prefix */
+    /** Sets the proxy prefix. */
     public void setProxyPrefix(String proxyPrefix) {
         this.proxyPrefix = proxyPrefix;
     }
 
-    /** @return hosts left alone */
+    /** Returns hosts left alone. */
     public List<String> getAllowHosts() {
         return allowHosts;
     }
 
-    /** @param allowHosts hosts left alone */
+    /** Sets the hosts left alone. */
     public void setAllowHosts(List<String> allowHosts) {
         this.allowHosts = allowHosts;
     }
 
-    /** @return whether https URLs are left alone */
+    /** Returns whether https URLs are left alone. */
     public boolean isSkipHttps() {
         return skipHttps;
     }
 
-    /** @param skipHttps whether https URLs are left alone */
+    /** Sets whether https URLs are left alone. */
     public void setSkipHttps(boolean skipHttps) {
         this.skipHttps = skipHttps;
     }
 
-    /** @return whether style attributes are rewritten */
+    /** Returns whether style attributes are rewritten. */
     public boolean isRewriteStyles() {
         return rewriteStyles;
     }
 
-    /** @param rewriteStyles whether style attributes are rewritten */
+    /** Sets whether style attributes are rewritten. */
     public void setRewriteStyles(boolean rewriteStyles) {
         this.rewriteStyles = rewriteStyles;
     }
 
-    /** @return keep or drop */
+    /** Returns keep or drop. */
     public String getOnFailure() {
         return onFailure;
     }
 
-    /** @param onFailure keep or drop */
+    /** Sets the failure action: keep or drop. */
     public void setOnFailure(String onFailure) {
         this.onFailure = onFailure;
     }

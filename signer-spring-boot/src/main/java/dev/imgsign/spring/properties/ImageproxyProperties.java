@@ -53,72 +53,72 @@ public class ImageproxyProperties extends SchemeProperties {
         return true;
     }
 
-    /** @return the base URL, or null */
+    /** Returns the base URL, or null. */
     public String getBaseUrl() {
         return baseUrl;
     }
 
-    /** @param baseUrl the imageproxy server's URL */
+    /** Sets the imageproxy server's URL. */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    /** @return whether options are signed, or null */
+    /** Returns whether options are signed, or null. */
     public Boolean getSignOptions() {
         return signOptions;
     }
 
-    /** @param signOptions whether options are signed */
+    /** Sets whether options are signed. */
     public void setSignOptions(Boolean signOptions) {
         this.signOptions = signOptions;
     }
 
-    /** @return raw or base64, or null */
+    /** Returns raw or base64, or null. */
     public String getRemoteUrlForm() {
         return remoteUrlForm;
     }
 
-    /** @param remoteUrlForm raw or base64 */
+    /** Sets the remote URL form: raw or base64. */
     public void setRemoteUrlForm(String remoteUrlForm) {
         this.remoteUrlForm = remoteUrlForm;
     }
 
-    /** @return whether signed options are required, or null */
+    /** Returns whether signed options are required, or null. */
     public Boolean getRequireSignedOptions() {
         return requireSignedOptions;
     }
 
-    /** @param requireSignedOptions whether signed options are required */
+    /** Sets whether signed options are required. */
     public void setRequireSignedOptions(Boolean requireSignedOptions) {
         this.requireSignedOptions = requireSignedOptions;
     }
 
-    /** @return hosts accepted without a signature */
+    /** Returns hosts accepted without a signature. */
     public List<String> getAllowHosts() {
         return allowHosts;
     }
 
-    /** @param allowHosts hosts accepted without a signature */
+    /** Sets the hosts accepted without a signature. */
     public void setAllowHosts(List<String> allowHosts) {
         this.allowHosts = allowHosts;
     }
 
-    /** @return hosts always refused */
+    /** Returns hosts always refused. */
     public List<String> getDenyHosts() {
         return denyHosts;
     }
 
-    /** @param denyHosts hosts always refused */
+    /** Sets the hosts always refused. */
     public void setDenyHosts(List<String> denyHosts) {
         this.denyHosts = denyHosts;
     }
 
-    /** @return the longest accepted request target, or null */
+    /** Returns the longest accepted request target, or null. */
     public Integer getMaxLength() {
         return maxLength;
     }
 
-    /** @param maxLength the longest accepted request target */
+    /** Sets the longest accepted request target. */
     public void setMaxLength(Integer maxLength) {
         this.maxLength = maxLength;
     }

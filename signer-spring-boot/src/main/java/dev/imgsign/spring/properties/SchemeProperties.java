@@ -123,7 +123,7 @@ public abstract class SchemeProperties {
         return olderKey;
     }
 
-    /** Sets older key texts. */
+    /** Sets the older key texts. */
     public void setOlderKey(List<String> olderKey) {
         this.olderKey = olderKey;
     }

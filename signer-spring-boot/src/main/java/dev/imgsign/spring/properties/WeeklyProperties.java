@@ -68,102 +68,102 @@ public class WeeklyProperties extends SchemeProperties {
         return true;
     }
 
-    /** @return bucket or v1, or null */
+    /** Returns bucket or v1, or null. */
     public String getProtocol() {
         return protocol;
     }
 
-    /** @param protocol bucket or v1 */
+    /** Sets the protocol: bucket or v1. */
     public void setProtocol(String protocol) {
         this.protocol = protocol;
     }
 
-    /** @return whether /proxy is signed, or null */
+    /** Returns whether /proxy is signed, or null. */
     public Boolean getProxyInMessage() {
         return proxyInMessage;
     }
 
-    /** @param proxyInMessage whether /proxy is signed */
+    /** Sets whether /proxy is signed. */
     public void setProxyInMessage(Boolean proxyInMessage) {
         this.proxyInMessage = proxyInMessage;
     }
 
-    /** @return whether legacy calendar-year keys are used, or null */
+    /** Returns whether legacy calendar-year keys are used, or null. */
     public Boolean getCalendarYearKeys() {
         return calendarYearKeys;
     }
 
-    /** @param calendarYearKeys whether legacy calendar-year keys are used */
+    /** Sets whether legacy calendar-year keys are used. */
     public void setCalendarYearKeys(Boolean calendarYearKeys) {
         this.calendarYearKeys = calendarYearKeys;
     }
 
-    /** @return the zone id, or null */
+    /** Returns the zone id, or null. */
     public String getZone() {
         return zone;
     }
 
-    /** @param zone the zone id */
+    /** Sets the zone id. */
     public void setZone(String zone) {
         this.zone = zone;
     }
 
-    /** @return the host prefix, or null */
+    /** Returns the host prefix, or null. */
     public String getHost() {
         return host;
     }
 
-    /** @param host the host prefix */
+    /** Sets the host prefix. */
     public void setHost(String host) {
         this.host = host;
     }
 
-    /** @return the static server prefix, or null */
+    /** Returns the static server prefix, or null. */
     public String getStaticServer() {
         return staticServer;
     }
 
-    /** @param staticServer the static server prefix */
+    /** Sets the static server prefix. */
     public void setStaticServer(String staticServer) {
         this.staticServer = staticServer;
     }
 
-    /** @return whether non-http URLs pass through, or null */
+    /** Returns whether non-http URLs pass through, or null. */
     public Boolean getPassThroughNonHttp() {
         return passThroughNonHttp;
     }
 
-    /** @param passThroughNonHttp whether non-http URLs pass through */
+    /** Sets whether non-http URLs pass through. */
     public void setPassThroughNonHttp(Boolean passThroughNonHttp) {
         this.passThroughNonHttp = passThroughNonHttp;
     }
 
-    /** @return the grace weeks, or null */
+    /** Returns the grace weeks, or null. */
     public Integer getGraceWeeks() {
         return graceWeeks;
     }
 
-    /** @param graceWeeks the grace weeks */
+    /** Sets the grace weeks. */
     public void setGraceWeeks(Integer graceWeeks) {
         this.graceWeeks = graceWeeks;
     }
 
-    /** @return the allowed sizes; empty for the default */
+    /** Returns the allowed sizes; empty for the default. */
     public Set<Integer> getAllowedSizes() {
         return allowedSizes;
     }
 
-    /** @param allowedSizes the allowed sizes */
+    /** Sets the allowed sizes. */
     public void setAllowedSizes(Set<Integer> allowedSizes) {
         this.allowedSizes = allowedSizes;
     }
 
-    /** @return the longest accepted request target, or null */
+    /** Returns the longest accepted request target, or null. */
     public Integer getMaxLength() {
         return maxLength;
     }
 
-    /** @param maxLength the longest accepted request target */
+    /** Sets the longest accepted request target. */
     public void setMaxLength(Integer maxLength) {
         this.maxLength = maxLength;
     }
