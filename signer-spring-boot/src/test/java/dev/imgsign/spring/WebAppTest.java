@@ -32,6 +32,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "imgsign.camo.prefix=/camo",
         "imgsign.camo.filter.enabled=true",
         "imgsign.camo.filter.path=/camo/*",
+        "imgsign.imageproxy.key=another test key, 32 bytes long",
+        "imgsign.imageproxy.base-url=/imageproxy",
+        "imgsign.imageproxy.filter.enabled=true",
+        "imgsign.imageproxy.filter.path=/imageproxy/*",
         "imgsign.expiring.key-encoding=hex",
         "imgsign.expiring.filter.enabled=true",
         "imgsign.expiring.filter.path=/media/*",
@@ -70,6 +74,19 @@ class WebAppTest {
         HttpResponse<String> mediaResponse = get(media);
         assertThat(mediaResponse.statusCode()).isEqualTo(200);
         assertThat(mediaResponse.body()).startsWith("image for ");
+    }
+
+    @Test
+    void imageproxyUrlsWithARemoteUrlInThePathPassTomcat() throws Exception {
+        String page = get("/page").body();
+        Matcher m = Pattern.compile("id=\"imageproxy\" src=\"([^\"]*)\"").matcher(page);
+        assertThat(m.find()).as(page).isTrue();
+        String signed = m.group(1).replace("&amp;", "&");
+        assertThat(signed).startsWith("/imageproxy/100x150,s");
+        HttpResponse<String> image = get(signed);
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.body()).startsWith("image for ").contains("images.example.net/cat.png");
+        assertThat(get(signed.replace("100x150", "100x151")).statusCode()).isEqualTo(403);
     }
 
     @Test

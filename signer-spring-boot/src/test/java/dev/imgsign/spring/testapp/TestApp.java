@@ -32,7 +32,7 @@ public class TestApp {
     }
 
     /** Stands for the image proxy: reached only through the filter, which put the verification here. */
-    @GetMapping({"/camo/**", "/media/**"})
+    @GetMapping({"/camo/**", "/media/**", "/imageproxy/**"})
     @ResponseBody
     String image(HttpServletRequest request) {
         Object verification = request.getAttribute(SignedUrlFilter.VERIFICATION_ATTRIBUTE);
