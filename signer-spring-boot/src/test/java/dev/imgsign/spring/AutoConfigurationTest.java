@@ -1,6 +1,7 @@
 package dev.imgsign.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imgsign.camo.CamoSigner;
 import dev.imgsign.camo.CamoVerifier;
@@ -24,7 +25,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -230,6 +234,20 @@ class AutoConfigurationTest {
         assertThat(json).contains("\"hints\"").contains("atmos-camo");
     }
 
+    @Test
+    void startupFailureIsReportedNamingThePropertyNotTheKey(CapturedOutput output) {
+        SpringApplication application = new SpringApplication(Minimal.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        assertThatThrownBy(() -> application.run("--spring.main.banner-mode=off",
+                "--imgsign.weekly.key=a weekly key, long enough", "--imgsign.weekly.key-file=/some/file"))
+                .isInstanceOf(Exception.class);
+        assertThat(output.toString()).contains("APPLICATION FAILED TO START")
+                .contains("imgsign.weekly.key-file").doesNotContain("a weekly key, long enough");
+        assertThatThrownBy(() -> application.run("--spring.main.banner-mode=off", "--imgsign.camo.filter.enabled=true"))
+                .isInstanceOf(Exception.class);
+        assertThat(output.toString()).contains("imgsign.camo.filter.enabled").contains("imgsign.camo.key-env");
+    }
+
     private void assertFailure(String property, String... properties) {
         runner.withPropertyValues(properties).run(context -> {
             assertThat(context).hasFailed();
@@ -245,6 +263,11 @@ class AutoConfigurationTest {
             messages.add(t.getClass().getSimpleName() + ": " + t.getMessage());
         }
         return String.join("\n", messages);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(ImgsignAutoConfiguration.class)
+    static class Minimal {
     }
 
     @Configuration(proxyBeanMethods = false)
