@@ -72,11 +72,12 @@ final class SchemeKeys {
             throw new InvalidConfigurationPropertyValueException(prefix + ".key-encoding",
                     properties.getKeyEncoding(), "must be utf8, hex or base64");
         }
+        boolean keepsNewline = encoding == KeyReader.Encoding.UTF8 && properties.keyFileKeepsNewline();
         List<SigningKey> all = new ArrayList<>();
         if (keyEnv != null) {
             all.add(fromEnvironment(prefix + ".key-env", keyEnv, encoding));
         } else if (keyFile != null) {
-            all.add(fromFile(prefix + ".key-file", keyFile, encoding));
+            all.add(fromFile(prefix + ".key-file", keyFile, encoding, keepsNewline));
         } else {
             all.add(fromText(prefix + ".key", key, encoding));
         }
@@ -86,7 +87,7 @@ final class SchemeKeys {
         }
         older = properties.getOlderKeyFile();
         for (int i = 0; i < older.size(); i++) {
-            all.add(fromFile(prefix + ".older-key-file[" + i + "]", older.get(i), encoding));
+            all.add(fromFile(prefix + ".older-key-file[" + i + "]", older.get(i), encoding, keepsNewline));
         }
         older = properties.getOlderKey();
         for (int i = 0; i < older.size(); i++) {
@@ -111,9 +112,12 @@ final class SchemeKeys {
         }
     }
 
-    private static SigningKey fromFile(String property, String file, KeyReader.Encoding encoding) {
+    private static SigningKey fromFile(String property, String file, KeyReader.Encoding encoding,
+            boolean keepsNewline) {
         try {
-            return warnIfWeak(property, KeyReader.readFile(Path.of(file.strip()), encoding));
+            Path path = Path.of(file.strip());
+            return warnIfWeak(property, keepsNewline ? KeyReader.readFileKeepingNewline(path)
+                    : KeyReader.readFile(path, encoding));
         } catch (IOException | InvalidPathException e) {
             throw new InvalidConfigurationPropertyValueException(property, file,
                     "cannot read the key file (" + e.getClass().getSimpleName() + ")");

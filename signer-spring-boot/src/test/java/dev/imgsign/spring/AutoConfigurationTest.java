@@ -15,6 +15,7 @@ import dev.imgsign.expiring.ExpiringLinkVerifier;
 import dev.imgsign.expiring.WeeklyLinkSigner;
 import dev.imgsign.expiring.WeeklyLinkVerifier;
 import dev.imgsign.html.HtmlImageRewriter;
+import dev.imgsign.imageproxy.ImageproxyRequest;
 import dev.imgsign.imageproxy.ImageproxySigner;
 import dev.imgsign.imageproxy.ImageproxyVerifier;
 import dev.imgsign.servlet.SignedUrlFilter;
@@ -116,6 +117,26 @@ class AutoConfigurationTest {
             assertThat(context.getBean(CamoVerifier.class).verify(byOld).isAccepted()).isTrue();
             assertThat(context.getBean(CamoSigner.class).sign("http://example.net/a.png")).isNotEqualTo(byOld);
         });
+    }
+
+    @Test
+    void keyFileNewlineFollowsTheSchemesServer(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("key"), "a shared key of enough length\n");
+        String url = "http://example.net/a.png";
+        // imageproxy's server reads -signatureKey @file whole: the newline is part of the key.
+        runner.withPropertyValues("imgsign.imageproxy.key-file=" + file, "imgsign.imageproxy.base-url=").run(context ->
+                assertThat(context.getBean(ImageproxySigner.class).sign(ImageproxyRequest.of(url)))
+                        .isEqualTo(ImageproxySigner.builder().keys(KeySet.ofUtf8("a shared key of enough length\n"))
+                                .baseUrl("").build().sign(ImageproxyRequest.of(url))));
+        runner.withPropertyValues("imgsign.imageproxy.key-file=" + file, "imgsign.imageproxy.base-url=",
+                "imgsign.imageproxy.key-file-keeps-newline=false").run(context ->
+                assertThat(context.getBean(ImageproxySigner.class).sign(ImageproxyRequest.of(url)))
+                        .isEqualTo(ImageproxySigner.builder().keys(KeySet.ofUtf8("a shared key of enough length"))
+                                .baseUrl("").build().sign(ImageproxyRequest.of(url))));
+        // Camo servers read a key without it (KeyReader's rule).
+        runner.withPropertyValues("imgsign.camo.key-file=" + file).run(context ->
+                assertThat(context.getBean(CamoSigner.class).sign(url)).isEqualTo(
+                        CamoSigner.builder(KeySet.ofUtf8("a shared key of enough length")).build().sign(url)));
     }
 
     @Test

@@ -53,6 +53,12 @@ public class ImageproxyProperties extends SchemeProperties {
         return true;
     }
 
+    /** imageproxy reads {@code -signatureKey @file} whole, trailing newline included. */
+    @Override
+    protected boolean keyFileKeepsNewlineByDefault() {
+        return true;
+    }
+
     /** Returns the base URL, or null. */
     public String getBaseUrl() {
         return baseUrl;

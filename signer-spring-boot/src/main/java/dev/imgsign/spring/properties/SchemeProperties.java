@@ -15,7 +15,8 @@ public abstract class SchemeProperties {
     private String keyEnv;
 
     /**
-     * File holding the primary key; one trailing line break is ignored. Exactly one of key-env, key-file and key.
+     * File holding the primary key; one trailing line break is ignored (unless key-file-keeps-newline).
+     * Exactly one of key-env, key-file and key.
      */
     private String keyFile;
 
@@ -29,6 +30,12 @@ public abstract class SchemeProperties {
      * every key of the scheme.
      */
     private String keyEncoding = "utf8";
+
+    /**
+     * Whether a key file's trailing line break is part of the key (utf8 keys only). Default: true for
+     * imageproxy, whose server reads a key file whole, false for the other schemes.
+     */
+    private Boolean keyFileKeepsNewline;
 
     /**
      * Environment variables holding older keys the verifier still accepts during a key rotation, newest first.
@@ -96,6 +103,26 @@ public abstract class SchemeProperties {
     /** Sets the key encoding's name: utf8, hex or base64. */
     public void setKeyEncoding(String keyEncoding) {
         this.keyEncoding = keyEncoding;
+    }
+
+    /** Returns whether a key file's trailing line break is kept, or null for the scheme's default. */
+    public Boolean getKeyFileKeepsNewline() {
+        return keyFileKeepsNewline;
+    }
+
+    /** Sets whether a key file's trailing line break is kept. */
+    public void setKeyFileKeepsNewline(Boolean keyFileKeepsNewline) {
+        this.keyFileKeepsNewline = keyFileKeepsNewline;
+    }
+
+    /** Whether a key file's trailing line break is kept: the explicit setting, else the scheme's default. */
+    public boolean keyFileKeepsNewline() {
+        return keyFileKeepsNewline != null ? keyFileKeepsNewline : keyFileKeepsNewlineByDefault();
+    }
+
+    /** Whether the scheme's server keeps a key file's trailing line break; false unless overridden. */
+    protected boolean keyFileKeepsNewlineByDefault() {
+        return false;
     }
 
     /** Environment variables of older keys. */
