@@ -19,7 +19,11 @@ public class ImgsignDialect extends AbstractDialect implements IExpressionObject
 
     private final IExpressionObjectFactory factory;
 
-    /** A dialect exposing {@code urls} as {@code #imgsign}. */
+    /**
+     * A dialect exposing {@code urls} as {@code #imgsign}.
+     *
+     * @param urls the object templates call
+     */
     public ImgsignDialect(SignedUrls urls) {
         super("imgsign");
         Objects.requireNonNull(urls, "urls");

@@ -32,6 +32,7 @@ public class SignedUrls {
     /**
      * Signed URLs from the signer beans of {@code beans}.
      *
+     * @param beans where the signer beans are looked up
      * @param expiringValidity how long {@link #expiring(String)} links stay valid
      * @param aureliaValidity how long {@link #aurelia(String)} links stay valid
      */
@@ -41,50 +42,102 @@ public class SignedUrls {
         this.aureliaValidity = Objects.requireNonNull(aureliaValidity, "aureliaValidity");
     }
 
-    /** The Camo URL for the image at {@code url}. */
+    /**
+     * The Camo URL for the image at {@code url}.
+     *
+     * @param url the image's absolute http(s) URL
+     * @return the signed URL
+     */
     public String camo(String url) {
         return signer(CamoSigner.class, "imgsign.camo.key-env").sign(url);
     }
 
-    /** The imageproxy URL for the image at {@code url}, without options. */
+    /**
+     * The imageproxy URL for the image at {@code url}, without options.
+     *
+     * @param url the remote image's URL
+     * @return the signed URL
+     */
     public String imageproxy(String url) {
         return signer(ImageproxySigner.class, "imgsign.imageproxy.key-env and imgsign.imageproxy.base-url")
                 .sign(ImageproxyRequest.of(url));
     }
 
-    /** The imageproxy URL for the image at {@code url} with {@code options} as imageproxy writes them ({@code 100x150,q80}). */
+    /**
+     * The imageproxy URL for the image at {@code url} with {@code options}.
+     *
+     * @param url the remote image's URL
+     * @param options the options as imageproxy writes them, such as {@code 100x150,q80}
+     * @return the signed URL
+     */
     public String imageproxy(String url, String options) {
         return signer(ImageproxySigner.class, "imgsign.imageproxy.key-env and imgsign.imageproxy.base-url")
                 .sign(url, ImageproxyOptions.parse(options));
     }
 
-    /** The weekly-key link to the full-size image at {@code url} in {@code bucket}. */
+    /**
+     * The weekly-key link to the full-size image at {@code url} in {@code bucket}.
+     *
+     * @param bucket the bucket
+     * @param url the image's URL
+     * @return the signed link
+     */
     public String weekly(String bucket, String url) {
         return signer(WeeklyLinkSigner.class, "imgsign.weekly.key-env").sign(WeeklyLink.full(bucket, url));
     }
 
-    /** The weekly-key link to the image at {@code url} in {@code bucket}, resized to {@code height} by {@code width}. */
+    /**
+     * The weekly-key link to the image at {@code url} in {@code bucket}, resized.
+     *
+     * @param bucket the bucket
+     * @param url the image's URL
+     * @param height the height in pixels
+     * @param width the width in pixels
+     * @return the signed link
+     */
     public String weekly(String bucket, String url, int height, int width) {
         return signer(WeeklyLinkSigner.class, "imgsign.weekly.key-env")
                 .sign(WeeklyLink.resized(bucket, url, height, width));
     }
 
-    /** The expiring link to {@code path}, valid for {@code imgsign.expiring.validity}. */
+    /**
+     * The expiring link to {@code path}, valid for {@code imgsign.expiring.validity}.
+     *
+     * @param path the path (and query) to sign
+     * @return the signed link
+     */
     public String expiring(String path) {
         return signer(ExpiringLinkSigner.class, "imgsign.expiring.key-env").sign(path, expiringValidity);
     }
 
-    /** The expiring link to {@code path}, valid for {@code seconds}. */
+    /**
+     * The expiring link to {@code path}, valid for {@code seconds}.
+     *
+     * @param path the path (and query) to sign
+     * @param seconds how long the link stays valid
+     * @return the signed link
+     */
     public String expiring(String path, long seconds) {
         return signer(ExpiringLinkSigner.class, "imgsign.expiring.key-env").sign(path, Duration.ofSeconds(seconds));
     }
 
-    /** The aurelia link to {@code path}, valid for {@code imgsign.aurelia.validity}. */
+    /**
+     * The aurelia link to {@code path}, valid for {@code imgsign.aurelia.validity}.
+     *
+     * @param path the path to sign
+     * @return the signed link
+     */
     public String aurelia(String path) {
         return signer(AureliaLinkSigner.class, "imgsign.aurelia.key-env").sign(path, aureliaValidity);
     }
 
-    /** The aurelia link to {@code path}, valid for {@code seconds}. */
+    /**
+     * The aurelia link to {@code path}, valid for {@code seconds}.
+     *
+     * @param path the path to sign
+     * @param seconds how long the link stays valid
+     * @return the signed link
+     */
     public String aurelia(String path, long seconds) {
         return signer(AureliaLinkSigner.class, "imgsign.aurelia.key-env").sign(path, Duration.ofSeconds(seconds));
     }

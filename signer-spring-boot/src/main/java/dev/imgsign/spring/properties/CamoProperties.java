@@ -46,62 +46,86 @@ public class CamoProperties extends SchemeProperties {
         return true;
     }
 
-    /** Returns the prefix, or null. */
+    /** {@return the prefix, or null} */
     public String getPrefix() {
         return prefix;
     }
 
-    /** Sets what signed URLs start with. */
+    /**
+     * Sets what signed URLs start with.
+     *
+     * @param prefix what signed URLs start with
+     */
     public void setPrefix(String prefix) {
         this.prefix = prefix;
     }
 
-    /** Returns the encoding's name, or null. */
+    /** {@return the encoding's name, or null} */
     public String getEncoding() {
         return encoding;
     }
 
-    /** Sets the encoding: hex, base64 or query. */
+    /**
+     * Sets the encoding: hex, base64 or query.
+     *
+     * @param encoding the encoding: hex, base64 or query
+     */
     public void setEncoding(String encoding) {
         this.encoding = encoding;
     }
 
-    /** Returns whether https URLs are left alone, or null. */
+    /** {@return whether https URLs are left alone, or null} */
     public Boolean getSkipHttps() {
         return skipHttps;
     }
 
-    /** Sets whether https URLs are left alone. */
+    /**
+     * Sets whether https URLs are left alone.
+     *
+     * @param skipHttps whether https URLs are left alone
+     */
     public void setSkipHttps(Boolean skipHttps) {
         this.skipHttps = skipHttps;
     }
 
-    /** Returns the dialect's name, or null. */
+    /** {@return the dialect's name, or null} */
     public String getDialect() {
         return dialect;
     }
 
-    /** Sets the dialect: go-camo or atmos-camo. */
+    /**
+     * Sets the dialect: go-camo or atmos-camo.
+     *
+     * @param dialect the dialect: go-camo or atmos-camo
+     */
     public void setDialect(String dialect) {
         this.dialect = dialect;
     }
 
-    /** Returns the longest accepted request target, or null. */
+    /** {@return the longest accepted request target, or null} */
     public Integer getMaxLength() {
         return maxLength;
     }
 
-    /** Sets the longest accepted request target. */
+    /**
+     * Sets the longest accepted request target.
+     *
+     * @param maxLength the longest accepted request target
+     */
     public void setMaxLength(Integer maxLength) {
         this.maxLength = maxLength;
     }
 
-    /** Returns whether private addresses are refused, or null. */
+    /** {@return whether private addresses are refused, or null} */
     public Boolean getRejectPrivateAddresses() {
         return rejectPrivateAddresses;
     }
 
-    /** Sets whether private addresses are refused. */
+    /**
+     * Sets whether private addresses are refused.
+     *
+     * @param rejectPrivateAddresses whether private addresses are refused
+     */
     public void setRejectPrivateAddresses(Boolean rejectPrivateAddresses) {
         this.rejectPrivateAddresses = rejectPrivateAddresses;
     }

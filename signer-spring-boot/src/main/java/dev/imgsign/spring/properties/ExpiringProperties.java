@@ -51,72 +51,100 @@ public class ExpiringProperties extends SchemeProperties {
         return false;
     }
 
-    /** Returns the expiry parameter's name, or null. */
+    /** {@return the expiry parameter's name, or null} */
     public String getExpiresParam() {
         return expiresParam;
     }
 
-    /** Sets the expiry parameter's name. */
+    /**
+     * Sets the expiry parameter's name.
+     *
+     * @param expiresParam the expiry parameter's name
+     */
     public void setExpiresParam(String expiresParam) {
         this.expiresParam = expiresParam;
     }
 
-    /** Returns the signature parameter's name, or null. */
+    /** {@return the signature parameter's name, or null} */
     public String getSignatureParam() {
         return signatureParam;
     }
 
-    /** Sets the signature parameter's name. */
+    /**
+     * Sets the signature parameter's name.
+     *
+     * @param signatureParam the signature parameter's name
+     */
     public void setSignatureParam(String signatureParam) {
         this.signatureParam = signatureParam;
     }
 
-    /** Returns the tolerated skew, or null. */
+    /** {@return the tolerated skew, or null} */
     public Duration getLeeway() {
         return leeway;
     }
 
-    /** Sets the tolerated skew. */
+    /**
+     * Sets the tolerated skew.
+     *
+     * @param leeway the tolerated skew
+     */
     public void setLeeway(Duration leeway) {
         this.leeway = leeway;
     }
 
-    /** Returns the status for expired links, or null. */
+    /** {@return the status for expired links, or null} */
     public Integer getExpiredStatus() {
         return expiredStatus;
     }
 
-    /** Sets the status for expired links. */
+    /**
+     * Sets the status for expired links.
+     *
+     * @param expiredStatus the status for expired links
+     */
     public void setExpiredStatus(Integer expiredStatus) {
         this.expiredStatus = expiredStatus;
     }
 
-    /** Returns the host prefix, or null. */
+    /** {@return the host prefix, or null} */
     public String getHost() {
         return host;
     }
 
-    /** Sets the host prefix. */
+    /**
+     * Sets the host prefix.
+     *
+     * @param host the host prefix
+     */
     public void setHost(String host) {
         this.host = host;
     }
 
-    /** Returns the longest accepted request target, or null. */
+    /** {@return the longest accepted request target, or null} */
     public Integer getMaxLength() {
         return maxLength;
     }
 
-    /** Sets the longest accepted request target. */
+    /**
+     * Sets the longest accepted request target.
+     *
+     * @param maxLength the longest accepted request target
+     */
     public void setMaxLength(Integer maxLength) {
         this.maxLength = maxLength;
     }
 
-    /** Returns how long template-signed links stay valid. */
+    /** {@return how long template-signed links stay valid} */
     public Duration getValidity() {
         return validity;
     }
 
-    /** Sets how long template-signed links stay valid. */
+    /**
+     * Sets how long template-signed links stay valid.
+     *
+     * @param validity how long template-signed links stay valid
+     */
     public void setValidity(Duration validity) {
         this.validity = validity;
     }

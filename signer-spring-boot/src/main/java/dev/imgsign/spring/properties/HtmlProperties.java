@@ -41,62 +41,86 @@ public class HtmlProperties {
      */
     private String onFailure = "keep";
 
-    /** Returns camo or imageproxy. */
+    /** {@return camo or imageproxy} */
     public String getScheme() {
         return scheme;
     }
 
-    /** Sets the scheme: camo or imageproxy. */
+    /**
+     * Sets the scheme: camo or imageproxy.
+     *
+     * @param scheme the scheme: camo or imageproxy
+     */
     public void setScheme(String scheme) {
         this.scheme = scheme;
     }
 
-    /** Returns the proxy prefix, or null. */
+    /** {@return the proxy prefix, or null} */
     public String getProxyPrefix() {
         return proxyPrefix;
     }
 
-    /** Sets the proxy prefix. */
+    /**
+     * Sets the proxy prefix.
+     *
+     * @param proxyPrefix the proxy prefix
+     */
     public void setProxyPrefix(String proxyPrefix) {
         this.proxyPrefix = proxyPrefix;
     }
 
-    /** Returns hosts left alone. */
+    /** {@return hosts left alone} */
     public List<String> getAllowHosts() {
         return allowHosts;
     }
 
-    /** Sets the hosts left alone. */
+    /**
+     * Sets the hosts left alone.
+     *
+     * @param allowHosts the hosts left alone
+     */
     public void setAllowHosts(List<String> allowHosts) {
         this.allowHosts = allowHosts;
     }
 
-    /** Returns whether https URLs are left alone. */
+    /** {@return whether https URLs are left alone} */
     public boolean isSkipHttps() {
         return skipHttps;
     }
 
-    /** Sets whether https URLs are left alone. */
+    /**
+     * Sets whether https URLs are left alone.
+     *
+     * @param skipHttps whether https URLs are left alone
+     */
     public void setSkipHttps(boolean skipHttps) {
         this.skipHttps = skipHttps;
     }
 
-    /** Returns whether style attributes are rewritten. */
+    /** {@return whether style attributes are rewritten} */
     public boolean isRewriteStyles() {
         return rewriteStyles;
     }
 
-    /** Sets whether style attributes are rewritten. */
+    /**
+     * Sets whether style attributes are rewritten.
+     *
+     * @param rewriteStyles whether style attributes are rewritten
+     */
     public void setRewriteStyles(boolean rewriteStyles) {
         this.rewriteStyles = rewriteStyles;
     }
 
-    /** Returns keep or drop. */
+    /** {@return keep or drop} */
     public String getOnFailure() {
         return onFailure;
     }
 
-    /** Sets the failure action: keep or drop. */
+    /**
+     * Sets the failure action: keep or drop.
+     *
+     * @param onFailure the failure action: keep or drop
+     */
     public void setOnFailure(String onFailure) {
         this.onFailure = onFailure;
     }

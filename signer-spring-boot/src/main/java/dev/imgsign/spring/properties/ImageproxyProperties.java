@@ -59,72 +59,100 @@ public class ImageproxyProperties extends SchemeProperties {
         return true;
     }
 
-    /** Returns the base URL, or null. */
+    /** {@return the base URL, or null} */
     public String getBaseUrl() {
         return baseUrl;
     }
 
-    /** Sets the imageproxy server's URL. */
+    /**
+     * Sets the imageproxy server's URL.
+     *
+     * @param baseUrl the imageproxy server's URL
+     */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    /** Returns whether options are signed, or null. */
+    /** {@return whether options are signed, or null} */
     public Boolean getSignOptions() {
         return signOptions;
     }
 
-    /** Sets whether options are signed. */
+    /**
+     * Sets whether options are signed.
+     *
+     * @param signOptions whether options are signed
+     */
     public void setSignOptions(Boolean signOptions) {
         this.signOptions = signOptions;
     }
 
-    /** Returns raw or base64, or null. */
+    /** {@return raw or base64, or null} */
     public String getRemoteUrlForm() {
         return remoteUrlForm;
     }
 
-    /** Sets the remote URL form: raw or base64. */
+    /**
+     * Sets the remote URL form: raw or base64.
+     *
+     * @param remoteUrlForm the remote URL form: raw or base64
+     */
     public void setRemoteUrlForm(String remoteUrlForm) {
         this.remoteUrlForm = remoteUrlForm;
     }
 
-    /** Returns whether signed options are required, or null. */
+    /** {@return whether signed options are required, or null} */
     public Boolean getRequireSignedOptions() {
         return requireSignedOptions;
     }
 
-    /** Sets whether signed options are required. */
+    /**
+     * Sets whether signed options are required.
+     *
+     * @param requireSignedOptions whether signed options are required
+     */
     public void setRequireSignedOptions(Boolean requireSignedOptions) {
         this.requireSignedOptions = requireSignedOptions;
     }
 
-    /** Returns hosts accepted without a signature. */
+    /** {@return hosts accepted without a signature} */
     public List<String> getAllowHosts() {
         return allowHosts;
     }
 
-    /** Sets the hosts accepted without a signature. */
+    /**
+     * Sets the hosts accepted without a signature.
+     *
+     * @param allowHosts the hosts accepted without a signature
+     */
     public void setAllowHosts(List<String> allowHosts) {
         this.allowHosts = allowHosts;
     }
 
-    /** Returns hosts always refused. */
+    /** {@return hosts always refused} */
     public List<String> getDenyHosts() {
         return denyHosts;
     }
 
-    /** Sets the hosts always refused. */
+    /**
+     * Sets the hosts always refused.
+     *
+     * @param denyHosts the hosts always refused
+     */
     public void setDenyHosts(List<String> denyHosts) {
         this.denyHosts = denyHosts;
     }
 
-    /** Returns the longest accepted request target, or null. */
+    /** {@return the longest accepted request target, or null} */
     public Integer getMaxLength() {
         return maxLength;
     }
 
-    /** Sets the longest accepted request target. */
+    /**
+     * Sets the longest accepted request target.
+     *
+     * @param maxLength the longest accepted request target
+     */
     public void setMaxLength(Integer maxLength) {
         this.maxLength = maxLength;
     }

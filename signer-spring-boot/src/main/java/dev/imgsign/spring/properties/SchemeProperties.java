@@ -59,108 +59,140 @@ public abstract class SchemeProperties {
     protected SchemeProperties() {
     }
 
-    /** The scheme's name, as in {@code imgsign.<name>.*}. */
+    /** {@return the scheme's name, as in {@code imgsign.<name>.*}} */
     public abstract String scheme();
 
-    /** Whether the filter strips the mapped path's prefix before verifying, unless set explicitly. */
+    /** {@return whether the filter strips the mapped path's prefix before verifying, unless set explicitly} */
     protected abstract boolean stripPrefixByDefault();
 
-    /** The environment variable holding the primary key, or null. */
+    /** {@return the environment variable holding the primary key, or null} */
     public String getKeyEnv() {
         return keyEnv;
     }
 
-    /** Sets the environment variable holding the primary key. */
+    /**
+     * Sets the environment variable holding the primary key.
+     *
+     * @param keyEnv the environment variable holding the primary key
+     */
     public void setKeyEnv(String keyEnv) {
         this.keyEnv = keyEnv;
     }
 
-    /** The file holding the primary key, or null. */
+    /** {@return the file holding the primary key, or null} */
     public String getKeyFile() {
         return keyFile;
     }
 
-    /** Sets the file holding the primary key. */
+    /**
+     * Sets the file holding the primary key.
+     *
+     * @param keyFile the file holding the primary key
+     */
     public void setKeyFile(String keyFile) {
         this.keyFile = keyFile;
     }
 
-    /** The primary key text, or null. */
+    /** {@return the primary key text, or null} */
     public String getKey() {
         return key;
     }
 
-    /** Sets the primary key text. */
+    /**
+     * Sets the primary key text.
+     *
+     * @param key the primary key text
+     */
     public void setKey(String key) {
         this.key = key;
     }
 
-    /** The key encoding's name. */
+    /** {@return the key encoding's name} */
     public String getKeyEncoding() {
         return keyEncoding;
     }
 
-    /** Sets the key encoding's name: utf8, hex or base64. */
+    /**
+     * Sets the key encoding's name: utf8, hex or base64.
+     *
+     * @param keyEncoding the key encoding's name: utf8, hex or base64
+     */
     public void setKeyEncoding(String keyEncoding) {
         this.keyEncoding = keyEncoding;
     }
 
-    /** Returns whether a key file's trailing line break is kept, or null for the scheme's default. */
+    /** {@return whether a key file's trailing line break is kept, or null for the scheme's default} */
     public Boolean getKeyFileKeepsNewline() {
         return keyFileKeepsNewline;
     }
 
-    /** Sets whether a key file's trailing line break is kept. */
+    /**
+     * Sets whether a key file's trailing line break is kept.
+     *
+     * @param keyFileKeepsNewline whether a key file's trailing line break is kept
+     */
     public void setKeyFileKeepsNewline(Boolean keyFileKeepsNewline) {
         this.keyFileKeepsNewline = keyFileKeepsNewline;
     }
 
-    /** Whether a key file's trailing line break is kept: the explicit setting, else the scheme's default. */
+    /** {@return whether a key file's trailing line break is kept: the explicit setting, else the scheme's default} */
     public boolean keyFileKeepsNewline() {
         return keyFileKeepsNewline != null ? keyFileKeepsNewline : keyFileKeepsNewlineByDefault();
     }
 
-    /** Whether the scheme's server keeps a key file's trailing line break; false unless overridden. */
+    /** {@return whether the scheme's server keeps a key file's trailing line break; false unless overridden} */
     protected boolean keyFileKeepsNewlineByDefault() {
         return false;
     }
 
-    /** Environment variables of older keys. */
+    /** {@return environment variables of older keys} */
     public List<String> getOlderKeyEnv() {
         return olderKeyEnv;
     }
 
-    /** Sets the environment variables of older keys. */
+    /**
+     * Sets the environment variables of older keys.
+     *
+     * @param olderKeyEnv the environment variables of older keys
+     */
     public void setOlderKeyEnv(List<String> olderKeyEnv) {
         this.olderKeyEnv = olderKeyEnv;
     }
 
-    /** Files of older keys. */
+    /** {@return files of older keys} */
     public List<String> getOlderKeyFile() {
         return olderKeyFile;
     }
 
-    /** Sets the files of older keys. */
+    /**
+     * Sets the files of older keys.
+     *
+     * @param olderKeyFile the files of older keys
+     */
     public void setOlderKeyFile(List<String> olderKeyFile) {
         this.olderKeyFile = olderKeyFile;
     }
 
-    /** Older key texts. */
+    /** {@return older key texts} */
     public List<String> getOlderKey() {
         return olderKey;
     }
 
-    /** Sets the older key texts. */
+    /**
+     * Sets the older key texts.
+     *
+     * @param olderKey the older key texts
+     */
     public void setOlderKey(List<String> olderKey) {
         this.olderKey = olderKey;
     }
 
-    /** The servlet filter settings. */
+    /** {@return the servlet filter settings} */
     public Filter getFilter() {
         return filter;
     }
 
-    /** Whether the filter strips the mapped prefix: the explicit setting, else the scheme's default. */
+    /** {@return whether the filter strips the mapped prefix: the explicit setting, else the scheme's default} */
     public boolean stripPrefix() {
         return filter.stripPrefix != null ? filter.stripPrefix : stripPrefixByDefault();
     }
@@ -197,42 +229,58 @@ public abstract class SchemeProperties {
          */
         private int order;
 
-        /** Whether the filter is registered. */
+        /** {@return whether the filter is registered} */
         public boolean isEnabled() {
             return enabled;
         }
 
-        /** Sets whether the filter is registered. */
+        /**
+         * Sets whether the filter is registered.
+         *
+         * @param enabled whether the filter is registered
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
-        /** The URL pattern, or null. */
+        /** {@return the URL pattern, or null} */
         public String getPath() {
             return path;
         }
 
-        /** Sets the URL pattern. */
+        /**
+         * Sets the URL pattern.
+         *
+         * @param path the URL pattern
+         */
         public void setPath(String path) {
             this.path = path;
         }
 
-        /** Whether the prefix is stripped, or null for the scheme's default. */
+        /** {@return whether the prefix is stripped, or null for the scheme's default} */
         public Boolean getStripPrefix() {
             return stripPrefix;
         }
 
-        /** Sets whether the prefix is stripped. */
+        /**
+         * Sets whether the prefix is stripped.
+         *
+         * @param stripPrefix whether the prefix is stripped
+         */
         public void setStripPrefix(Boolean stripPrefix) {
             this.stripPrefix = stripPrefix;
         }
 
-        /** The filter's order. */
+        /** {@return the filter's order} */
         public int getOrder() {
             return order;
         }
 
-        /** Sets the filter's order. */
+        /**
+         * Sets the filter's order.
+         *
+         * @param order the filter's order
+         */
         public void setOrder(int order) {
             this.order = order;
         }

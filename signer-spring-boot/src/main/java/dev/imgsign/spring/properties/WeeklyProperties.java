@@ -68,102 +68,142 @@ public class WeeklyProperties extends SchemeProperties {
         return true;
     }
 
-    /** Returns bucket or v1, or null. */
+    /** {@return bucket or v1, or null} */
     public String getProtocol() {
         return protocol;
     }
 
-    /** Sets the protocol: bucket or v1. */
+    /**
+     * Sets the protocol: bucket or v1.
+     *
+     * @param protocol the protocol: bucket or v1
+     */
     public void setProtocol(String protocol) {
         this.protocol = protocol;
     }
 
-    /** Returns whether /proxy is signed, or null. */
+    /** {@return whether /proxy is signed, or null} */
     public Boolean getProxyInMessage() {
         return proxyInMessage;
     }
 
-    /** Sets whether /proxy is signed. */
+    /**
+     * Sets whether /proxy is signed.
+     *
+     * @param proxyInMessage whether /proxy is signed
+     */
     public void setProxyInMessage(Boolean proxyInMessage) {
         this.proxyInMessage = proxyInMessage;
     }
 
-    /** Returns whether legacy calendar-year keys are used, or null. */
+    /** {@return whether legacy calendar-year keys are used, or null} */
     public Boolean getCalendarYearKeys() {
         return calendarYearKeys;
     }
 
-    /** Sets whether legacy calendar-year keys are used. */
+    /**
+     * Sets whether legacy calendar-year keys are used.
+     *
+     * @param calendarYearKeys whether legacy calendar-year keys are used
+     */
     public void setCalendarYearKeys(Boolean calendarYearKeys) {
         this.calendarYearKeys = calendarYearKeys;
     }
 
-    /** Returns the zone id, or null. */
+    /** {@return the zone id, or null} */
     public String getZone() {
         return zone;
     }
 
-    /** Sets the zone id. */
+    /**
+     * Sets the zone id.
+     *
+     * @param zone the zone id
+     */
     public void setZone(String zone) {
         this.zone = zone;
     }
 
-    /** Returns the host prefix, or null. */
+    /** {@return the host prefix, or null} */
     public String getHost() {
         return host;
     }
 
-    /** Sets the host prefix. */
+    /**
+     * Sets the host prefix.
+     *
+     * @param host the host prefix
+     */
     public void setHost(String host) {
         this.host = host;
     }
 
-    /** Returns the static server prefix, or null. */
+    /** {@return the static server prefix, or null} */
     public String getStaticServer() {
         return staticServer;
     }
 
-    /** Sets the static server prefix. */
+    /**
+     * Sets the static server prefix.
+     *
+     * @param staticServer the static server prefix
+     */
     public void setStaticServer(String staticServer) {
         this.staticServer = staticServer;
     }
 
-    /** Returns whether non-http URLs pass through, or null. */
+    /** {@return whether non-http URLs pass through, or null} */
     public Boolean getPassThroughNonHttp() {
         return passThroughNonHttp;
     }
 
-    /** Sets whether non-http URLs pass through. */
+    /**
+     * Sets whether non-http URLs pass through.
+     *
+     * @param passThroughNonHttp whether non-http URLs pass through
+     */
     public void setPassThroughNonHttp(Boolean passThroughNonHttp) {
         this.passThroughNonHttp = passThroughNonHttp;
     }
 
-    /** Returns the grace weeks, or null. */
+    /** {@return the grace weeks, or null} */
     public Integer getGraceWeeks() {
         return graceWeeks;
     }
 
-    /** Sets the grace weeks. */
+    /**
+     * Sets the grace weeks.
+     *
+     * @param graceWeeks the grace weeks
+     */
     public void setGraceWeeks(Integer graceWeeks) {
         this.graceWeeks = graceWeeks;
     }
 
-    /** Returns the allowed sizes; empty for the default. */
+    /** {@return the allowed sizes; empty for the default} */
     public Set<Integer> getAllowedSizes() {
         return allowedSizes;
     }
 
-    /** Sets the allowed sizes. */
+    /**
+     * Sets the allowed sizes.
+     *
+     * @param allowedSizes the allowed sizes
+     */
     public void setAllowedSizes(Set<Integer> allowedSizes) {
         this.allowedSizes = allowedSizes;
     }
 
-    /** Returns the longest accepted request target, or null. */
+    /** {@return the longest accepted request target, or null} */
     public Integer getMaxLength() {
         return maxLength;
     }
 
-    /** Sets the longest accepted request target. */
+    /**
+     * Sets the longest accepted request target.
+     *
+     * @param maxLength the longest accepted request target
+     */
     public void setMaxLength(Integer maxLength) {
         this.maxLength = maxLength;
     }
