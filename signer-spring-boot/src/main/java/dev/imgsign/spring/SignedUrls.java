@@ -147,8 +147,8 @@ public class SignedUrls {
         if (signer == null) {
             signer = beans.getBeanProvider(type).getIfUnique();
             if (signer == null) {
-                throw new IllegalStateException("no " + type.getSimpleName() + " bean: set " + properties
-                        + " (or key-file, key), or define one");
+                throw new IllegalStateException("no single " + type.getSimpleName() + " bean: set " + properties
+                        + " (or key-file, key), or define exactly one (or mark one @Primary)");
             }
             signers.putIfAbsent(type, signer);
         }

@@ -56,6 +56,9 @@ class AutoConfigurationTest {
             assertThat(context).doesNotHaveBean(UrlSigner.class).doesNotHaveBean(UrlVerifier.class)
                     .doesNotHaveBean(HtmlImageRewriter.class);
             assertThat(context).hasSingleBean(SignedUrls.class).hasSingleBean(ImgsignDialect.class);
+            org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                    .isThrownBy(() -> context.getBean(SignedUrls.class).camo("http://example.net/a.png"))
+                    .withMessageContaining("imgsign.camo.key-env");
         });
     }
 
