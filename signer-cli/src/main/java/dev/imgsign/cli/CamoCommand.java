@@ -7,6 +7,7 @@ import dev.imgsign.camo.CamoVerifier;
 import dev.imgsign.core.KeySet;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -14,6 +15,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code imgsign camo encode|decode}: go-camo's url-tool, plus atmos/camo's query form and dialect. */
 @Command(name = "camo", mixinStandardHelpOptions = true,
         description = "Camo URLs (go-camo, atmos/camo). The key may also come from GOCAMO_HMAC.",
+        footer = "Key options may also come first, as url-tool takes them: imgsign camo -k KEY encode URL",
         subcommands = {CamoCommand.Encode.class, CamoCommand.Decode.class})
 final class CamoCommand {
     static final String KEY_ENV = "GOCAMO_HMAC";
@@ -21,14 +23,17 @@ final class CamoCommand {
     @ParentCommand
     Imgsign root;
 
+    @Mixin
+    KeyOptions keyOptions;
+
     @Command(name = "encode", mixinStandardHelpOptions = true,
             description = "Print the signed Camo URL of each URL (output as go-camo's url-tool encode).")
     static final class Encode implements java.util.concurrent.Callable<Integer> {
         @ParentCommand
         CamoCommand camo;
 
-        @Option(names = {"-k", "--key"}, paramLabel = "KEY", description = "HMAC key, or @FILE; default: $GOCAMO_HMAC")
-        String key;
+        @Mixin
+        KeyOptions keyOptions;
 
         @Option(names = {"-p", "--prefix"}, paramLabel = "PREFIX", defaultValue = "",
                 description = "URL prefix of the proxy, e.g. https://img.example.org")
@@ -43,8 +48,8 @@ final class CamoCommand {
 
         @Override
         public Integer call() {
-            CamoSigner signer = CamoSigner.builder(KeySet.of(Keys.resolve(key, camo.root, KEY_ENV)))
-                    .prefix(prefix)
+            CamoSigner signer = CamoSigner.builder(KeySet.of(Keys.resolve(keyOptions, camo.keyOptions, camo.root, KEY_ENV)))
+                    .prefix(Common.checkUrlPrefix("--prefix", prefix, true))
                     .encoding(CamoEncoding.fromName(encoding))
                     .build();
             return Inputs.forEach(urls, camo.root, url -> Inputs.Result.ok(signer.sign(url)));
@@ -57,8 +62,8 @@ final class CamoCommand {
         @ParentCommand
         CamoCommand camo;
 
-        @Option(names = {"-k", "--key"}, paramLabel = "KEY", description = "HMAC key, or @FILE; default: $GOCAMO_HMAC")
-        String key;
+        @Mixin
+        KeyOptions keyOptions;
 
         @Option(names = "--dialect", paramLabel = "go-camo|atmos-camo", defaultValue = "go-camo",
                 description = "whose rules decide: go-camo (default) or atmos-camo")
@@ -74,7 +79,8 @@ final class CamoCommand {
 
         @Override
         public Integer call() {
-            CamoVerifier verifier = CamoVerifier.builder(KeySet.of(Keys.resolve(key, camo.root, KEY_ENV)))
+            Common.checkPathPrefix("--prefix", prefix);
+            CamoVerifier verifier = CamoVerifier.builder(KeySet.of(Keys.resolve(keyOptions, camo.keyOptions, camo.root, KEY_ENV)))
                     .dialect(CamoDialect.fromName(dialect))
                     .build();
             return Inputs.forEach(signedUrls, camo.root, signed -> {

@@ -60,6 +60,42 @@ final class Common {
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
+    /**
+     * {@code value} if it is empty, an absolute http(s) URL with a host and nothing after the path
+     * ({@code https://img.example.org}, {@code http://localhost:8080/proxy}), or, where {@code pathAllowed}, a
+     * path starting with {@code /}. Anything else ({@code img.example.org} without a scheme) would produce links
+     * that resolve against the page they are on, so it is a usage error.
+     *
+     * @throws IllegalArgumentException naming {@code option}
+     */
+    static String checkUrlPrefix(String option, String value, boolean pathAllowed) {
+        if (value == null || value.isEmpty() || pathAllowed && value.startsWith("/") && !value.startsWith("//")) {
+            return value == null ? "" : value;
+        }
+        String expected = option + " takes a URL prefix such as https://img.example.org"
+                + (pathAllowed ? " or a path such as /camo" : "") + ", not '" + value + "'";
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(expected);
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(expected);
+        }
+        return value;
+    }
+
+    /** {@code value} if it is absent, empty or a path starting with {@code /}; else a usage error naming {@code option}. */
+    static void checkPathPrefix(String option, String value) {
+        if (value != null && !value.isEmpty() && !value.startsWith("/")) {
+            throw new IllegalArgumentException(option + " takes the path the proxy is mounted under, such as /camo, not '"
+                    + value + "'");
+        }
+    }
+
     /** One output line for a verification: {@code describe(request)} if accepted, the reason if not. */
     static <R> Inputs.Result result(Verification<R> verification, java.util.function.Function<R, String> describe) {
         if (verification instanceof Verification.Accepted<R> accepted) {

@@ -10,27 +10,35 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code imgsign expiring sign|verify}: generic expiring links, and seed 001's aurelia format. */
+/** {@code imgsign expiring sign|verify}: generic expiring links, and aurelia links (Go, github.com/kodefluence/aurelia). */
 @Command(name = "expiring", mixinStandardHelpOptions = true,
-        description = "Generic expiring links (?expires=&signature=), or the aurelia format (?signature=&expires_at=).",
+        description = {"Generic expiring links (?expires=&signature=), or aurelia links (Go, github.com/kodefluence/aurelia:"
+            + " ?signature=&expires_at=).", "The key may also come from " + ExpiringCommand.KEY_ENV + "."},
         subcommands = {ExpiringCommand.Sign.class, ExpiringCommand.Verify.class})
 final class ExpiringCommand {
+    /** No peer tool defines a variable for this scheme; ours, named after the tool. */
+    static final String KEY_ENV = "IMGSIGN_EXPIRING_KEY";
+
     @ParentCommand
     Imgsign root;
 
+    @Mixin
+    KeyOptions keyOptions;
+
     static class Shared {
-        @Option(names = {"-k", "--key"}, paramLabel = "KEY", description = "HMAC key, or @FILE")
-        String key;
+        @Mixin
+        KeyOptions keyOptions;
 
         @Option(names = "--at", paramLabel = "TIME", description = "the time: ISO-8601 instant or unix seconds (default: now)")
         String at;
 
         @Option(names = "--format", paramLabel = "hmac|aurelia", defaultValue = "hmac",
-                description = "hmac: our recommended scheme (default); aurelia: seed 001's format (slow by design)")
+                description = "hmac: our recommended scheme (default); aurelia: aurelia links (Go, github.com/kodefluence/aurelia; slow by design)")
         String format;
 
         boolean aurelia() {
@@ -62,13 +70,14 @@ final class ExpiringCommand {
 
         @Override
         public Integer call() {
-            KeySet keys = KeySet.of(Keys.resolve(key, expiring.root, null));
+            KeySet keys = KeySet.of(Keys.resolve(keyOptions, expiring.keyOptions, expiring.root, KEY_ENV));
             Duration validity = duration(validFor);
+            String prefix = Common.checkUrlPrefix("--host", host, false);
             if (aurelia()) {
-                AureliaLinkSigner signer = AureliaLinkSigner.builder().keys(keys).clock(Common.clockAt(at)).host(host).build();
+                AureliaLinkSigner signer = AureliaLinkSigner.builder().keys(keys).clock(Common.clockAt(at)).host(prefix).build();
                 return Inputs.forEach(paths, expiring.root, path -> Inputs.Result.ok(signer.sign(path, validity)));
             }
-            ExpiringLinkSigner signer = ExpiringLinkSigner.builder().keys(keys).clock(Common.clockAt(at)).host(host).build();
+            ExpiringLinkSigner signer = ExpiringLinkSigner.builder().keys(keys).clock(Common.clockAt(at)).host(prefix).build();
             return Inputs.forEach(paths, expiring.root, path -> Inputs.Result.ok(signer.sign(path, validity)));
         }
     }
@@ -84,7 +93,7 @@ final class ExpiringCommand {
 
         @Override
         public Integer call() {
-            KeySet keys = KeySet.of(Keys.resolve(key, expiring.root, null));
+            KeySet keys = KeySet.of(Keys.resolve(keyOptions, expiring.keyOptions, expiring.root, KEY_ENV));
             if (aurelia()) {
                 AureliaLinkVerifier verifier = AureliaLinkVerifier.builder().keys(keys).clock(Common.clockAt(at)).build();
                 return Inputs.forEach(links, expiring.root, link -> Common.result(

@@ -1,12 +1,18 @@
 package dev.imgsign.cli;
 
 import dev.imgsign.core.KeySet;
+import dev.imgsign.core.Verification;
 import dev.imgsign.imageproxy.ImageproxyOptions;
+import dev.imgsign.imageproxy.ImageproxyRequest;
 import dev.imgsign.imageproxy.ImageproxySigner;
 import dev.imgsign.imageproxy.ImageproxyVerifier;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -21,17 +27,22 @@ final class ImageproxyCommand {
     @ParentCommand
     Imgsign root;
 
+    @Mixin
+    KeyOptions keyOptions;
+
     @Command(name = "sign", mixinStandardHelpOptions = true,
-            description = {"Sign a remote URL; options go in its fragment (https://x/a.jpg#400x400,q40), as imageproxy-sign takes them.",
+            description = {"Sign a remote URL or a whole proxy URL, as imageproxy-sign does.",
+                "A remote URL carries its options in the fragment (https://x/a.jpg#400x400,q40); a proxy URL"
+                    + " (http://localhost:8080/400x400,q40/https://x/a.jpg) is read as the server reads it, any"
+                    + " signature in it dropped.",
                 "Prints 'url: URL' and 'signature: SIG' as imageproxy-sign does, plus 'proxy: FULL_URL' with --base.",
                 "Reading URLs from stdin prints one line per URL: the proxy URL with --base, else the signature."})
     static final class Sign implements Callable<Integer> {
         @ParentCommand
         ImageproxyCommand imageproxy;
 
-        @Option(names = {"-k", "--key"}, paramLabel = "KEY|@FILE",
-                description = "signature key, or @FILE for a file's bytes (kept whole); default: $IMAGEPROXY_SIGNATUREKEY")
-        String key;
+        @Mixin
+        KeyOptions keyOptions;
 
         @Option(names = "--url-only", description = "sign the URL alone (legacy; lets clients change every option)")
         boolean urlOnly;
@@ -39,21 +50,22 @@ final class ImageproxyCommand {
         @Option(names = "--base", paramLabel = "BASE", description = "proxy base URL, e.g. http://localhost:8080")
         String base;
 
-        @Parameters(paramLabel = "URL", arity = "0..*", description = "remote URLs, options in the fragment; none: stdin")
+        @Parameters(paramLabel = "URL", arity = "0..*",
+                description = "remote URLs (options in the fragment) or proxy URLs; none: stdin")
         List<String> urls;
 
         @Override
         public Integer call() {
             ImageproxySigner signer = ImageproxySigner.builder()
-                    .keys(KeySet.of(Keys.resolve(key, imageproxy.root, KEY_ENV)))
-                    .baseUrl(base == null ? "" : base)
+                    .keys(KeySet.of(Keys.resolve(keyOptions, imageproxy.keyOptions, imageproxy.root, KEY_ENV)))
+                    .baseUrl(Common.checkUrlPrefix("--base", base, false))
                     .signOptions(!urlOnly)
                     .build();
             boolean batch = urls == null || urls.isEmpty();
             return Inputs.forEach(urls, imageproxy.root, argument -> {
-                int hash = argument.indexOf('#');
-                String remote = hash < 0 ? argument : argument.substring(0, hash);
-                ImageproxyOptions options = ImageproxyOptions.parse(hash < 0 ? "" : argument.substring(hash + 1));
+                ImageproxyRequest request = parse(argument);
+                String remote = request.remoteUrl();
+                ImageproxyOptions options = request.options();
                 if (batch) {
                     return Inputs.Result.ok(base != null ? signer.sign(remote, options) : signer.signature(remote, options));
                 }
@@ -63,14 +75,46 @@ final class ImageproxyCommand {
         }
     }
 
+    /**
+     * Reads any proxy URL, signed or not, as the server would, to sign what it asks for; its clock stands at
+     * 1970 so that a {@code vu} option is read, not judged.
+     */
+    private static final ImageproxyVerifier PROXY_URL_READER = ImageproxyVerifier.builder()
+            .acceptUnsignedRequests()
+            .clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
+            .build();
+
+    /**
+     * What {@code argument} asks to sign, read as imageproxy-sign reads it: first as a proxy URL
+     * ({@code http://proxy/OPTIONS/REMOTE_URL}, any signature in it dropped), else as the remote URL itself
+     * with options in its fragment.
+     */
+    static ImageproxyRequest parse(String argument) {
+        if (argument.startsWith("/") || argument.indexOf("://") > 0) {
+            String target;
+            try {
+                target = Common.requestTarget(argument);
+            } catch (IllegalArgumentException e) {
+                target = null;
+            }
+            if (target != null && PROXY_URL_READER.verify(target) instanceof Verification.Accepted<ImageproxyRequest> a) {
+                return new ImageproxyRequest(a.request().remoteUrl(), a.request().options().withoutSignature());
+            }
+        }
+        int hash = argument.indexOf('#');
+        String remote = hash < 0 ? argument : argument.substring(0, hash);
+        ImageproxyOptions options = ImageproxyOptions.parse(hash < 0 ? "" : argument.substring(hash + 1));
+        return new ImageproxyRequest(remote, options.withoutSignature());
+    }
+
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Verify proxy request URLs as the imageproxy server would (exit 1 if any is rejected).")
     static final class Verify implements Callable<Integer> {
         @ParentCommand
         ImageproxyCommand imageproxy;
 
-        @Option(names = {"-k", "--key"}, paramLabel = "KEY|@FILE", description = "signature key; default: $IMAGEPROXY_SIGNATUREKEY")
-        String key;
+        @Mixin
+        KeyOptions keyOptions;
 
         @Option(names = "--require-signed-options", description = "refuse URL-only signatures (safer than the server's default)")
         boolean requireSignedOptions;
@@ -84,7 +128,7 @@ final class ImageproxyCommand {
         @Override
         public Integer call() {
             ImageproxyVerifier verifier = ImageproxyVerifier.builder()
-                    .keys(KeySet.of(Keys.resolve(key, imageproxy.root, KEY_ENV)))
+                    .keys(KeySet.of(Keys.resolve(keyOptions, imageproxy.keyOptions, imageproxy.root, KEY_ENV)))
                     .requireSignedOptions(requireSignedOptions)
                     .clock(Common.clockAt(at))
                     .build();

@@ -13,12 +13,15 @@ import picocli.CommandLine.Command;
 /**
  * The {@code imgsign} command: one subcommand per scheme. Exit status 0 on success, 1 when a
  * verification rejects, 2 on a usage error (bad option, bad URL, unreadable key).
+ *
+ * @since 0.1.0
  */
 @Command(name = "imgsign",
         mixinStandardHelpOptions = true,
         versionProvider = Imgsign.Version.class,
         description = "Sign and verify image-proxy URLs (Camo, imageproxy, weekly, expiring).",
-        subcommands = {CamoCommand.class, ImageproxyCommand.class, WeeklyCommand.class, ExpiringCommand.class})
+        subcommands = {CamoCommand.class, ImageproxyCommand.class, WeeklyCommand.class, ExpiringCommand.class,
+            ImgproxyCommand.class, ThumborCommand.class, KeygenCommand.class})
 public final class Imgsign implements Runnable {
     static final int OK = 0;
     static final int REJECTED = 1;
@@ -27,14 +30,16 @@ public final class Imgsign implements Runnable {
     final Map<String, String> environment;
     final BufferedReader stdin;
     final PrintWriter out;
+    final PrintWriter err;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    Imgsign(Map<String, String> environment, BufferedReader stdin, PrintWriter out) {
+    Imgsign(Map<String, String> environment, BufferedReader stdin, PrintWriter out, PrintWriter err) {
         this.environment = environment;
         this.stdin = stdin;
         this.out = out;
+        this.err = err;
     }
 
     @Override
@@ -42,6 +47,11 @@ public final class Imgsign implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a scheme subcommand is required");
     }
 
+    /**
+     * Runs the command and exits with its status.
+     *
+     * @param args the command line, as {@code imgsign --help} describes it
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.in, System.out, System.err, System.getenv()));
     }
@@ -51,11 +61,19 @@ public final class Imgsign implements Runnable {
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-        CommandLine commandLine = new CommandLine(new Imgsign(environment, in, outWriter));
+        CommandLine commandLine = new CommandLine(new Imgsign(environment, in, outWriter, errWriter));
         // '@file' is how keys are named (as imageproxy-sign does), not an argument file to expand.
         commandLine.setExpandAtFiles(false);
         commandLine.setOut(outWriter);
         commandLine.setErr(errWriter);
+        commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
+                CommandList::render);
+        String singleDash = SingleDashOptions.misuse(commandLine, args);
+        if (singleDash != null) {
+            errWriter.println("imgsign: " + singleDash);
+            errWriter.flush();
+            return USAGE;
+        }
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof IllegalArgumentException || e instanceof UsageException) {
                 cmd.getErr().println("imgsign: " + e.getMessage());

@@ -12,8 +12,9 @@ final class Inputs {
 
     /**
      * Applies {@code each} to every input, printing one result line per input, and returns the exit status:
-     * {@link Imgsign#REJECTED} if any input was rejected. In batch mode a bad line is reported on its
-     * line and the batch goes on; with arguments a bad argument is a usage error.
+     * {@link Imgsign#REJECTED} if any input was rejected. In batch mode every input line gives exactly one
+     * output line: a blank line gives a blank line, a bad line an {@code error:} line, and the batch goes on;
+     * with arguments a bad argument is a usage error.
      */
     static int forEach(List<String> arguments, Imgsign root, Function<String, Result> each) {
         if (arguments != null && !arguments.isEmpty()) {
@@ -28,6 +29,8 @@ final class Inputs {
             String line;
             while ((line = root.stdin.readLine()) != null) {
                 if (line.isBlank()) {
+                    // One output line per input line, so output can be pasted beside its input.
+                    root.out.println();
                     continue;
                 }
                 Result result;

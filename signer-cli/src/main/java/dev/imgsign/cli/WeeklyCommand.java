@@ -8,22 +8,30 @@ import dev.imgsign.expiring.WeeklyProtocol;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code imgsign weekly sign|verify}: imageproxy-py / Gazelle weekly-key bucket links. */
 @Command(name = "weekly", mixinStandardHelpOptions = true,
-        description = "Weekly-key bucket links (imageproxy-py, Gazelle).",
+        description = {"Weekly-key bucket links (imageproxy-py, Gazelle).",
+            "The key (Gazelle's IMAGE_CACHE_SECRET) may also come from " + WeeklyCommand.KEY_ENV + "."},
         subcommands = {WeeklyCommand.Sign.class, WeeklyCommand.Verify.class})
 final class WeeklyCommand {
+    /** Gazelle keeps its secret in a PHP constant and imageproxy-py in its source: no peer variable to reuse. */
+    static final String KEY_ENV = "IMGSIGN_WEEKLY_KEY";
+
     @ParentCommand
     Imgsign root;
 
+    @Mixin
+    KeyOptions keyOptions;
+
     /** Settings both directions share; they must match between signer and server. */
     static class Shared {
-        @Option(names = {"-k", "--key"}, paramLabel = "SECRET", description = "the shared secret (IMAGE_CACHE_SECRET), or @FILE")
-        String key;
+        @Mixin
+        KeyOptions keyOptions;
 
         @Option(names = "--at", paramLabel = "TIME", description = "the time: ISO-8601 instant or unix seconds (default: now)")
         String at;
@@ -76,12 +84,12 @@ final class WeeklyCommand {
         @Override
         public Integer call() {
             WeeklyLinkSigner signer = WeeklyLinkSigner.builder()
-                    .keys(KeySet.of(Keys.resolve(key, weekly.root, null)))
+                    .keys(KeySet.of(Keys.resolve(keyOptions, weekly.keyOptions, weekly.root, KEY_ENV)))
                     .clock(Common.clockAt(at))
                     .protocol(protocol())
                     .proxyInMessage(!proxyUnsigned)
                     .calendarYearKeys(calendarYearKeys)
-                    .host(host)
+                    .host(Common.checkUrlPrefix("--host", host, false))
                     .build();
             return Inputs.forEach(urls, weekly.root,
                     url -> Inputs.Result.ok(signer.sign(new WeeklyLink(bucket, url, height, width, proxy))));
@@ -103,7 +111,7 @@ final class WeeklyCommand {
         @Override
         public Integer call() {
             WeeklyLinkVerifier verifier = WeeklyLinkVerifier.builder()
-                    .keys(KeySet.of(Keys.resolve(key, weekly.root, null)))
+                    .keys(KeySet.of(Keys.resolve(keyOptions, weekly.keyOptions, weekly.root, KEY_ENV)))
                     .clock(Common.clockAt(at))
                     .protocol(protocol())
                     .proxyInMessage(!proxyUnsigned)

@@ -28,6 +28,8 @@ import java.util.Objects;
  * allocate only the 40-48-byte result; one array serves as both inner hash and result.
  *
  * <p>The result equals {@code Mac.getInstance("Hmac" + alg).doFinal(message)}; the tests check that.
+ *
+ * @since 0.1.0
  */
 public final class Hmac {
     private static final byte IPAD = 0x36;
@@ -60,7 +62,13 @@ public final class Hmac {
         copy(innerPrototype);
     }
 
-    /** An HMAC keyed with {@code key}. */
+    /**
+     * An HMAC keyed with {@code key}.
+     *
+     * @param algorithm the hash function
+     * @param key the secret
+     * @return the keyed HMAC
+     */
     public static Hmac of(HmacAlgorithm algorithm, SigningKey key) {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(key, "key");
@@ -76,6 +84,10 @@ public final class Hmac {
      * An HMAC keyed with raw bytes, for schemes that derive a key per period or per request
      * (weekly keys, aurelia). An empty key is allowed here because RFC 2104 allows it; public
      * factories of {@link SigningKey} reject empty secrets.
+     *
+     * @param algorithm the hash function
+     * @param key the secret bytes, used as they are (not copied: the caller must not change them)
+     * @return the keyed HMAC
      */
     public static Hmac ofRawKey(HmacAlgorithm algorithm, byte[] key) {
         Objects.requireNonNull(algorithm, "algorithm");
@@ -83,16 +95,29 @@ public final class Hmac {
         return new Hmac(algorithm, key);
     }
 
+    /** {@return the hash function} */
     public HmacAlgorithm algorithm() {
         return algorithm;
     }
 
-    /** The MAC of the whole of {@code message}. */
+    /**
+     * The MAC of the whole of {@code message}.
+     *
+     * @param message the bytes to authenticate
+     * @return a new array of {@link HmacAlgorithm#macLength()} bytes
+     */
     public byte[] mac(byte[] message) {
         return mac(message, 0, message.length);
     }
 
-    /** The MAC of {@code length} bytes of {@code message} from {@code offset}. */
+    /**
+     * The MAC of {@code length} bytes of {@code message} from {@code offset}.
+     *
+     * @param message the array holding the bytes to authenticate
+     * @param offset where they start
+     * @param length how many there are
+     * @return a new array of {@link HmacAlgorithm#macLength()} bytes
+     */
     public byte[] mac(byte[] message, int offset, int length) {
         // One array holds the inner hash and then the MAC: one allocation fewer per call.
         byte[] out = new byte[algorithm.macLength()];
@@ -112,6 +137,10 @@ public final class Hmac {
     /**
      * Whether {@code candidate} equals the MAC of {@code message}, compared in constant time.
      * A candidate of another length never matches.
+     *
+     * @param message the bytes that were authenticated
+     * @param candidate the MAC to check, as received
+     * @return whether it is the MAC of {@code message}
      */
     public boolean matches(byte[] message, byte[] candidate) {
         return ConstantTime.equals(mac(message), candidate);
@@ -121,6 +150,12 @@ public final class Hmac {
      * Whether {@code candidate} equals the first {@code candidate.length} bytes of the MAC, for
      * schemes that truncate (imageproxy-py keeps 12 bytes). {@code truncatedLength} is the length the
      * scheme expects; a candidate of any other length never matches.
+     *
+     * @param message the bytes that were authenticated
+     * @param candidate the truncated MAC to check, as received
+     * @param truncatedLength the length the scheme truncates MACs to, 1 to {@link HmacAlgorithm#macLength()}
+     * @return whether it is the truncated MAC of {@code message}
+     * @throws IllegalArgumentException if {@code truncatedLength} is out of range
      */
     public boolean matchesTruncated(byte[] message, byte[] candidate, int truncatedLength) {
         if (truncatedLength <= 0 || truncatedLength > algorithm.macLength()) {

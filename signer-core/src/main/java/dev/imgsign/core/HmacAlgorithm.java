@@ -1,6 +1,10 @@
 package dev.imgsign.core;
 
-/** The HMAC hash functions the supported schemes use. */
+/**
+ * The HMAC hash functions the supported schemes use.
+ *
+ * @since 0.1.0
+ */
 public enum HmacAlgorithm {
     /** Camo (go-camo and atmos/camo), aurelia. */
     SHA1("SHA-1", "HmacSHA1", 20),
@@ -20,17 +24,17 @@ public enum HmacAlgorithm {
         this.macLength = macLength;
     }
 
-    /** The JCA {@code MessageDigest} name. */
+    /** {@return the JCA {@code MessageDigest} name} */
     public String digestName() {
         return digestName;
     }
 
-    /** The JCA {@code Mac} name. */
+    /** {@return the JCA {@code Mac} name} */
     public String macName() {
         return macName;
     }
 
-    /** Length of a full MAC in bytes. */
+    /** {@return the length of a full MAC in bytes} */
     public int macLength() {
         return macLength;
     }

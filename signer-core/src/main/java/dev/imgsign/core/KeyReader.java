@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
  * willnorris/imageproxy's {@code imageproxy-sign} keeps a key file's trailing newline; to match it,
  * use {@link #readFileKeepingNewline(Path)}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class KeyReader {
     /** Keys shorter than this many bytes are weak for HMAC; callers warn about them (never printing the key). */
@@ -47,6 +47,8 @@ public final class KeyReader {
          * The encoding called {@code name}: {@code utf8} (also {@code utf-8}, {@code raw}), {@code hex} or
          * {@code base64}, ASCII case-insensitive.
          *
+         * @param name the encoding's name
+         * @return the encoding
          * @throws IllegalArgumentException naming the accepted values
          */
         public static Encoding fromName(String name) {
@@ -69,6 +71,9 @@ public final class KeyReader {
     /**
      * The key written as {@code text} (from a property or a command line), by the rule above.
      *
+     * @param text the key text
+     * @param encoding how it is written
+     * @return the key
      * @throws IllegalArgumentException if the text is empty or not valid in {@code encoding}
      */
     public static SigningKey read(String text, Encoding encoding) {
@@ -80,13 +85,23 @@ public final class KeyReader {
     /**
      * The key in the environment variable {@code variable}, by the rule above.
      *
+     * @param variable the variable's name, which becomes the key's {@linkplain SigningKey#id() id}
+     * @param encoding how the key is written
+     * @return the key
      * @throws IllegalArgumentException if the variable is unset or empty, or its value is not valid in {@code encoding}
      */
     public static SigningKey readEnvironment(String variable, Encoding encoding) {
         return readEnvironment(variable, encoding, System::getenv);
     }
 
-    /** As {@link #readEnvironment(String, Encoding)}, looking the variable up in {@code environment}. */
+    /**
+     * As {@link #readEnvironment(String, Encoding)}, looking the variable up in {@code environment}.
+     *
+     * @param variable the variable's name, which becomes the key's {@linkplain SigningKey#id() id}
+     * @param encoding how the key is written
+     * @param environment looks a variable's value up, null when unset
+     * @return the key
+     */
     public static SigningKey readEnvironment(String variable, Encoding encoding, UnaryOperator<String> environment) {
         Objects.requireNonNull(variable, "variable");
         Objects.requireNonNull(encoding, "encoding");
@@ -101,6 +116,9 @@ public final class KeyReader {
     /**
      * The key in {@code file}, by the rule above.
      *
+     * @param file the key file, whose path becomes the key's {@linkplain SigningKey#id() id}
+     * @param encoding how the key is written
+     * @return the key
      * @throws IOException if the file cannot be read
      * @throws IllegalArgumentException if it holds no key or one not valid in {@code encoding}
      */
@@ -110,7 +128,14 @@ public final class KeyReader {
         return decode(Files.readAllBytes(file), encoding, "key file " + file).withId(file.toString());
     }
 
-    /** The bytes of {@code file} whole, trailing newline included, as {@code imageproxy-sign} reads its key file. */
+    /**
+     * The bytes of {@code file} whole, trailing newline included, as {@code imageproxy-sign} reads its key file.
+     *
+     * @param file the key file, whose path becomes the key's {@linkplain SigningKey#id() id}
+     * @return the key
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if it is empty
+     */
     public static SigningKey readFileKeepingNewline(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         byte[] bytes = Files.readAllBytes(file);
@@ -120,7 +145,12 @@ public final class KeyReader {
         return SigningKey.ofBytes(bytes).withId(file.toString());
     }
 
-    /** Whether {@code key} is shorter than {@link #RECOMMENDED_MIN_BYTES}. */
+    /**
+     * Whether {@code key} is shorter than {@link #RECOMMENDED_MIN_BYTES}.
+     *
+     * @param key the key
+     * @return whether callers should warn about it
+     */
     public static boolean isWeak(SigningKey key) {
         return key.length() < RECOMMENDED_MIN_BYTES;
     }

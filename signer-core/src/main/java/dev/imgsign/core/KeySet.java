@@ -11,6 +11,8 @@ import java.util.Objects;
  * <p>Verifiers try the keys in order and report the index of the one that matched
  * ({@link Verification.Accepted#keyIndex()}), so an old key can be removed once nothing matches it.
  * The size is bounded so that a verification costs at most {@value #MAX_KEYS} MACs.
+ *
+ * @since 0.1.0
  */
 public final class KeySet {
     /** Upper bound on keys, which bounds the work of a single verification. */
@@ -28,7 +30,13 @@ public final class KeySet {
         this.keys = keys;
     }
 
-    /** A key set whose {@code primary} signs and whose {@code older} keys only verify, tried in the given order. */
+    /**
+     * A key set whose {@code primary} signs and whose {@code older} keys only verify, tried in the given order.
+     *
+     * @param primary the key that signs
+     * @param older keys still accepted, newest first
+     * @return the key set
+     */
     public static KeySet of(SigningKey primary, SigningKey... older) {
         Objects.requireNonNull(primary, "primary");
         List<SigningKey> all = new ArrayList<>(1 + older.length);
@@ -39,28 +47,39 @@ public final class KeySet {
         return new KeySet(Collections.unmodifiableList(all));
     }
 
-    /** A key set from a list whose first element is the primary key. */
+    /**
+     * A key set from a list whose first element is the primary key.
+     *
+     * @param keys the keys, primary first
+     * @return the key set
+     */
     public static KeySet of(List<SigningKey> keys) {
         Objects.requireNonNull(keys, "keys");
         List<SigningKey> copy = List.copyOf(keys);
         return new KeySet(copy);
     }
 
-    /** Shorthand for a single key given as UTF-8 text. */
+    /**
+     * Shorthand for a single key given as UTF-8 text.
+     *
+     * @param secret the key's text
+     * @return a key set of that one key
+     */
     public static KeySet ofUtf8(String secret) {
         return of(SigningKey.ofUtf8(secret));
     }
 
-    /** The key that signs. */
+    /** {@return the key that signs} */
     public SigningKey primary() {
         return keys.get(0);
     }
 
-    /** All keys, primary first, unmodifiable. */
+    /** {@return all keys, primary first, unmodifiable} */
     public List<SigningKey> keys() {
         return keys;
     }
 
+    /** {@return the number of keys} */
     public int size() {
         return keys.size();
     }

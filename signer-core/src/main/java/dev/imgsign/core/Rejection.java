@@ -4,6 +4,8 @@ package dev.imgsign.core;
  * Why a verifier refused a request, with the HTTP status a proxy answers by default.
  * Schemes whose real server answers otherwise (Camo answers 404 to everything) say so in
  * {@link Verification.Rejected#httpStatus()}.
+ *
+ * @since 0.1.0
  */
 public enum Rejection {
     /** The request does not have the scheme's shape: missing parts, bad encoding, unparsable values. */
@@ -25,7 +27,7 @@ public enum Rejection {
         this.defaultHttpStatus = defaultHttpStatus;
     }
 
-    /** The status a proxy answers unless the scheme's server answers another. */
+    /** {@return the status a proxy answers unless the scheme's server answers another} */
     public int defaultHttpStatus() {
         return defaultHttpStatus;
     }

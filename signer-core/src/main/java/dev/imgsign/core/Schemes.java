@@ -4,12 +4,16 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
-/** Finds the {@link SchemeProvider}s on the class path or module path by name. */
+/**
+ * Finds the {@link SchemeProvider}s on the class path or module path by name.
+ *
+ * @since 0.1.0
+ */
 public final class Schemes {
     private Schemes() {
     }
 
-    /** Every provider found, by name. */
+    /** {@return every provider found, by name} */
     public static Map<String, SchemeProvider> all() {
         Map<String, SchemeProvider> byName = new TreeMap<>();
         for (SchemeProvider provider : ServiceLoader.load(SchemeProvider.class, Schemes.class.getClassLoader())) {
@@ -21,6 +25,8 @@ public final class Schemes {
     /**
      * The provider called {@code name}.
      *
+     * @param name the scheme's name
+     * @return its provider
      * @throws IllegalArgumentException naming the schemes that are available if none is called so
      */
     public static SchemeProvider provider(String name) {

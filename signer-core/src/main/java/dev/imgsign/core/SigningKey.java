@@ -12,6 +12,8 @@ import java.util.Objects;
  * <p>The bytes never leave this object except through {@link #copyBytes()}; {@link #toString()} shows
  * only the length and the optional non-secret {@linkplain #id() id}, so a key can be logged by accident
  * without harm. Equality is identity on purpose: comparing secrets is not something callers need.
+ *
+ * @since 0.1.0
  */
 public final class SigningKey {
     private final byte[] secret;
@@ -25,7 +27,12 @@ public final class SigningKey {
         this.id = id;
     }
 
-    /** A key made of a copy of {@code secret}. */
+    /**
+     * A key made of a copy of {@code secret}.
+     *
+     * @param secret the key bytes
+     * @return the key
+     */
     public static SigningKey ofBytes(byte[] secret) {
         Objects.requireNonNull(secret, "secret");
         return new SigningKey(secret.clone(), "");
@@ -37,7 +44,7 @@ public final class SigningKey {
     /**
      * A new random key of {@value #GENERATED_LENGTH} bytes from {@link SecureRandom}.
      *
-     * @since 0.2.0
+     * @return the key
      */
     public static SigningKey generate() {
         return generate(GENERATED_LENGTH);
@@ -46,8 +53,9 @@ public final class SigningKey {
     /**
      * A new random key of {@code length} bytes from {@link SecureRandom}.
      *
+     * @param length the number of bytes
+     * @return the key
      * @throws IllegalArgumentException if {@code length} is not between 16 and 1024
-     * @since 0.2.0
      */
     public static SigningKey generate(int length) {
         if (length < KeyReader.RECOMMENDED_MIN_BYTES || length > 1024) {
@@ -59,13 +67,24 @@ public final class SigningKey {
         return new SigningKey(secret, "");
     }
 
-    /** A key made of the UTF-8 bytes of {@code secret}, as go-camo, imageproxy and Gazelle read their keys. */
+    /**
+     * A key made of the UTF-8 bytes of {@code secret}, as go-camo, imageproxy and Gazelle read their keys.
+     *
+     * @param secret the key's text
+     * @return the key
+     */
     public static SigningKey ofUtf8(String secret) {
         Objects.requireNonNull(secret, "secret");
         return new SigningKey(secret.getBytes(StandardCharsets.UTF_8), "");
     }
 
-    /** A key from hexadecimal text (either case). */
+    /**
+     * A key from hexadecimal text (either case).
+     *
+     * @param hex the key in hexadecimal, surrounding white space ignored
+     * @return the key
+     * @throws IllegalArgumentException if the text is not hexadecimal or is empty
+     */
     public static SigningKey ofHex(String hex) {
         Objects.requireNonNull(hex, "hex");
         try {
@@ -75,7 +94,13 @@ public final class SigningKey {
         }
     }
 
-    /** A key from base64 text, standard or URL-safe alphabet, padded or not. */
+    /**
+     * A key from base64 text, standard or URL-safe alphabet, padded or not.
+     *
+     * @param base64 the key in base64, surrounding white space ignored
+     * @return the key
+     * @throws IllegalArgumentException if the text is not base64 or is empty
+     */
     public static SigningKey ofBase64(String base64) {
         Objects.requireNonNull(base64, "base64");
         String text = base64.strip();
@@ -91,23 +116,30 @@ public final class SigningKey {
     /**
      * The same secret labelled with a non-secret id (for example {@code "2026-q4"}), reported in
      * {@link Verification.Accepted#keyId()} so that old keys can be retired once unused.
+     *
+     * @param id the label, not secret
+     * @return a key with the same secret and that id
      */
     public SigningKey withId(String id) {
         Objects.requireNonNull(id, "id");
         return new SigningKey(secret, id);
     }
 
-    /** The non-secret label given with {@link #withId(String)}, or the empty string. */
+    /** {@return the non-secret label given with {@link #withId(String)}, or the empty string} */
     public String id() {
         return id;
     }
 
-    /** The number of secret bytes. */
+    /** {@return the number of secret bytes} */
     public int length() {
         return secret.length;
     }
 
-    /** A fresh copy of the secret bytes. Schemes that derive keys (weekly keys, aurelia) need them. */
+    /**
+     * A fresh copy of the secret bytes. Schemes that derive keys (weekly keys, aurelia) need them.
+     *
+     * @return the copy, which the caller should clear after use
+     */
     public byte[] copyBytes() {
         return secret.clone();
     }

@@ -5,6 +5,8 @@ package dev.imgsign.core;
  * Implementations are immutable and thread-safe, never throw for any input string and do bounded work.
  *
  * @param <R> the decoded request the scheme yields when it accepts
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface UrlVerifier<R> {

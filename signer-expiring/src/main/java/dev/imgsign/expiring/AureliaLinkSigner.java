@@ -6,6 +6,7 @@ import dev.imgsign.core.UrlSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,6 +15,11 @@ import java.util.UUID;
  * Signs links in seed 001's format, {@code [host]{path}?signature=<hash>&expires_at=<unix>}, where the
  * hash is aurelia's {@code Hash(secret, expires_at + imageName)} (Go package codefluence-x/aurelia) and
  * the image name is the path's last segment.
+ *
+ * <p>Refuses links that are already expired or valid for longer than {@link Builder#maxValidity(Duration)}
+ * (default {@link AureliaLinkVerifier#DEFAULT_MAX_VALIDITY}, 7 days) after the clock's now: the credential
+ * {@code expires_at + imageName} has no separator, and a far-future expiry is what lets digits move
+ * between the two fields (see {@link AureliaLinkVerifier}).
  *
  * <p>For interoperability with such servers only: each verification costs 4096 PBKDF2 rounds (8192
  * HMAC-SHA1), a denial-of-service cost. Prefer {@link ExpiringLinkSigner} for new deployments.
@@ -25,11 +31,13 @@ public final class AureliaLinkSigner implements UrlSigner<AureliaLink> {
     private final SigningKey credential;
     private final Clock clock;
     private final String host;
+    private final long maxValiditySeconds;
 
     private AureliaLinkSigner(Builder b) {
         this.credential = b.keys.primary();
         this.clock = b.clock;
         this.host = b.host;
+        this.maxValiditySeconds = b.maxValiditySeconds;
     }
 
     /** A builder; a key is required, every other setting has a default. */
@@ -41,15 +49,24 @@ public final class AureliaLinkSigner implements UrlSigner<AureliaLink> {
      * The signed URL for {@code link}.
      *
      * @throws IllegalArgumentException if the path is not an absolute percent-encoded path with a
-     *     non-empty last segment, or the expiry is negative
+     *     non-empty last segment, or the expiry is negative, before the clock's now, or more than the
+     *     maximum validity after it
      */
     @Override
     public String sign(AureliaLink link) {
         return sign(link, UUID.randomUUID());
     }
 
-    /** The signed URL for {@code path}, valid from now (the clock) for {@code validity}. */
+    /**
+     * The signed URL for {@code path}, valid from now (the clock) for {@code validity}.
+     *
+     * @throws IllegalArgumentException if {@code validity} is negative or longer than the maximum validity
+     */
     public String sign(String path, Duration validity) {
+        if (validity != null && validity.getSeconds() > maxValiditySeconds) {
+            throw new IllegalArgumentException("validity " + validity + " is longer than the maximum validity ("
+                    + maxValiditySeconds + " s)");
+        }
         return sign(new AureliaLink(path, ExpiringLinkSigner.expiryAfter(clock, validity)));
     }
 
@@ -67,6 +84,16 @@ public final class AureliaLinkSigner implements UrlSigner<AureliaLink> {
         String name = AureliaLinkVerifier.imageName(link.path());
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("path must end with an image name");
+        }
+        Instant now = clock.instant();
+        if (ExpiringLinkVerifier.isAfter(now, link.expiresAt())) {
+            throw new IllegalArgumentException("expiry " + link.expiresAt() + " is before now (" + now
+                    + "): the link would be dead, and a long-dead expiry can be re-cut into a live one");
+        }
+        long latest = ExpiringLinkVerifier.saturatedAdd(now.getEpochSecond(), maxValiditySeconds);
+        if (link.expiresAt() > latest) {
+            throw new IllegalArgumentException("expiry " + link.expiresAt() + " is more than the maximum validity ("
+                    + maxValiditySeconds + " s) after now; verifiers refuse it");
         }
         byte[] key = (link.expiresAt() + name).getBytes(StandardCharsets.UTF_8);
         byte[] secret = credential.copyBytes();
@@ -88,6 +115,7 @@ public final class AureliaLinkSigner implements UrlSigner<AureliaLink> {
         private KeySet keys;
         private Clock clock = Clock.systemUTC();
         private String host = "";
+        private long maxValiditySeconds = AureliaLinkVerifier.DEFAULT_MAX_VALIDITY.getSeconds();
 
         private Builder() {
         }
@@ -113,6 +141,17 @@ public final class AureliaLinkSigner implements UrlSigner<AureliaLink> {
         /** Prepended to every signed path, e.g. {@code http://localhost:8080}. */
         public Builder host(String host) {
             this.host = BuilderChecks.host(host);
+            return this;
+        }
+
+        /**
+         * The longest validity this signer makes, counted from the clock's now; keep it equal to the
+         * verifier's. Default {@link AureliaLinkVerifier#DEFAULT_MAX_VALIDITY} (7 days).
+         *
+         * @throws IllegalArgumentException if {@code maxValidity} is shorter than one second
+         */
+        public Builder maxValidity(Duration maxValidity) {
+            this.maxValiditySeconds = BuilderChecks.maxValiditySeconds(maxValidity);
             return this;
         }
 

@@ -8,38 +8,91 @@ import dev.imgsign.core.Verification;
 import dev.imgsign.core.internal.Percent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Verifies seed 001's links, {@code {path}?signature=<aurelia hash>&expires_at=<unix>}, as seed 001's
- * Go server does: 400 when {@code signature} or {@code expires_at} is missing or empty, or
- * {@code expires_at} is not an integer ({@code strconv.Atoi}: optional sign, decimal digits);
- * 403 when aurelia's {@code Authenticate(secret, expires_at + imageName, signature)} fails;
- * then {@link Rejection#EXPIRED} (404 unless set) when now is strictly after {@code expires_at}
- * (equal is still valid). The query is read as Go's {@code url.Values.Get} reads it: the first
- * value wins, pairs with a bad escape or a {@code ;} are skipped, {@code +} is a space.
+ * Go server does, with three safe-by-default deviations listed below: 400 when {@code signature} or
+ * {@code expires_at} is missing or empty, or {@code expires_at} is not an integer; 403 when aurelia's
+ * {@code Authenticate(secret, expires_at + imageName, signature)} fails; {@link Rejection#EXPIRED}
+ * (404 unless set) when now is strictly after {@code expires_at} (equal is still valid). The query is
+ * read as Go's {@code url.Values.Get} reads it: the first value wins, pairs with a bad escape or a
+ * {@code ;} are skipped, {@code +} is a space.
  *
- * <p><b>Cost:</b> the signature is checked before the expiry, as the seed does, and each check runs
- * 4096 PBKDF2-HMAC-SHA1 rounds (8192 HMACs) per configured key, on input anyone can send: a
- * denial-of-service lever. Rate-limit in front of it, keep one key, and prefer
- * {@link ExpiringLinkVerifier} for new links. Hashes longer than 512 characters, and those whose
- * digest part is not 64 characters, are refused before any PBKDF2 work.
+ * <p><b>Credential ambiguity.</b> The signed credential is {@code decimal(expires_at) + imageName}
+ * with no separator, so the same hash also authenticates every other split of those characters: a
+ * link for {@code /avatar/12.png} with {@code expires_at=1800000000} also authenticates
+ * {@code /avatar/2.png} with {@code expires_at=18000000001} (another image, valid for centuries), and
+ * {@code /avatar/012.png} with {@code expires_at=180000000} (long expired). Moving {@code k} digits
+ * between the two fields multiplies or divides the expiry by about {@code 10^k}, so this verifier refuses
+ * (403, {@link Rejection#BAD_SIGNATURE}) any {@code expires_at} more than
+ * {@link Builder#maxValidity(Duration)} after now (default {@link #DEFAULT_MAX_VALIDITY}, 7 days), before
+ * any PBKDF2 work, and refuses expired links. Every accepted {@code expires_at} lies in
+ * {@code [now, now + maxValidity]}; a genuine link's expiry lies in the same window when it is made
+ * ({@link AureliaLinkSigner} refuses anything else), so a re-cut expiry ({@code >= 10 x} or
+ * {@code <= 1/10} of it) is either long expired or centuries ahead, and refused.
+ *
+ * <p><b>Residual risk.</b> (1) A re-cut to ten times the expiry becomes acceptable once the clock
+ * itself reaches that value (for links made today, after the year 2500). (2) A link made by another
+ * signer with an expiry of at least ten times its own signing time (valid for centuries), or with an
+ * expiry at most a tenth of it (long dead when made), can be re-cut into one for the same image name
+ * with digits moved to or from its start whose expiry falls in the window; image names that do not
+ * start with a digit are not exposed to case (2) when the expiry is cut short. Do not accept links from
+ * signers that do not cap the validity, or keep {@code maxValidity} short and image names non-numeric.
+ * The format itself cannot be fixed without breaking the seed's links; {@link ExpiringLinkVerifier}
+ * has no such ambiguity.
+ *
+ * <p><b>Deviations from the seed, each an explicit opt-out:</b>
+ * <ul>
+ *   <li>{@code expires_at} must be canonical (digits only, no sign, no leading zero); Go's
+ *       {@code strconv.Atoi} also takes {@code +1731744015} and {@code 01731744015}, which no signer
+ *       emits ({@code fmt %d}). {@link Builder#acceptNonCanonicalExpiry(boolean)} restores that.</li>
+ *   <li>{@code expires_at} beyond {@code now + maxValidity} is refused; see above.</li>
+ *   <li>The cheap checks run before the costly signature check: an expired link is answered
+ *       {@link Rejection#EXPIRED} whatever its signature (the seed checks the signature first and
+ *       answers an expired, tampered link 403). {@link Builder#signatureBeforeExpiry(boolean)} restores
+ *       the seed's order.</li>
+ * </ul>
+ * Request targets with raw control characters (0x00-0x1F, 0x7F) or spaces are malformed (no HTTP
+ * server delivers one).
+ *
+ * <p><b>Cost:</b> each signature check runs 4096 PBKDF2-HMAC-SHA1 rounds (8192 HMACs, about 1.5 ms
+ * of CPU on a 2-core AMD EPYC, allocation-free across the rounds) per configured key, on input anyone can send: a denial-of-service
+ * lever. Everything cheap is checked first (length, raw characters, path, parameters, the expiry's
+ * form, expiry, maximum validity, the hash's shape), but a forger who sends a fresh, well-shaped hash
+ * still costs a full run per key. Rate-limit in front of it (per client, before the filter), keep one
+ * key, and prefer {@link ExpiringLinkVerifier} (one HMAC-SHA256) for new links.
  *
  * <p>Immutable and thread-safe; never throws.
  */
 public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
+    /**
+     * The default longest validity, 7 days: as long as the longest-lived presigned URLs of common object
+     * stores (AWS SigV4 allows 7 days) and Gazelle's weekly keys, and nine orders of magnitude short
+     * of the centuries a re-cut expiry needs.
+     */
+    public static final Duration DEFAULT_MAX_VALIDITY = Duration.ofDays(7);
+
     private final KeySet keys;
     private final Clock clock;
     private final int expiredStatus;
     private final int maxLength;
+    private final long maxValiditySeconds;
+    private final boolean acceptNonCanonicalExpiry;
+    private final boolean signatureBeforeExpiry;
 
     private AureliaLinkVerifier(Builder b) {
         this.keys = b.keys;
         this.clock = b.clock;
         this.expiredStatus = b.expiredStatus;
         this.maxLength = b.maxLength;
+        this.maxValiditySeconds = b.maxValiditySeconds;
+        this.acceptNonCanonicalExpiry = b.acceptNonCanonicalExpiry;
+        this.signatureBeforeExpiry = b.signatureBeforeExpiry;
     }
 
     /** A builder; a key is required, every other setting has a default. */
@@ -54,6 +107,9 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
         }
         if (requestTarget.length() > maxLength) {
             return Verification.rejected(Rejection.TOO_LONG, "request target longer than " + maxLength);
+        }
+        if (RequestTargets.hasRawControlOrSpace(requestTarget)) {
+            return malformed("raw control character or space in the request target");
         }
         int q = requestTarget.indexOf('?');
         String path = q < 0 ? requestTarget : requestTarget.substring(0, q);
@@ -74,9 +130,19 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
         if (signature == null || signature.length == 0 || expiresAt == null || expiresAt.length == 0) {
             return malformed("signature and expires_at cannot be empty");
         }
-        long expiry = atoi(expiresAt);
+        long expiry = acceptNonCanonicalExpiry ? atoi(expiresAt) : canonicalSeconds(expiresAt);
         if (expiry == Long.MIN_VALUE) {
-            return malformed("invalid format of expires_at");
+            return malformed(acceptNonCanonicalExpiry ? "invalid format of expires_at"
+                    : "expires_at is not a canonical non-negative integer");
+        }
+        Instant now = clock.instant();
+        if (expiry > ExpiringLinkVerifier.saturatedAdd(now.getEpochSecond(), maxValiditySeconds)) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE,
+                    "expires_at is more than " + maxValiditySeconds + " s after now", 403);
+        }
+        boolean expired = ExpiringLinkVerifier.isAfter(now, expiry);
+        if (expired && !signatureBeforeExpiry) {
+            return Verification.rejected(Rejection.EXPIRED, "link expired", expiredStatus);
         }
         byte[] key = (expiry + name).getBytes(StandardCharsets.UTF_8);
         int keyIndex = -1;
@@ -94,7 +160,7 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
         if (keyIndex < 0) {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "unauthorized", 403);
         }
-        if (ExpiringLinkVerifier.isAfter(clock.instant(), expiry)) {
+        if (expired) {
             return Verification.rejected(Rejection.EXPIRED, "link expired", expiredStatus);
         }
         return Verification.accepted(new AureliaLink(path, expiry), keys, keyIndex);
@@ -163,13 +229,25 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
         return negative ? -value : value;
     }
 
+    /**
+     * Digits only, no sign, no leading zero (except {@code 0} itself), in range of a long: the form
+     * {@code fmt %d} writes. Returns {@code Long.MIN_VALUE} otherwise.
+     */
+    static long canonicalSeconds(byte[] s) {
+        if (s.length == 0 || (s[0] == '0' && s.length > 1) || s[0] == '+' || s[0] == '-') {
+            return Long.MIN_VALUE;
+        }
+        return atoi(s);
+    }
+
     private static Verification<AureliaLink> malformed(String detail) {
         return Verification.rejected(Rejection.MALFORMED, detail, 400);
     }
 
     @Override
     public String toString() {
-        return "AureliaLinkVerifier[expiredStatus=" + expiredStatus + ", keys redacted]";
+        return "AureliaLinkVerifier[expiredStatus=" + expiredStatus + ", maxValidity=" + maxValiditySeconds
+                + "s, keys redacted]";
     }
 
     /** Settings of an {@link AureliaLinkVerifier}. A key is required. */
@@ -178,6 +256,9 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
         private Clock clock = Clock.systemUTC();
         private int expiredStatus = 404;
         private int maxLength = 2048;
+        private long maxValiditySeconds = DEFAULT_MAX_VALIDITY.getSeconds();
+        private boolean acceptNonCanonicalExpiry;
+        private boolean signatureBeforeExpiry;
 
         private Builder() {
         }
@@ -209,6 +290,39 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
         /** The longest request target examined; longer ones are TOO_LONG. Default 2048. */
         public Builder maxLength(int maxLength) {
             this.maxLength = BuilderChecks.maxLength(maxLength, 64);
+            return this;
+        }
+
+        /**
+         * The longest validity accepted: an {@code expires_at} more than this after now is refused
+         * (403) before any PBKDF2 work, which closes the credential ambiguity described on the class.
+         * Default {@link #DEFAULT_MAX_VALIDITY} (7 days); set it to the longest validity your signer
+         * uses. Whole seconds, at least one.
+         *
+         * @throws IllegalArgumentException if {@code maxValidity} is shorter than one second
+         */
+        public Builder maxValidity(Duration maxValidity) {
+            this.maxValiditySeconds = BuilderChecks.maxValiditySeconds(maxValidity);
+            return this;
+        }
+
+        /**
+         * Whether {@code expires_at} may take the other forms Go's {@code strconv.Atoi} reads (a
+         * {@code +} or {@code -} sign, leading zeros), as seed 001's server does. Off by default: no
+         * signer writes them, and one link should have one spelling.
+         */
+        public Builder acceptNonCanonicalExpiry(boolean accept) {
+            this.acceptNonCanonicalExpiry = accept;
+            return this;
+        }
+
+        /**
+         * Whether to check the signature before the expiry, as seed 001's server does (an expired link
+         * with a wrong signature is then 403, not EXPIRED). Off by default: checking the expiry first
+         * spares the PBKDF2 work for stale links.
+         */
+        public Builder signatureBeforeExpiry(boolean signatureFirst) {
+            this.signatureBeforeExpiry = signatureFirst;
             return this;
         }
 

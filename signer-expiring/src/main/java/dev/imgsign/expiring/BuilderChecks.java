@@ -1,6 +1,7 @@
 package dev.imgsign.expiring;
 
 import dev.imgsign.core.KeySet;
+import java.time.Duration;
 import java.util.Objects;
 
 /** The argument checks and normalisations the signer and verifier builders of this module share. */
@@ -33,6 +34,15 @@ final class BuilderChecks {
             throw new IllegalArgumentException("maxLength must be at least " + min + ", got " + maxLength);
         }
         return maxLength;
+    }
+
+    /** A maximum validity in whole seconds, at least one. */
+    static long maxValiditySeconds(Duration maxValidity) {
+        Objects.requireNonNull(maxValidity, "maxValidity");
+        if (maxValidity.getSeconds() < 1) {
+            throw new IllegalArgumentException("maxValidity must be at least one second, got " + maxValidity);
+        }
+        return maxValidity.getSeconds();
     }
 
     /** The keys {@code build()} needs, or an {@link IllegalArgumentException} with {@code missing}. */

@@ -20,7 +20,8 @@ import java.util.Objects;
  *
  * <p>Answers: 400 ({@link Rejection#MALFORMED}) when the expires or signature parameter is missing,
  * repeated or not canonical (expires must be decimal digits without sign or leading zero), or the
- * target is not a well-formed path and query; 403 ({@link Rejection#BAD_SIGNATURE}) when no key
+ * target is not a well-formed path and query (a raw control character, 0x00-0x1F or 0x7F, or a raw
+ * space anywhere is malformed); 403 ({@link Rejection#BAD_SIGNATURE}) when no key
  * produced the signature; then {@link Rejection#EXPIRED} with the configured status (410 unless set;
  * 404 as seed 001) when the clock is past {@code expires + leeway}. An instant equal to the end of
  * validity is still valid. Every query parameter other than expires and signature is signed; their
@@ -63,6 +64,9 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         }
         if (requestTarget.length() > maxLength) {
             return Verification.rejected(Rejection.TOO_LONG, "request target longer than " + maxLength);
+        }
+        if (RequestTargets.hasRawControlOrSpace(requestTarget)) {
+            return malformed("raw control character or space in the request target");
         }
         int q = requestTarget.indexOf('?');
         if (q < 0) {

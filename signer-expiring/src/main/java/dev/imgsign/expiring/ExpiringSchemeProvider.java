@@ -4,18 +4,26 @@ import dev.imgsign.core.SchemeConfig;
 import dev.imgsign.core.SchemeProvider;
 import dev.imgsign.core.UrlSigner;
 import dev.imgsign.core.UrlVerifier;
+import java.time.Duration;
 import java.util.Set;
 
 /**
  * Scheme {@code expiring}: generic expiring links. Option {@code format}: {@code hmac} (default, the
  * recommended {@link ExpiringLinkSigner} scheme) or {@code aurelia} (seed 001's format, costly to
  * verify). Other options: {@code expiresParam}, {@code signatureParam}, {@code leewaySeconds}
- * ({@code hmac} only), {@code expiredStatus}, {@code host}, {@code maxLength}.
+ * ({@code hmac} only), {@code expiredStatus}, {@code host}, {@code maxLength}; and for {@code aurelia}
+ * only: {@code maxValiditySeconds} (signer and verifier, default 604800 = 7 days, see
+ * {@link AureliaLinkVerifier}), {@code acceptNonCanonicalExpiry} and {@code signatureBeforeExpiry}
+ * (verifier, default {@code false}; {@code true} answers exactly as seed 001's server).
  */
 public final class ExpiringSchemeProvider implements SchemeProvider {
     private static final Set<String> OPTIONS = Set.of("format", "expiresParam", "signatureParam", "leewaySeconds",
-            "expiredStatus", "host", "maxLength");
-    private static final Set<String> AURELIA_OPTIONS = Set.of("format", "expiredStatus", "host", "maxLength");
+            "expiredStatus", "host", "maxLength", "maxValiditySeconds", "acceptNonCanonicalExpiry",
+            "signatureBeforeExpiry");
+    private static final Set<String> HMAC_OPTIONS = Set.of("format", "expiresParam", "signatureParam",
+            "leewaySeconds", "expiredStatus", "host", "maxLength");
+    private static final Set<String> AURELIA_OPTIONS = Set.of("format", "expiredStatus", "host", "maxLength",
+            "maxValiditySeconds", "acceptNonCanonicalExpiry", "signatureBeforeExpiry");
 
     @Override
     public String name() {
@@ -37,6 +45,7 @@ public final class ExpiringSchemeProvider implements SchemeProvider {
         if (aurelia(config)) {
             AureliaLinkSigner.Builder b = AureliaLinkSigner.builder().keys(config.keys()).clock(config.clock());
             config.option("host").ifPresent(b::host);
+            Options.number(config, "maxValiditySeconds").ifPresent(v -> b.maxValidity(Duration.ofSeconds(v)));
             return b.build();
         }
         ExpiringLinkSigner.Builder b = ExpiringLinkSigner.builder().keys(config.keys()).clock(config.clock());
@@ -52,6 +61,9 @@ public final class ExpiringSchemeProvider implements SchemeProvider {
             AureliaLinkVerifier.Builder b = AureliaLinkVerifier.builder().keys(config.keys()).clock(config.clock());
             Options.number(config, "expiredStatus").ifPresent(v -> b.expiredStatus(Math.toIntExact(v)));
             Options.number(config, "maxLength").ifPresent(v -> b.maxLength(Math.toIntExact(v)));
+            Options.number(config, "maxValiditySeconds").ifPresent(v -> b.maxValidity(Duration.ofSeconds(v)));
+            Options.bool(config, "acceptNonCanonicalExpiry").ifPresent(b::acceptNonCanonicalExpiry);
+            Options.bool(config, "signatureBeforeExpiry").ifPresent(b::signatureBeforeExpiry);
             return b.build();
         }
         ExpiringLinkVerifier.Builder b = ExpiringLinkVerifier.builder().keys(config.keys()).clock(config.clock());
@@ -73,6 +85,7 @@ public final class ExpiringSchemeProvider implements SchemeProvider {
         if (!format.equals("hmac")) {
             throw new IllegalArgumentException("option format must be 'hmac' or 'aurelia', got '" + format + "'");
         }
+        config.requireOnlyOptions(name() + " (format hmac)", HMAC_OPTIONS);
         return false;
     }
 }

@@ -27,7 +27,9 @@ import java.util.TreeSet;
  *
  * <p>Where the server is looser we reject, with 400: a fifth segment other than {@code proxy}, an empty
  * bucket, a non-ASCII segment, and a validly signed {@code ext_url} that is not base64 of an
- * {@code http} URL (Gazelle never signs one). The query string is ignored, as the server ignores it.
+ * {@code http} URL (Gazelle never signs one), and a request target holding a raw control character
+ * (0x00-0x1F, 0x7F) or space anywhere, query included (no HTTP server delivers one). The query string
+ * is otherwise ignored, as the server ignores it.
  *
  * <p>Immutable and thread-safe; never throws.
  */
@@ -75,6 +77,9 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         }
         if (requestTarget.length() > maxLength) {
             return Verification.rejected(Rejection.TOO_LONG, "request target longer than " + maxLength);
+        }
+        if (RequestTargets.hasRawControlOrSpace(requestTarget)) {
+            return malformed("raw control character or space in the request target");
         }
         int end = requestTarget.indexOf('?');
         if (end < 0) {

@@ -172,7 +172,7 @@ class ExpiringApiTest {
                 .keys(KeySet.ofUtf8("super secret code")).option("format", "aurelia").option("expiredStatus", "410")
                 .option("maxLength", "64").build());
         assertEquals(Rejection.TOO_LONG, aurelia.verify("/" + "a".repeat(64)).rejection().orElseThrow());
-        UrlSigner<?> aureliaSigner = provider.signer(SchemeConfig.builder().keys(KEYS).option("format", "aurelia")
+        UrlSigner<?> aureliaSigner = provider.signer(SchemeConfig.builder().keys(KEYS).clock(at(0)).option("format", "aurelia")
                 .option("host", "https://h").build());
         assertTrue(((AureliaLinkSigner) aureliaSigner).sign(new AureliaLink("/a.png", 5)).startsWith("https://h/a.png?"));
         assertThrows(IllegalArgumentException.class, () -> provider.verifier(SchemeConfig.builder().keys(KEYS)

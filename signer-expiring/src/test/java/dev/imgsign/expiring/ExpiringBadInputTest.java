@@ -253,7 +253,7 @@ class ExpiringBadInputTest {
         assertRejected(Rejection.TOO_LONG, 414, AURELIA.verify(ONE_MIB));
         // A hash longer than 512 characters is refused without PBKDF2 work: a plain 403.
         assertRejected(Rejection.BAD_SIGNATURE, 403, AURELIA.verify("/a.jpg?signature=AURELIA_" + "a".repeat(600)
-                + ".b.UC_" + "c".repeat(64) + "&expires_at=1"));
+                + ".b.UC_" + "c".repeat(64) + "&expires_at=1731744015"));
     }
 
     @Test
@@ -278,9 +278,15 @@ class ExpiringBadInputTest {
                 "+", "-", "12a", " 1", "0x10"}) {
             assertRejected(Rejection.MALFORMED, 400, AURELIA.verify("/a.jpg?signature=x&expires_at=" + expires));
         }
-        // strconv.Atoi's extremes parse; the hash then does not authenticate.
+        // Beyond the maximum validity: 403 before any PBKDF2 work; a sign is not canonical: 400.
         assertRejected(Rejection.BAD_SIGNATURE, 403, AURELIA.verify("/a.jpg?signature=x&expires_at=9223372036854775807"));
-        assertRejected(Rejection.BAD_SIGNATURE, 403, AURELIA.verify("/a.jpg?signature=x&expires_at=-9223372036854775807"));
+        assertRejected(Rejection.MALFORMED, 400, AURELIA.verify("/a.jpg?signature=x&expires_at=-9223372036854775807"));
+        // As seed 001's server: strconv.Atoi's extremes parse; the hash then does not authenticate.
+        AureliaLinkVerifier seed = AureliaLinkVerifier.builder().secret("super secret code")
+                .clock(Clock.fixed(Instant.ofEpochSecond(1731744005L), ZoneOffset.UTC)).acceptNonCanonicalExpiry(true)
+                .signatureBeforeExpiry(true).maxValidity(java.time.Duration.ofSeconds(Long.MAX_VALUE)).build();
+        assertRejected(Rejection.BAD_SIGNATURE, 403, seed.verify("/a.jpg?signature=x&expires_at=9223372036854775807"));
+        assertRejected(Rejection.BAD_SIGNATURE, 403, seed.verify("/a.jpg?signature=x&expires_at=-9223372036854775807"));
     }
 
     @Test

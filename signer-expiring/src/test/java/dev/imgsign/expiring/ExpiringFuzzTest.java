@@ -1,6 +1,7 @@
 package dev.imgsign.expiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,10 @@ class ExpiringFuzzTest {
             AureliaLinkVerifier.builder().keys(AURELIA_KEYS).clock(AURELIA_CLOCK).build();
     private static final AureliaLinkSigner AURELIA_SIGNER =
             AureliaLinkSigner.builder().keys(AURELIA_KEYS).clock(AURELIA_CLOCK).build();
+    /** Answers as seed 001's server (no validity limit, Atoi forms, signature first): must never throw either. */
+    private static final AureliaLinkVerifier AURELIA_AS_SEED = AureliaLinkVerifier.builder().keys(AURELIA_KEYS)
+            .clock(AURELIA_CLOCK).maxValidity(java.time.Duration.ofSeconds(Long.MAX_VALUE))
+            .acceptNonCanonicalExpiry(true).signatureBeforeExpiry(true).build();
 
     @FuzzTest(maxDuration = "5m")
     void expiring(byte[] input) {
@@ -59,13 +64,22 @@ class ExpiringFuzzTest {
             return;
         }
         String target = new String(input, StandardCharsets.UTF_8);
+        Verification<AureliaLink> seed = AURELIA_AS_SEED.verify(target);
+        assertNotNull(seed);
         Verification<AureliaLink> v = AURELIA.verify(target);
         assertNotNull(v);
         if (v instanceof Verification.Rejected<AureliaLink> r) {
             assertWellFormed(r);
             return;
         }
+        // The default accepts a subset of what the seed accepts, and only inside the validity window.
+        assertTrue(seed.isAccepted(), target);
+        assertFalse(RequestTargets.hasRawControlOrSpace(target), "raw control character or space accepted");
         AureliaLink link = v.orElseThrow();
+        long now = AURELIA_CLOCK.instant().getEpochSecond();
+        assertTrue(link.expiresAt() >= now
+                && link.expiresAt() <= now + AureliaLinkVerifier.DEFAULT_MAX_VALIDITY.getSeconds(), target);
+        assertTrue(target.contains("expires_at=" + link.expiresAt()), "canonical expires_at only");
         String again = AURELIA_SIGNER.sign(link);
         assertEquals(new Verification.Accepted<>(link, 0, ""), AURELIA.verify(again), again);
     }
@@ -77,6 +91,7 @@ class ExpiringFuzzTest {
             assertWellFormed(r);
             return;
         }
+        assertFalse(RequestTargets.hasRawControlOrSpace(target), "raw control character or space accepted");
         ExpiringLink link = v.orElseThrow();
         String again = signer.sign(link);
         assertEquals(new Verification.Accepted<>(link, 0, ""), verifier.verify(again), again);

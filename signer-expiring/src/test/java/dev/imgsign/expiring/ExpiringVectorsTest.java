@@ -62,23 +62,46 @@ class ExpiringVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("aureliaLinks")
     void aureliaLinkMatchesThePeer(Vector v) {
-        AureliaLinkSigner signer = AureliaLinkSigner.builder().secret(v.get("secret")).host(v.get("host")).build();
+        Clock clock = Clock.fixed(Instant.ofEpochSecond(v.getLong("expiresAt")), ZoneOffset.UTC);
+        AureliaLinkSigner signer = AureliaLinkSigner.builder().secret(v.get("secret")).host(v.get("host"))
+                .clock(clock).build();
         AureliaLink link = new AureliaLink(v.get("path"), v.getLong("expiresAt"));
         assertEquals(v.get("url"), signer.sign(link, UUID.fromString(v.get("uuid"))));
         // the random-UUID path still verifies
-        String random = AureliaLinkSigner.builder().secret(v.get("secret")).build().sign(link);
-        Clock clock = Clock.fixed(Instant.ofEpochSecond(v.getLong("expiresAt")), ZoneOffset.UTC);
+        String random = AureliaLinkSigner.builder().secret(v.get("secret")).clock(clock).build().sign(link);
         assertEquals(link, AureliaLinkVerifier.builder().secret(v.get("secret")).clock(clock).build()
                 .verify(random).orElseThrow());
     }
 
+    /** Configured as seed 001's server (Atoi forms, signature before expiry), every vector answers as the peer. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("aureliaVerifications")
     void aureliaVerifiesAsSeed001(Vector v) {
         Clock clock = Clock.fixed(Instant.ofEpochSecond(v.getLong("nowEpochSeconds"), v.getLong("nowNanos")), ZoneOffset.UTC);
+        AureliaLinkVerifier verifier = AureliaLinkVerifier.builder().secret(v.get("secret")).clock(clock)
+                .acceptNonCanonicalExpiry(true).signatureBeforeExpiry(true).build();
+        assertAnswersAsVector(v, verifier.verify(v.get("target")), v.valid(), Integer.parseInt(v.get("status")));
+    }
+
+    /**
+     * Default settings: the same answers except where the README documents a deviation (a non-canonical
+     * expires_at is 400; an expired link is EXPIRED before its signature is checked).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("aureliaVerifications")
+    void aureliaDefaultsDeviateOnlyWhereDocumented(Vector v) {
+        Clock clock = Clock.fixed(Instant.ofEpochSecond(v.getLong("nowEpochSeconds"), v.getLong("nowNanos")), ZoneOffset.UTC);
         AureliaLinkVerifier verifier = AureliaLinkVerifier.builder().secret(v.get("secret")).clock(clock).build();
         Verification<AureliaLink> result = verifier.verify(v.get("target"));
-        if (v.valid()) {
+        switch (v.tcId()) {
+            case 15, 16 -> assertEquals(Rejection.MALFORMED, result.rejection().orElseThrow(), "+ or leading zero");
+            case 18 -> assertEquals(Rejection.EXPIRED, result.rejection().orElseThrow(), "expiry checked first");
+            default -> assertAnswersAsVector(v, result, v.valid(), Integer.parseInt(v.get("status")));
+        }
+    }
+
+    private static void assertAnswersAsVector(Vector v, Verification<AureliaLink> result, boolean valid, int status) {
+        if (valid) {
             assertTrue(result.isAccepted(), () -> result.toString());
             assertEquals("/avatar/image.jpg", result.orElseThrow().path());
             assertEquals("image.jpg", result.orElseThrow().imageName());
@@ -88,7 +111,7 @@ class ExpiringVectorsTest {
                 assertEquals(Rejection.BAD_SIGNATURE, rejected.reason());
                 assertEquals(403, rejected.httpStatus());
             } else {
-                assertEquals(Integer.parseInt(v.get("status")), rejected.httpStatus());
+                assertEquals(status, rejected.httpStatus());
             }
         }
     }

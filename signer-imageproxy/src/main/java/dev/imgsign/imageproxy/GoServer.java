@@ -1,5 +1,6 @@
 package dev.imgsign.imageproxy;
 
+import dev.imgsign.core.internal.Ascii;
 import dev.imgsign.core.internal.GoBase64;
 import dev.imgsign.core.internal.GoUrl;
 
@@ -107,17 +108,21 @@ final class GoServer {
         return new RemoteUrl(GoUrl.parse(s), encoded);
     }
 
-    /** Case-insensitive {@code ^https?%3A%2F}. */
+    /**
+     * ASCII case-insensitive {@code ^https?%3A%2F}. Go's {@code (?i)} also folds {@code ſ} (U+017F) onto
+     * {@code s}, but {@code httpſ://…} is refused either way (no valid scheme), so ASCII folding decides
+     * the same and no Unicode folding touches attacker input.
+     */
     static boolean looksPercentEncoded(String s) {
         int i;
-        if (s.regionMatches(true, 0, "https", 0, 5)) {
+        if (Ascii.startsWithIgnoreCase(s, "https")) {
             i = 5;
-        } else if (s.regionMatches(true, 0, "http", 0, 4)) {
+        } else if (Ascii.startsWithIgnoreCase(s, "http")) {
             i = 4;
         } else {
             return false;
         }
-        return s.regionMatches(true, i, "%3A%2F", 0, 6);
+        return Ascii.regionMatchesIgnoreCase(s, i, "%3A%2F", 0, 6);
     }
 
     /** {@code ^(https?):/+([^/])} replaced by {@code $1://$2} (case-sensitive). */

@@ -11,13 +11,16 @@ import java.util.Set;
  * The {@code imageproxy} scheme for tools that build signers and verifiers by name.
  *
  * <p>Options: {@code baseUrl} (signer, required), {@code signOptions} ({@code true}/{@code false},
- * default true), {@code remoteUrlForm} ({@code raw}/{@code base64}), {@code requireSignedOptions}
- * (verifier, default false), {@code allowHosts}, {@code denyHosts}, {@code referrers} (comma-separated),
- * {@code maxLength}. A verifier needs keys unless {@code allowHosts} is given.
+ * default true), {@code remoteUrlForm} ({@code raw}/{@code base64}); verifier: {@code requireSignedOptions}
+ * (default false: URL-only signatures are accepted for requests without options only),
+ * {@code acceptUrlOnlySignaturesWithOptions} (default false; {@code true} is the server's insecure
+ * behaviour, see {@link ImageproxyVerifier.Builder#acceptUrlOnlySignaturesWithOptions}), {@code allowHosts},
+ * {@code denyHosts}, {@code referrers} (comma-separated), {@code maxLength}. A verifier needs keys unless
+ * {@code allowHosts} is given.
  */
 public final class ImageproxySchemeProvider implements SchemeProvider {
     private static final Set<String> OPTIONS = Set.of("baseUrl", "signOptions", "remoteUrlForm",
-            "requireSignedOptions", "allowHosts", "denyHosts", "referrers", "maxLength");
+            "requireSignedOptions", "acceptUrlOnlySignaturesWithOptions", "allowHosts", "denyHosts", "referrers", "maxLength");
 
     /** Used by {@link java.util.ServiceLoader}. */
     public ImageproxySchemeProvider() {
@@ -63,6 +66,8 @@ public final class ImageproxySchemeProvider implements SchemeProvider {
             b.keys(config.keys());
         }
         config.option("requireSignedOptions").ifPresent(v -> b.requireSignedOptions(bool("requireSignedOptions", v)));
+        config.option("acceptUrlOnlySignaturesWithOptions").ifPresent(
+                v -> b.acceptUrlOnlySignaturesWithOptions(bool("acceptUrlOnlySignaturesWithOptions", v)));
         config.option("allowHosts").ifPresent(v -> b.allowHosts(list(v)));
         config.option("denyHosts").ifPresent(v -> b.denyHosts(list(v)));
         config.option("referrers").ifPresent(v -> b.referrers(list(v)));

@@ -5,6 +5,7 @@ import dev.imgsign.core.HmacKeyRing;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlSigner;
 import dev.imgsign.core.internal.GoUrl;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -39,12 +40,14 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
     private final String baseUrl;
     private final boolean signOptions;
     private final RemoteUrlForm form;
+    private final Clock clock;
 
     private ImageproxySigner(Builder b) {
         this.ring = HmacKeyRing.of(HmacAlgorithm.SHA256, b.keys);
         this.baseUrl = b.baseUrl;
         this.signOptions = b.signOptions;
         this.form = b.form;
+        this.clock = b.clock;
     }
 
     /** A builder; keys and base URL are required. */
@@ -72,7 +75,9 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
      * sends is what was signed. Any signature in {@code options} is replaced.
      *
      * @throws IllegalArgumentException if the URL is null, relative, not http(s), has no host, or has a
-     *     host with characters no client can send ({@code " < >})
+     *     host with characters no client can send ({@code " < >}); or if the options' {@code vu} is not
+     *     after the signer's clock, or so far in the future that the server's time arithmetic wraps it
+     *     and it counts as long past (the link would be dead on arrival)
      */
     public String sign(String remoteUrl, ImageproxyOptions options) {
         Prepared p = prepare(remoteUrl, options);
@@ -118,6 +123,7 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null (use ImageproxyOptions.NONE)");
         }
+        checkValidUntil(options.validUntil());
         GoUrl u = GoUrl.parse(GoUrl.bytes(remoteUrl));
         if (u == null) {
             throw new IllegalArgumentException("remote URL is not a valid URL: " + shorten(remoteUrl));
@@ -158,6 +164,23 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
         return new Prepared(emitted, message, SIGNATURE_ENCODER.encodeToString(mac));
     }
 
+    /** Refuses a {@code vu} the server would already treat as passed. */
+    private void checkValidUntil(long validUntil) {
+        if (validUntil == 0) {
+            return;
+        }
+        if (GoTime.wraps(validUntil)) {
+            throw new IllegalArgumentException("options vu" + validUntil + " is too far in the future: imageproxy's "
+                    + "time arithmetic wraps it and refuses the link as expired (use a vu before "
+                    + (Long.MAX_VALUE - GoTime.UNIX_TO_INTERNAL + 1) + ")");
+        }
+        long now = clock.instant().getEpochSecond();
+        if (GoTime.expired(validUntil, now)) {
+            throw new IllegalArgumentException("options vu" + validUntil + " is not in the future (now " + now
+                    + "): imageproxy would refuse the link as expired");
+        }
+    }
+
     /** Characters HTTP clients send as they are (RFC 3986 unreserved, reserved and {@code %}). */
     private static boolean sendable(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
@@ -191,7 +214,8 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
 
     @Override
     public String toString() {
-        return "ImageproxySigner[base=" + baseUrl + ", signOptions=" + signOptions + ", form=" + form + ", keys="
+        return "ImageproxySigner[base=" + baseUrl + ", signOptions=" + signOptions + ", form=" + form + ", clock="
+                + clock + ", keys="
                 + ring.keys() + "]";
     }
 
@@ -201,8 +225,18 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
         private String baseUrl;
         private boolean signOptions = true;
         private RemoteUrlForm form = RemoteUrlForm.RAW;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
+        }
+
+        /**
+         * The clock a {@code vu} option must be after (default: the UTC system clock): the signer refuses to
+         * make links that are already expired.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
         }
 
         /** The keys; the primary signs. Required. */
@@ -233,8 +267,9 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
 
         /**
          * Whether to sign the options with the URL (default {@code true}). {@code false} signs the URL
-         * only, as imageproxy-sign {@code -url} does: any client may then change every option, {@code vu}
-         * included.
+         * only, as imageproxy-sign {@code -url} does: the server then lets any client change every option,
+         * {@code vu} included, and our {@link ImageproxyVerifier} accepts such a link only without options
+         * unless it is built with {@code acceptUrlOnlySignaturesWithOptions(true)}.
          */
         public Builder signOptions(boolean signOptions) {
             this.signOptions = signOptions;

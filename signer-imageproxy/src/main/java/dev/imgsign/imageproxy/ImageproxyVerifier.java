@@ -11,10 +11,7 @@ import dev.imgsign.core.internal.GoBase64;
 import dev.imgsign.core.internal.GoUrl;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,15 +30,27 @@ import java.util.Objects;
  *   <li>Referrers configured and the referrer's host not among them, or the remote host among the denied
  *       hosts: {@link Rejection#HOST_NOT_ALLOWED} (403).</li>
  *   <li>No allowed hosts and no keys: accepted. Remote host among the allowed hosts: accepted.</li>
- *   <li>For each key in order: the signature over the URL alone (unless {@link Builder#requireSignedOptions
- *       signed options are required}), then over URL{@code #}options: accepted; otherwise
- *       {@link Rejection#BAD_SIGNATURE} (403).</li>
+ *   <li>For each key in order: the signature over the URL alone, then over URL{@code #}options: accepted;
+ *       otherwise {@link Rejection#BAD_SIGNATURE} (403).</li>
  * </ol>
  *
- * <p>Host matching is the server's: the remote URL's host without port and brackets equals an entry
- * (case-sensitive), or an entry {@code *.example.com} whose text after {@code *.} ends the host (so it
- * also matches {@code example.com} and {@code badexample.com}), or the host is an IP address inside an
- * entry written as a CIDR ({@code 10.0.0.0/8}).
+ * <p>Where we deviate from the server, for safety: a signature over the URL alone is accepted only for a
+ * request that carries no options (the server accepts it with any options, which lets a client change
+ * {@code vu} and the size; opt in with {@link Builder#acceptUrlOnlySignaturesWithOptions}), and never for a
+ * remote URL that carries a fragment (the server's check lets a signature over URL and options authorise
+ * the request {@code /<any options>,s<sig>/<base64 of URL#options>}). {@link Builder#requireSignedOptions}
+ * refuses URL-only signatures altogether. A request target holding a raw control character or space is
+ * {@link Rejection#MALFORMED}: no HTTP server delivers one.
+ *
+ * <p>Host matching deviates from the server's raw string comparison, which {@code EVIL.example},
+ * {@code evil.example.} and {@code 010.0.0.1} bypass: entries (checked when configured) and the remote
+ * host are both read as a browser reads a host (WHATWG host parsing: ASCII case-insensitive, IDNA to
+ * punycode, every IPv4 number form, IPv6 compressed; trailing dots removed). An entry is a host name, an
+ * IP address (also matching its IPv4-mapped IPv6 form), {@code *.example.com} (the name and its
+ * subdomains; in a deny list also {@code badexample.com}, as on the server) or a CIDR network
+ * ({@code 10.0.0.0/8}). A remote host that is not a valid host is refused while hosts are denied and
+ * matches no allowed host or referrer. Names are never resolved: a name that resolves to a denied address
+ * is not seen.
  *
  * <p>Never throws; the target length is checked first and all later work is linear in it. Immutable and
  * thread-safe.
@@ -50,16 +59,17 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     /** Default upper bound on the request target length. */
     public static final int DEFAULT_MAX_LENGTH = 8192;
 
-    /** Seconds from Go's internal year-1 epoch to the unix epoch; Go compares times in that frame. */
-    private static final long UNIX_TO_INTERNAL = 62135596800L;
+    /** The canonical form of options that change nothing: the only ones a URL-only signature covers by default. */
+    private static final String NO_OPTIONS = ImageproxyOptions.NONE.canonicalWithoutSignature();
     private static final int SERVER_FORBIDDEN = 403;
 
     private final HmacKeyRing ring; // null without keys
     private final KeySet keys;
     private final boolean requireSignedOptions;
-    private final List<HostPattern> allowHosts;
-    private final List<HostPattern> denyHosts;
-    private final List<HostPattern> referrers;
+    private final boolean urlOnlyWithOptions;
+    private final HostList allowHosts;
+    private final HostList denyHosts;
+    private final HostList referrers;
     private final Clock clock;
     private final int maxLength;
 
@@ -67,9 +77,10 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         this.keys = b.keys;
         this.ring = b.keys == null ? null : HmacKeyRing.of(HmacAlgorithm.SHA256, b.keys);
         this.requireSignedOptions = b.requireSignedOptions;
-        this.allowHosts = List.copyOf(b.allowHosts);
-        this.denyHosts = List.copyOf(b.denyHosts);
-        this.referrers = List.copyOf(b.referrers);
+        this.urlOnlyWithOptions = b.urlOnlyWithOptions;
+        this.allowHosts = b.allowHosts;
+        this.denyHosts = b.denyHosts;
+        this.referrers = b.referrers;
         this.clock = b.clock;
         this.maxLength = b.maxLength;
     }
@@ -104,6 +115,14 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         if (referer != null && referer.length() > maxLength) {
             return Verification.rejected(Rejection.TOO_LONG, "Referer longer than " + maxLength + " characters");
         }
+        for (int i = 0; i < requestTarget.length(); i++) {
+            char c = requestTarget.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                // Go's request parsing lets a raw space through; no HTTP server delivers one in a request line.
+                return Verification.rejected(Rejection.MALFORMED,
+                        "request target contains a raw control character or space at index " + i);
+            }
+        }
         GoServer.Parsed parsed = GoServer.newRequest(GoUrl.bytes(requestTarget));
         if (parsed.error != null) {
             return Verification.rejected(Rejection.MALFORMED, parsed.error);
@@ -117,18 +136,26 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         }
         if (!referrers.isEmpty()) {
             GoUrl ref = GoUrl.parse(GoUrl.bytes(referer == null ? "" : referer));
-            if (ref == null || !matches(referrers, ref)) {
+            String refHost = ref == null ? null : HostList.canonicalHost(ref);
+            if (refHost == null || !referrers.matches(refHost)) {
                 return Verification.rejected(Rejection.HOST_NOT_ALLOWED, "referrer not allowed");
             }
         }
-        if (matches(denyHosts, remote)) {
-            return Verification.rejected(Rejection.HOST_NOT_ALLOWED, "remote host is denied");
+        String host = denyHosts.isEmpty() && allowHosts.isEmpty() ? null : HostList.canonicalHost(remote);
+        if (!denyHosts.isEmpty()) {
+            if (host == null) {
+                return Verification.rejected(Rejection.HOST_NOT_ALLOWED,
+                        "remote host is not a valid host name or address (refused while hosts are denied)");
+            }
+            if (denyHosts.matches(host)) {
+                return Verification.rejected(Rejection.HOST_NOT_ALLOWED, "remote host is denied");
+            }
         }
         ImageproxyRequest request = new ImageproxyRequest(fetchedUrl(remote), options);
         if (allowHosts.isEmpty() && ring == null) {
             return Verification.acceptedWithoutKey(request);
         }
-        if (!allowHosts.isEmpty() && matches(allowHosts, remote)) {
+        if (host != null && allowHosts.matches(host)) {
             return Verification.acceptedWithoutKey(request);
         }
         if (ring != null) {
@@ -142,11 +169,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     }
 
     private boolean expired(long validUntil) {
-        Instant now = clock.instant();
-        // Go's time.Time compares seconds since year 1, where vu near the int64 limit wraps around.
-        long nowInternal = now.getEpochSecond() + UNIX_TO_INTERNAL;
-        long vuInternal = validUntil + UNIX_TO_INTERNAL;
-        return nowInternal >= vuInternal;
+        return GoTime.expired(validUntil, clock.instant().getEpochSecond());
     }
 
     private static String fetchedUrl(GoUrl remote) {
@@ -161,14 +184,15 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         if (got == null) {
             return -1;
         }
-        // The URL-only message is needed only where URL-only signatures are accepted.
-        byte[] urlOnly = requireSignedOptions ? null : GoUrl.raw(remote.toString());
+        // The URL-only message is needed only where a URL-only signature may be accepted.
+        String urlMessage = remote.toString();
+        byte[] urlOnly = urlOnlyAccepted(urlMessage, options) ? GoUrl.raw(urlMessage) : null;
         GoUrl withOptions = remote.copy();
         withOptions.setFragment(options.canonicalWithoutSignature());
         byte[] urlAndOptions = GoUrl.raw(withOptions.toString());
         for (int i = 0; i < ring.size(); i++) {
             Hmac hmac = ring.hmac(i);
-            if (!requireSignedOptions && hmac.matches(urlOnly, got)) {
+            if (urlOnly != null && hmac.matches(urlOnly, got)) {
                 return i;
             }
             if (hmac.matches(urlAndOptions, got)) {
@@ -176,6 +200,20 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether a signature over the URL alone may authorise this request. Never when the URL-only message
+     * holds a {@code #} (a fragment decoded from a base64 or percent-encoded remote URL, or a raw {@code #}
+     * in the query): {@code URL#options} is exactly the message of a signature over URL and options, so the
+     * server's check would let such a signature authorise any other options. Otherwise only when the request
+     * carries no options, unless URL-only signatures with free options are explicitly accepted.
+     */
+    private boolean urlOnlyAccepted(String urlMessage, ImageproxyOptions options) {
+        if (requireSignedOptions || urlMessage.indexOf('#') >= 0) {
+            return false;
+        }
+        return urlOnlyWithOptions || options.canonicalWithoutSignature().equals(NO_OPTIONS);
     }
 
     /**
@@ -189,66 +227,32 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
 
     /** Whether the URL's host is among the allowed hosts (for tests). */
     boolean allowedHost(GoUrl url) {
-        return matches(allowHosts, url);
+        String host = HostList.canonicalHost(url);
+        return host != null && allowHosts.matches(host);
     }
 
-    private static boolean matches(List<HostPattern> patterns, GoUrl url) {
-        if (patterns.isEmpty()) {
-            return false;
-        }
-        String hostname = url.hostname();
-        byte[] ip = null;
-        boolean ipParsed = false;
-        for (HostPattern p : patterns) {
-            if (hostname.equals(p.text)) {
-                return true;
-            }
-            if (p.wildcardSuffix != null && hostname.endsWith(p.wildcardSuffix)) {
-                return true;
-            }
-            if (!ipParsed) {
-                ip = GoNet.parseIp(hostname);
-                ipParsed = true;
-            }
-            if (ip != null && p.cidr != null && GoNet.contains(p.cidr, ip)) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether the URL's host is refused by the denied hosts (for tests): denied, or not a valid host. */
+    boolean deniedHost(GoUrl url) {
+        String host = HostList.canonicalHost(url);
+        return !denyHosts.isEmpty() && (host == null || denyHosts.matches(host));
     }
 
     @Override
     public String toString() {
-        return "ImageproxyVerifier[keys=" + keys + ", requireSignedOptions=" + requireSignedOptions + ", allowHosts="
+        return "ImageproxyVerifier[keys=" + keys + ", requireSignedOptions=" + requireSignedOptions
+                + ", acceptUrlOnlySignaturesWithOptions=" + urlOnlyWithOptions + ", allowHosts="
                 + allowHosts.size() + ", denyHosts=" + denyHosts.size() + ", referrers=" + referrers.size()
                 + ", maxLength=" + maxLength + "]";
-    }
-
-    /** One configured host entry, pre-parsed. */
-    private static final class HostPattern {
-        final String text; // as a Go string
-        final String wildcardSuffix;
-        final GoNet.Cidr cidr;
-
-        HostPattern(String configured) {
-            this.text = GoUrl.bytes(configured);
-            this.wildcardSuffix = text.startsWith("*.") ? text.substring(2) : null;
-            this.cidr = GoNet.parseCidr(text);
-        }
-
-        @Override
-        public String toString() {
-            return GoUrl.text(text);
-        }
     }
 
     /** Configures an {@link ImageproxyVerifier}. */
     public static final class Builder {
         private KeySet keys;
         private boolean requireSignedOptions;
-        private final List<HostPattern> allowHosts = new ArrayList<>();
-        private final List<HostPattern> denyHosts = new ArrayList<>();
-        private final List<HostPattern> referrers = new ArrayList<>();
+        private boolean urlOnlyWithOptions;
+        private HostList allowHosts = HostList.empty(HostList.Wildcard.LABEL_BOUNDARY);
+        private HostList denyHosts = HostList.empty(HostList.Wildcard.ANY_SUFFIX);
+        private HostList referrers = HostList.empty(HostList.Wildcard.LABEL_BOUNDARY);
         private Clock clock = Clock.systemUTC();
         private int maxLength = DEFAULT_MAX_LENGTH;
         private boolean acceptAll;
@@ -263,42 +267,69 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         }
 
         /**
-         * Refuse signatures over the URL alone, accepting only signatures over URL and options. The
-         * server accepts both (default {@code false}); {@code true} is safer because a URL-only signature
-         * lets any client change every option, including {@code vu}, and so ask for any size or make an
-         * expiring link permanent.
+         * Refuse signatures over the URL alone altogether, even for requests without options (default
+         * {@code false}: by default a URL-only signature is accepted only for a request that carries no
+         * options, see {@link #acceptUrlOnlySignaturesWithOptions}).
          */
         public Builder requireSignedOptions(boolean require) {
             this.requireSignedOptions = require;
             return this;
         }
 
-        /** Remote hosts served without a signature (the server's {@code -allowHosts}). */
-        public Builder allowHosts(Collection<String> hosts) {
-            add(allowHosts, hosts);
-            return this;
-        }
-
-        /** Remote hosts never served, even when signed (the server's {@code -denyHosts}). */
-        public Builder denyHosts(Collection<String> hosts) {
-            add(denyHosts, hosts);
+        /**
+         * Accept a signature over the URL alone for a request with any options, as the server does
+         * (default {@code false}). Insecure, for links made by {@code imageproxy-sign -url} only: a URL-only
+         * signature then lets any client change every option, {@code vu} included, so it can ask for any
+         * size or make an expiring link permanent. By default a URL-only signature is accepted only for a
+         * request without options. Either way a URL-only signature never covers a remote URL that carries
+         * a fragment (browsers never send one; the server's check lets it forge the options of a link
+         * signed over URL and options). Cannot be combined with {@link #requireSignedOptions(boolean)
+         * requireSignedOptions(true)}.
+         */
+        public Builder acceptUrlOnlySignaturesWithOptions(boolean accept) {
+            this.urlOnlyWithOptions = accept;
             return this;
         }
 
         /**
-         * Hosts a request's {@code Referer} must name (the server's {@code -referrers}); checked by
-         * {@link ImageproxyVerifier#verify(String, String)}. A missing or unparsable header fails.
+         * Remote hosts served without a signature (the server's {@code -allowHosts}): host names, IP
+         * addresses, {@code *.example.com} (the name and its subdomains; unlike the server, not
+         * {@code badexample.com}) or CIDR networks ({@code 10.0.0.0/8}). Entries and request hosts are
+         * compared as browsers resolve them (see the class comment). Adds to earlier calls.
+         *
+         * @throws IllegalArgumentException if an entry is not a valid host, wildcard or CIDR
          */
-        public Builder referrers(Collection<String> hosts) {
-            add(referrers, hosts);
+        public Builder allowHosts(Collection<String> hosts) {
+            allowHosts = allowHosts.plus(HostList.of("allowHosts", Objects.requireNonNull(hosts, "hosts"),
+                    HostList.Wildcard.LABEL_BOUNDARY));
             return this;
         }
 
-        private static void add(List<HostPattern> list, Collection<String> hosts) {
-            Objects.requireNonNull(hosts, "hosts");
-            for (String h : hosts) {
-                list.add(new HostPattern(Objects.requireNonNull(h, "host")));
-            }
+        /**
+         * Remote hosts never served, even when signed (the server's {@code -denyHosts}); entries as for
+         * {@link #allowHosts}, except that {@code *.example.com} also denies {@code badexample.com}, as on
+         * the server. A remote host that is not a valid host is refused too (fail closed). Adds to earlier
+         * calls.
+         *
+         * @throws IllegalArgumentException if an entry is not a valid host, wildcard or CIDR
+         */
+        public Builder denyHosts(Collection<String> hosts) {
+            denyHosts = denyHosts.plus(HostList.of("denyHosts", Objects.requireNonNull(hosts, "hosts"),
+                    HostList.Wildcard.ANY_SUFFIX));
+            return this;
+        }
+
+        /**
+         * Hosts a request's {@code Referer} must name (the server's {@code -referrers}), entries as for
+         * {@link #allowHosts}; checked by {@link ImageproxyVerifier#verify(String, String)}. A missing or
+         * unparsable header, or one whose host is not valid, fails. Adds to earlier calls.
+         *
+         * @throws IllegalArgumentException if an entry is not a valid host, wildcard or CIDR
+         */
+        public Builder referrers(Collection<String> hosts) {
+            referrers = referrers.plus(HostList.of("referrers", Objects.requireNonNull(hosts, "hosts"),
+                    HostList.Wildcard.LABEL_BOUNDARY));
+            return this;
         }
 
         /** The clock {@code vu} is compared with (default: the UTC system clock). */
@@ -332,9 +363,14 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
          * The verifier.
          *
          * @throws IllegalStateException if neither keys nor allowed hosts are configured and
-         *     {@link #acceptUnsignedRequests()} was not called
+         *     {@link #acceptUnsignedRequests()} was not called, or if both {@code requireSignedOptions} and
+         *     {@code acceptUrlOnlySignaturesWithOptions} are set
          */
         public ImageproxyVerifier build() {
+            if (requireSignedOptions && urlOnlyWithOptions) {
+                throw new IllegalStateException("requireSignedOptions refuses every URL-only signature; "
+                        + "it cannot be combined with acceptUrlOnlySignaturesWithOptions");
+            }
             if (keys == null && allowHosts.isEmpty() && !acceptAll) {
                 throw new IllegalStateException("an imageproxy verifier needs keys or allowed hosts "
                         + "(or acceptUnsignedRequests() to accept everything, as an unconfigured server does)");

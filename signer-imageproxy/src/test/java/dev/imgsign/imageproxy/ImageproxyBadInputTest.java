@@ -186,4 +186,56 @@ class ImageproxyBadInputTest {
         ImageproxySigner signer = ImageproxySigner.builder().keys(KEYS).baseUrl("").build();
         assertEquals("/0x0,s" + sig + "/" + escaped, signer.sign("http://example.com/a.jpg?x=é", ImageproxyOptions.NONE));
     }
+
+    /** Issue 13 interop review: Go lets a raw space through, but no HTTP server delivers one. */
+    @Test
+    void rawSpacesAndTabsAreRefused() {
+        for (String target : new String[] {"/x/http://example.com/a b.jpg", "/x/http://example.com/a.jpg?q=a b",
+                "/x/http://example.com/a.jpg\t", "/x /http://example.com/a.jpg", " /x/http://example.com/a.jpg",
+                "/400x400,q40,s" + PUBLISHED + "/" + URL + " "}) {
+            assertRejected(Rejection.MALFORMED, 400, VERIFIER.verify(target));
+        }
+    }
+
+    /** Issue 13 finding 1: the signature of URL#options, replayed over a remote URL that carries the fragment. */
+    @Test
+    void aFragmentInTheRemoteUrlForgesNoOptions() {
+        String withFragment = URL + "#400x400,q40";
+        String base64 = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(withFragment.getBytes(StandardCharsets.UTF_8));
+        String percent = "https%3A%2F%2Foctodex.github.com%2Fimages%2Fcodercat.jpg%23400x400%2Cq40";
+        for (String remote : new String[] {base64, percent}) {
+            for (String options : new String[] {"9999x9999,q100,", "", "0x0,"}) {
+                assertRejected(Rejection.BAD_SIGNATURE, 403, VERIFIER.verify("/" + options + "s" + PUBLISHED + "/" + remote));
+            }
+        }
+        // a URL-only signature covers a request without options only
+        String urlOnly = signature(URL);
+        assertEquals(URL, VERIFIER.verify("/s" + urlOnly + "/" + URL).orElseThrow().remoteUrl());
+        assertRejected(Rejection.BAD_SIGNATURE, 403, VERIFIER.verify("/9999x9999,s" + urlOnly + "/" + URL));
+        assertRejected(Rejection.BAD_SIGNATURE, 403, VERIFIER.verify("/s" + signature(URL + "#x") + "/"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString((URL + "#x").getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** Issue 13 finding 8: spellings of a denied host; a host that is not valid is refused too. */
+    @Test
+    void deniedHostsInOtherSpellings() {
+        ImageproxyVerifier denying = ImageproxyVerifier.builder().keys(KEYS).clock(CLOCK)
+                .denyHosts(List.of("octodex.github.com", "10.0.0.0/8")).build();
+        for (String host : new String[] {"OCTODEX.github.com", "octodex.github.com.", "octodex.GITHUB.com.:443",
+                "ｏctodex.github.com", "octodex。github。com", "10.0.0.1", "0x0a.0.0.1", "010.0.0.1", "167772161", "[::ffff:10.0.0.1]"}) {
+            String remote = "https://" + host + "/images/codercat.jpg";
+            assertRejected(Rejection.HOST_NOT_ALLOWED, 403,
+                    denying.verify("/s" + signature(remote + "#0x0") + "/" + remote));
+        }
+    }
+
+    /** No Unicode case folding: 'ſ' (U+017F) and the Kelvin sign are not ASCII letters. */
+    @Test
+    void unicodeLookalikesOfTheSchemeAreNotTheScheme() {
+        for (String remote : new String[] {"httpſ://example.com/a.jpg", "httpſ%3A%2F%2Fexample.com%2Fa.jpg",
+                "HTTPſ%3a%2f%2fexample.com%2fa.jpg"}) {
+            assertRejected(Rejection.MALFORMED, 400, VERIFIER.verify("/s" + signature(remote + "#0x0") + "/" + remote));
+        }
+    }
 }

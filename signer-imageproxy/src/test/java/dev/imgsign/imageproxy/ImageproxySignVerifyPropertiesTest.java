@@ -20,15 +20,17 @@ import net.jqwik.api.Provide;
 
 class ImageproxySignVerifyPropertiesTest {
     private static final KeySet KEYS = KeySet.ofUtf8("property key");
-    private static final ImageproxySigner RAW = ImageproxySigner.builder().keys(KEYS).baseUrl("").build();
-    private static final ImageproxySigner BASE64 = ImageproxySigner.builder().keys(KEYS).baseUrl("")
-            .remoteUrlForm(ImageproxySigner.RemoteUrlForm.BASE64).build();
-    private static final ImageproxySigner URL_ONLY = ImageproxySigner.builder().keys(KEYS).baseUrl("")
-            .signOptions(false).build();
     /** At the unix epoch every vu except those Go wraps around is in the future. */
     private static final Clock EPOCH = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
+    private static final ImageproxySigner RAW = ImageproxySigner.builder().keys(KEYS).baseUrl("").clock(EPOCH).build();
+    private static final ImageproxySigner BASE64 = ImageproxySigner.builder().keys(KEYS).baseUrl("").clock(EPOCH)
+            .remoteUrlForm(ImageproxySigner.RemoteUrlForm.BASE64).build();
+    private static final ImageproxySigner URL_ONLY = ImageproxySigner.builder().keys(KEYS).baseUrl("").clock(EPOCH)
+            .signOptions(false).build();
     private static final ImageproxyVerifier VERIFIER = ImageproxyVerifier.builder().keys(KEYS).clock(EPOCH)
             .maxLength(1 << 16).build();
+    private static final ImageproxyVerifier PEER_LIKE = ImageproxyVerifier.builder().keys(KEYS).clock(EPOCH)
+            .acceptUrlOnlySignaturesWithOptions(true).maxLength(1 << 16).build();
     private static final ImageproxyVerifier STRICT = ImageproxyVerifier.builder().keys(KEYS).clock(EPOCH)
             .requireSignedOptions(true).maxLength(1 << 16).build();
 
@@ -80,7 +82,9 @@ class ImageproxySignVerifyPropertiesTest {
     void urlOnlySignaturesRoundTripUnlessOptionsMustBeSigned(@ForAll("remoteUrls") String url,
             @ForAll("options") ImageproxyOptions options) {
         String signed = signOrSkip(URL_ONLY, url, options);
-        assertTrue(VERIFIER.verify(signed).isAccepted(), signed);
+        boolean noOptions = options.canonicalWithoutSignature().equals("0x0");
+        assertEquals(noOptions, VERIFIER.verify(signed).isAccepted(), signed);
+        assertTrue(PEER_LIKE.verify(signed).isAccepted(), signed);
         assertFalse(STRICT.verify(signed).isAccepted(), signed);
     }
 
@@ -93,6 +97,49 @@ class ImageproxySignVerifyPropertiesTest {
         String optionsSegment = signedOptions.withSignature(sig).toString();
         String forged = signed.replace("/" + optionsSegment + "/", "/" + otherOptions.withSignature(sig) + "/");
         assertFalse(VERIFIER.verify(forged).isAccepted(), forged);
+    }
+
+    /**
+     * Issue 13, finding 1: a signature made for some options authorises no request with other options, whatever
+     * fragment the remote URL carries (the signed options included) and however the remote URL is written.
+     */
+    @Property(tries = 500)
+    void aSignatureForOptionsAuthorisesNoOtherOptionsNorAFragment(@ForAll("remoteUrls") String url,
+            @ForAll("options") ImageproxyOptions signedOptions, @ForAll("options") ImageproxyOptions otherOptions,
+            @ForAll("fragments") String fragment, @ForAll("forms") String form) {
+        Assume.that(!signedOptions.canonicalWithoutSignature().equals(otherOptions.canonicalWithoutSignature()));
+        signOrSkip(RAW, url, signedOptions);
+        String sig = RAW.signature(url, signedOptions);
+        String remote = URL_ONLY.message(url, ImageproxyOptions.NONE);
+        String withFragment = remote + "#" + (fragment.equals("SIGNED") ? signedOptions.canonicalWithoutSignature()
+                : fragment);
+        String written = switch (form) {
+            case "base64" -> java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(withFragment.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case "percent" -> java.net.URLEncoder.encode(withFragment, java.nio.charset.StandardCharsets.UTF_8);
+            case "rawHash" -> withFragment; // a raw '#' in a request target is path or query, never a fragment
+            default -> remote;
+        };
+        String forged = "/" + otherOptions.withSignature(sig) + "/" + written;
+        assertFalse(VERIFIER.verify(forged).isAccepted(), forged);
+        assertFalse(PEER_LIKE.verify(forged).isAccepted(), forged);
+        assertFalse(STRICT.verify(forged).isAccepted(), forged);
+        String noOptions = "/s" + sig + "/" + written;
+        if (!signedOptions.canonicalWithoutSignature().equals("0x0")) {
+            assertFalse(VERIFIER.verify(noOptions).isAccepted(), noOptions);
+            assertFalse(PEER_LIKE.verify(noOptions).isAccepted(), noOptions);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> fragments() {
+        return Arbitraries.oneOf(Arbitraries.of("SIGNED", "", "0x0", "x"),
+                Arbitraries.strings().withChars("0123456789x,qvusfitr#%").ofMaxLength(12));
+    }
+
+    @Provide
+    Arbitrary<String> forms() {
+        return Arbitraries.of("base64", "percent", "rawHash", "plain");
     }
 
     @Property(tries = 300)

@@ -1,11 +1,13 @@
 package dev.imgsign.servlet;
 
+import dev.imgsign.core.KeyReader;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.SchemeConfig;
 import dev.imgsign.core.Schemes;
 import dev.imgsign.core.SigningKey;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
+import dev.imgsign.core.internal.Percent;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -16,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,14 +38,42 @@ import java.util.function.UnaryOperator;
  * <ul>
  *   <li>{@code scheme}: the {@link dev.imgsign.core.SchemeProvider} name ({@code camo}, {@code imageproxy}, ...)</li>
  *   <li>{@code key-env}: environment variables holding the keys, comma-separated, primary first; or</li>
- *   <li>{@code key-file}: files holding the keys, comma-separated, primary first (bytes as they are,
- *       without a trailing line break)</li>
- *   <li>{@code key-encoding}: {@code utf8} (default), {@code hex} or {@code base64}</li>
+ *   <li>{@code key-file}: files holding the keys, comma-separated, primary first</li>
+ *   <li>{@code key-encoding}: {@code utf8} (default), {@code hex} or {@code base64}; keys are read by
+ *       {@link KeyReader}'s rule (utf8: the bytes less one trailing line break), as the {@code imgsign}
+ *       command reads {@code -k @FILE}, so one key file gives one key everywhere. A key shorter than
+ *       16 bytes is logged as weak (never the key itself).</li>
  *   <li>{@code path-prefix}: a prefix to strip from the path (after the context path) before verifying,
- *       for a filter mapped under e.g. {@code /camo/*}</li>
+ *       for a filter mapped under e.g. {@code /camo/*}; see "Routing" below</li>
  *   <li>{@code option.NAME}: passed to the scheme as option {@code NAME}</li>
  * </ul>
  * A key given inline ({@code key}) is refused: web.xml files end up in version control.
+ *
+ * <p><b>Routing.</b> The filter verifies the raw request target: the request URI without the context
+ * path, as the client sent it (still percent-encoded), plus the query. With a path prefix (say
+ * {@code /camo}), the prefix matches only on a segment boundary ({@code /camo} or {@code /camo/...},
+ * compared byte for byte, case-sensitively, as servlet mappings are) and is stripped before verifying.
+ * <b>A request outside the prefix is refused with 404</b>, never verified as if it were inside and
+ * never passed on: the filter cannot know whether the resource behind it would serve that path
+ * unprotected, and a container may route to the filter paths whose raw form does not start with the
+ * prefix ({@code /%63amo/...}, {@code /camo;x/...}). Map the filter to the prefix's pattern
+ * ({@code /camo/*} with {@code path-prefix=/camo}), or without a prefix to exactly the paths that hold
+ * signed URLs.
+ *
+ * <p>Before verifying, the filter also checks that the application will see the path that is
+ * verified; otherwise it answers 400 and the servlet does not run:
+ * <ul>
+ *   <li>the raw path, percent-decoded as UTF-8, must have no dot segment ({@code .} or {@code ..},
+ *       also spelt {@code %2e}, or followed by a {@code ;} parameter): with encoded slashes allowed
+ *       (Jetty's {@code UriCompliance.UNSAFE} and {@code setDecodeAmbiguousURIs(true)}, which schemes
+ *       with {@code %2F} in their URLs need), a signed {@code /files/a/..%2F..%2Fadmin/x} would reach
+ *       the servlet as {@code pathInfo=/a/../../admin/x};</li>
+ *   <li>the decoded raw path must equal the container's decoded path, {@code getServletPath()} plus
+ *       {@code getPathInfo()} (so a container that normalises, drops {@code ;} parameters or merges
+ *       slashes cannot hand the servlet another path than the one verified).</li>
+ * </ul>
+ *
+ * @since 0.1.0
  */
 public class SignedUrlFilter implements Filter {
     /** The request attribute holding the accepted {@link Verification}. */
@@ -61,15 +90,40 @@ public class SignedUrlFilter implements Filter {
         this(null, System::getenv);
     }
 
-    /** A filter that verifies with {@code verifier}. */
+    /**
+     * A filter that verifies with {@code verifier}.
+     *
+     * @param verifier the scheme's verifier
+     */
     public SignedUrlFilter(UrlVerifier<?> verifier) {
         this(Objects.requireNonNull(verifier, "verifier"), System::getenv);
     }
 
-    /** A filter that verifies with {@code verifier} after stripping {@code pathPrefix} from the path. */
+    /**
+     * A filter that verifies with {@code verifier} requests under {@code pathPrefix} (after the context
+     * path), with the prefix stripped; requests outside it are refused with 404 (see the class comment).
+     *
+     * @param verifier the scheme's verifier
+     * @param pathPrefix the prefix to strip (after the context path), such as {@code /camo}
+     * @throws IllegalArgumentException if {@code pathPrefix} is neither empty nor starts with {@code /}
+     */
     public SignedUrlFilter(UrlVerifier<?> verifier, String pathPrefix) {
         this(Objects.requireNonNull(verifier, "verifier"), System::getenv);
-        this.pathPrefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
+        this.pathPrefix = normalisePrefix(Objects.requireNonNull(pathPrefix, "pathPrefix"));
+    }
+
+    /** {@code ""} or a path starting with {@code /} without a trailing {@code /} ({@code /} itself is {@code ""}). */
+    static String normalisePrefix(String prefix) {
+        if (!prefix.isEmpty() && prefix.charAt(0) != '/') {
+            throw new IllegalArgumentException("path-prefix must be empty or start with '/', got '" + prefix + "'");
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '?' || c == '#' || c == ';' || c == '%') {
+                throw new IllegalArgumentException("path-prefix must be plain ASCII path characters, got '" + prefix + "'");
+            }
+        }
+        return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
     }
 
     SignedUrlFilter(UrlVerifier<?> verifier, UnaryOperator<String> environment) {
@@ -89,11 +143,11 @@ public class SignedUrlFilter implements Filter {
         if (scheme == null || scheme.isBlank()) {
             throw new ServletException("SignedUrlFilter: init parameter 'scheme' is required");
         }
-        String prefix = config.getInitParameter("path-prefix");
-        if (prefix != null) {
-            pathPrefix = prefix;
-        }
         try {
+            String prefix = config.getInitParameter("path-prefix");
+            if (prefix != null) {
+                pathPrefix = normalisePrefix(prefix.strip());
+            }
             SchemeConfig.Builder builder = SchemeConfig.builder().keys(readKeys(config));
             for (String name : Collections.list(config.getInitParameterNames())) {
                 if (name.startsWith("option.")) {
@@ -112,46 +166,32 @@ public class SignedUrlFilter implements Filter {
         if ((envNames == null) == (files == null)) {
             throw new ServletException("SignedUrlFilter: give exactly one of key-env or key-file");
         }
-        String encoding = Objects.requireNonNullElse(config.getInitParameter("key-encoding"), "utf8");
+        KeyReader.Encoding encoding;
+        try {
+            encoding = KeyReader.Encoding.fromName(Objects.requireNonNullElse(config.getInitParameter("key-encoding"), "utf8"));
+        } catch (IllegalArgumentException e) {
+            throw new ServletException("SignedUrlFilter: " + e.getMessage());
+        }
         List<SigningKey> keys = new ArrayList<>();
         for (String source : (envNames != null ? envNames : files).split(",")) {
             String name = source.strip();
-            String text;
-            if (envNames != null) {
-                text = environment.apply(name);
-                if (text == null || text.isEmpty()) {
-                    throw new ServletException("SignedUrlFilter: environment variable " + name + " is not set");
-                }
-            } else {
-                try {
-                    text = stripLineBreak(Files.readString(Path.of(name), StandardCharsets.UTF_8));
-                } catch (IOException | RuntimeException e) {
-                    throw new ServletException("SignedUrlFilter: cannot read key file " + name, e);
-                }
+            SigningKey key;
+            try {
+                key = envNames != null
+                        ? KeyReader.readEnvironment(name, encoding, environment)
+                        : KeyReader.readFile(Path.of(name), encoding);
+            } catch (IOException | RuntimeException e) {
+                // KeyReader's messages name the source, never the key.
+                String why = e instanceof IllegalArgumentException ? e.getMessage() : "cannot read key file " + name;
+                throw new ServletException("SignedUrlFilter: " + why, e);
             }
-            keys.add(decodeKey(text, encoding).withId(name));
+            if (KeyReader.isWeak(key)) {
+                LOG.log(System.Logger.Level.WARNING, () -> "SignedUrlFilter: the key from " + name + " is " + key.length()
+                        + " bytes; keys shorter than " + KeyReader.RECOMMENDED_MIN_BYTES + " bytes are weak");
+            }
+            keys.add(key.withId(name));
         }
         return KeySet.of(keys);
-    }
-
-    private static SigningKey decodeKey(String text, String encoding) throws ServletException {
-        switch (encoding) {
-            case "utf8":
-                return SigningKey.ofUtf8(text);
-            case "hex":
-                return SigningKey.ofHex(text);
-            case "base64":
-                return SigningKey.ofBase64(text);
-            default:
-                throw new ServletException("SignedUrlFilter: key-encoding is utf8, hex or base64, not " + encoding);
-        }
-    }
-
-    private static String stripLineBreak(String text) {
-        if (text.endsWith("\r\n")) {
-            return text.substring(0, text.length() - 2);
-        }
-        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 
     @Override
@@ -170,7 +210,18 @@ public class SignedUrlFilter implements Filter {
         if (current == null) {
             throw new ServletException("SignedUrlFilter used before init");
         }
-        Verification<?> verification = current.verify(requestTarget(request));
+        String target = requestTarget(request);
+        if (target == null) {
+            refuseOutsidePrefix(response, "outside the path prefix " + pathPrefix);
+            return;
+        }
+        String pathProblem = pathProblem(request);
+        if (pathProblem != null) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "refused before verifying: " + pathProblem);
+            answer(response, HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        Verification<?> verification = current.verify(target);
         if (verification instanceof Verification.Rejected<?> rejected) {
             LOG.log(System.Logger.Level.DEBUG, () -> "rejected " + rejected.reason() + ": " + rejected.detail());
             answer(response, rejected.httpStatus());
@@ -180,18 +231,85 @@ public class SignedUrlFilter implements Filter {
         chain.doFilter(request, response);
     }
 
-    /** The raw path (without context path and configured prefix) and query, still percent-encoded. */
-    private String requestTarget(HttpServletRequest request) {
+    private static void refuseOutsidePrefix(HttpServletResponse response, String why) throws IOException {
+        LOG.log(System.Logger.Level.DEBUG, () -> "refused: " + why);
+        answer(response, HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    /** The raw path within the context, as the client sent it. */
+    private static String rawPath(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
-        if (!context.isEmpty() && uri.startsWith(context)) {
-            uri = uri.substring(context.length());
-        }
-        if (!pathPrefix.isEmpty() && uri.startsWith(pathPrefix)) {
-            uri = uri.substring(pathPrefix.length());
+        return !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    /**
+     * The raw path (without context path and configured prefix) and query, still percent-encoded; or
+     * {@code null} when the path is outside the prefix (which matches only on a segment boundary).
+     */
+    private String requestTarget(HttpServletRequest request) {
+        String path = stripPrefix(rawPath(request), pathPrefix);
+        if (path == null) {
+            return null;
         }
         String query = request.getQueryString();
-        return query == null ? uri : uri + "?" + query;
+        return query == null ? path : path + "?" + query;
+    }
+
+    /**
+     * {@code path} without {@code prefix} when it is {@code prefix} or starts with {@code prefix + "/"}
+     * (byte for byte), else {@code null}. An empty prefix matches everything.
+     */
+    static String stripPrefix(String path, String prefix) {
+        if (prefix.isEmpty()) {
+            return path;
+        }
+        boolean onBoundary = path.length() == prefix.length()
+                || (path.length() > prefix.length() && path.charAt(prefix.length()) == '/');
+        return path.startsWith(prefix) && onBoundary ? path.substring(prefix.length()) : null;
+    }
+
+    /**
+     * Why the application could see another path than the one verified, or {@code null}: a dot segment
+     * after percent-decoding, bad escapes, or a decoded path other than the container's.
+     */
+    static String pathProblem(HttpServletRequest request) {
+        String raw = rawPath(request);
+        byte[] bytes = Percent.decode(raw, false);
+        String decoded = bytes == null ? null : Percent.utf8OrNull(bytes);
+        if (decoded == null) {
+            return "path has a bad escape or is not UTF-8";
+        }
+        if (hasDotSegment(decoded)) {
+            return "path has a dot segment after decoding";
+        }
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String seen = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        if (!decoded.equals(seen)) {
+            return "the container's path differs from the raw path";
+        }
+        return null;
+    }
+
+    /** Whether a {@code /}-separated segment is {@code .} or {@code ..}, alone or before a {@code ;} parameter. */
+    static boolean hasDotSegment(String decodedPath) {
+        int start = 0;
+        while (start <= decodedPath.length()) {
+            int end = decodedPath.indexOf('/', start);
+            if (end < 0) {
+                end = decodedPath.length();
+            }
+            int semicolon = decodedPath.indexOf(';', start);
+            int stop = semicolon >= 0 && semicolon < end ? semicolon : end;
+            int length = stop - start;
+            if ((length == 1 || length == 2) && decodedPath.charAt(start) == '.'
+                    && (length == 1 || decodedPath.charAt(start + 1) == '.')) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     private static void answer(HttpServletResponse response, int status) throws IOException {

@@ -25,6 +25,11 @@ final class JettyServer implements AutoCloseable {
     private final ServerConnector connector;
 
     JettyServer(FilterHolder filter) throws Exception {
+        this(filter, "/*");
+    }
+
+    /** The filter mapped to {@code filterPattern} in front of the echo servlet at {@code /*}. */
+    JettyServer(FilterHolder filter, String filterPattern) throws Exception {
         server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         // Signed URLs may carry encoded slashes (%2F) in a path segment; Jetty's default refuses them.
@@ -36,7 +41,7 @@ final class JettyServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/app");
         context.getServletHandler().setDecodeAmbiguousURIs(true);
-        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(filter, filterPattern, EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new EchoServlet()), "/*");
         server.setHandler(context);
         server.start();
@@ -72,6 +77,9 @@ final class JettyServer implements AutoCloseable {
             String body = attribute instanceof Verification.Accepted<?> a
                     ? "accepted " + a.request() + " key " + a.keyIndex() : "no verification";
             resp.setContentType("text/plain;charset=utf-8");
+            // What the application sees, for tests that compare it with what was verified.
+            resp.setHeader("X-Servlet-Path", req.getServletPath());
+            resp.setHeader("X-Path-Info", String.valueOf(req.getPathInfo()));
             resp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
         }
     }

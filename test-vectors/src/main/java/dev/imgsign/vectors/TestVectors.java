@@ -19,6 +19,8 @@ import java.util.function.Predicate;
 /**
  * Reads the vector files in this jar ({@code dev/imgsign/vectors/<scheme>.json}, schema in the module's
  * README). One file per scheme; each holds test groups whose shared inputs apply to their tests.
+ *
+ * @since 0.1.0
  */
 public final class TestVectors {
     private final String scheme;
@@ -39,7 +41,13 @@ public final class TestVectors {
         }
     }
 
-    /** The vectors of {@code scheme} ({@code camo}, {@code imageproxy}, {@code weekly}, {@code expiring}). */
+    /**
+     * The vectors of {@code scheme} ({@code camo}, {@code imageproxy}, {@code weekly}, {@code expiring}).
+     *
+     * @param scheme the vector file's name without {@code .json}
+     * @return its vectors
+     * @throws IllegalArgumentException if there is no such file
+     */
     public static TestVectors load(String scheme) {
         String resource = "/dev/imgsign/vectors/" + scheme + ".json";
         try (InputStream in = TestVectors.class.getResourceAsStream(resource)) {
@@ -54,34 +62,52 @@ public final class TestVectors {
         }
     }
 
+    /** {@return the scheme these vectors are for} */
     public String scheme() {
         return scheme;
     }
 
+    /** {@return the file's {@code algorithm} field} */
     public String algorithm() {
         return algorithm;
     }
 
+    /** {@return every test group, in file order} */
     public List<Group> groups() {
         return groups;
     }
 
-    /** The groups of one {@code type}, e.g. {@code "CamoSign"}. */
+    /**
+     * The groups of one {@code type}, e.g. {@code "CamoSign"}.
+     *
+     * @param type the group type
+     * @return the groups of that type, in file order
+     */
     public List<Group> groups(String type) {
         return groups.stream().filter(g -> g.type().equals(type)).toList();
     }
 
-    /** Every test of every group. */
+    /** {@return every test of every group} */
     public List<Vector> all() {
         return groups.stream().flatMap(g -> g.tests().stream()).toList();
     }
 
-    /** Every test of the groups of {@code type}. */
+    /**
+     * Every test of the groups of {@code type}.
+     *
+     * @param type the group type
+     * @return their tests, in file order
+     */
     public List<Vector> tests(String type) {
         return groups(type).stream().flatMap(g -> g.tests().stream()).toList();
     }
 
-    /** Every test matching {@code filter}. */
+    /**
+     * Every test matching {@code filter}.
+     *
+     * @param filter which tests to keep
+     * @return the tests kept, in file order
+     */
     public List<Vector> tests(Predicate<Vector> filter) {
         return all().stream().filter(filter).toList();
     }
@@ -100,15 +126,22 @@ public final class TestVectors {
             this.tests = Collections.unmodifiableList(list);
         }
 
+        /** {@return the group's type, e.g. {@code "CamoSign"}} */
         public String type() {
             return json.get("type").getAsString();
         }
 
+        /** {@return the group's tests} */
         public List<Vector> tests() {
             return tests;
         }
 
-        /** A shared input of the group, or empty. */
+        /**
+         * A shared input of the group, or empty.
+         *
+         * @param name the field's name
+         * @return its value as text, or empty
+         */
         public Optional<String> find(String name) {
             return text(json, name);
         }
@@ -124,32 +157,42 @@ public final class TestVectors {
             this.json = json;
         }
 
+        /** {@return the group this test belongs to} */
         public Group group() {
             return group;
         }
 
+        /** {@return the test's id, unique in its file} */
         public int tcId() {
             return json.get("tcId").getAsInt();
         }
 
+        /** {@return what the test is about, or the empty string} */
         public String comment() {
             return text(json, "comment").orElse("");
         }
 
-        /** Where the expected value comes from (a seed, a spec section, a peer run). */
+        /** {@return where the expected value comes from (a publication or a peer run), or the empty string} */
         public String source() {
             return text(json, "source").or(() -> group.find("source")).orElse("");
         }
 
+        /** {@return the test's flags, such as {@code Published}} */
         public List<String> flags() {
             return strings(json.getAsJsonArray("flags"));
         }
 
+        /**
+         * Whether the test carries {@code flag}.
+         *
+         * @param flag the flag, such as {@code Published}
+         * @return whether it is among the test's flags
+         */
         public boolean hasFlag(String flag) {
             return flags().contains(flag);
         }
 
-        /** {@code true} for {@code "result": "valid"}, {@code false} for {@code "invalid"}. */
+        /** {@return {@code true} for {@code "result": "valid"}, {@code false} for {@code "invalid"}} */
         public boolean valid() {
             String result = json.get("result").getAsString();
             return switch (result) {
@@ -159,22 +202,45 @@ public final class TestVectors {
             };
         }
 
-        /** An input or expected value, from the test or else its group. */
+        /**
+         * An input or expected value, from the test or else its group.
+         *
+         * @param name the field's name
+         * @return its value as text, or empty
+         */
         public Optional<String> find(String name) {
             return text(json, name).or(() -> group.find(name));
         }
 
-        /** An input or expected value that must be present. */
+        /**
+         * An input or expected value that must be present.
+         *
+         * @param name the field's name
+         * @return its value as text
+         * @throws IllegalStateException if neither the test nor its group has it
+         */
         public String get(String name) {
             return find(name).orElseThrow(
                     () -> new IllegalStateException("tcId " + tcId() + " has no field '" + name + "'"));
         }
 
+        /**
+         * A numeric input or expected value that must be present.
+         *
+         * @param name the field's name
+         * @return its value
+         * @throws IllegalStateException if neither the test nor its group has it
+         */
         public long getLong(String name) {
             return Long.parseLong(get(name));
         }
 
-        /** A list-valued field (JSON array of strings), from the test or else its group. */
+        /**
+         * A list-valued field (JSON array of strings), from the test or else its group.
+         *
+         * @param name the field's name
+         * @return its strings, or an empty list
+         */
         public List<String> list(String name) {
             JsonElement element = json.has(name) ? json.get(name) : group.json.get(name);
             return element == null || element.isJsonNull() ? List.of() : strings(element.getAsJsonArray());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TestVectorsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"camo", "imageproxy", "weekly", "expiring"})
+    @ValueSource(strings = {"camo", "imageproxy", "weekly", "expiring", "imgproxy", "thumbor"})
     void everyFileLoadsWithUniqueIdsAndASourceForEachTest(String scheme) {
         TestVectors vectors = TestVectors.load(scheme);
         assertEquals(scheme, vectors.scheme());

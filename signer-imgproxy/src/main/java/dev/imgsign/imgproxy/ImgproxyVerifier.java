@@ -1,0 +1,322 @@
+package dev.imgsign.imgproxy;
+
+import dev.imgsign.core.ConstantTime;
+import dev.imgsign.core.Rejection;
+import dev.imgsign.core.UrlVerifier;
+import dev.imgsign.core.Verification;
+import dev.imgsign.core.internal.GoBase64;
+import dev.imgsign.core.internal.Percent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decides on an imgproxy request target as the configured {@link ImgproxyServerVersion server version}
+ * does, step by step as the server's code runs.
+ *
+ * <ol>
+ *   <li>Go's HTTP server: a blank or control character anywhere, a target not starting with {@code /},
+ *       or a bad {@code %} escape before the {@code ?}: {@link Rejection#MALFORMED} 400. Longer than
+ *       {@link Builder#maxLength}: {@link Rejection#TOO_LONG} 414 (ours; Go's limit is 1 MB of headers).</li>
+ *   <li>The raw target is cut at the first {@code ?}, the path prefix removed, then the signature segment
+ *       split off (v3: one leading {@code /} removed, the signature must be non-empty, the path keeps its
+ *       {@code /}; v4: the route's {@code /} and one more removed, signature and path must be non-empty).
+ *       Otherwise {@link Rejection#MALFORMED} 404.</li>
+ *   <li>The path is fixed as the server fixes it: {@code %3A} to {@code :} in the options part, the greedy
+ *       {@code scheme:/x} to {@code scheme://x} in a plain source, v4 drops one leading {@code /}.</li>
+ *   <li>Signature: a {@link Builder#trustedSignatures trusted signature} verbatim (constant-time) is
+ *       accepted; otherwise the signature is unpadded base64url (an {@code =}, a character outside the
+ *       alphabet or a length of 4k+1 is "Invalid signature encoding", unused low bits are ignored) and must
+ *       equal the first {@code signatureSize} bytes of HMAC-SHA256(key, salt ‖ path) for one pair, in
+ *       order (v4 puts a {@code /} before a path without one); {@link Rejection#BAD_SIGNATURE} 403
+ *       otherwise. {@code insecure} and {@code _} are rejected like any wrong signature. v4 panics on an
+ *       empty path with a decodable signature (answered 500); so do we, as {@link Rejection#MALFORMED}
+ *       500.</li>
+ *   <li>Then the path is parsed as {@code ParsePath} does (resize-type first segment, options, plain or
+ *       base64 source, one {@code @}/{@code .} extension); a failure is {@link Rejection#MALFORMED} 404.
+ *       Option names and values are not validated (the server answers 404 for unknown ones).</li>
+ * </ol>
+ *
+ * <p>Without keys ({@link Builder#acceptUnsignedRequests()}, the server's default of no
+ * {@code IMGPROXY_KEY}): v3 accepts any signature segment, v4 any without a {@code :}. Never throws;
+ * work is linear in the target and bounded by {@link Builder#maxLength}. Immutable and thread-safe.
+ */
+public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
+    /** Default upper bound on the request target length. */
+    public static final int DEFAULT_MAX_LENGTH = 16 * 1024;
+
+    private static final int NOT_FOUND = 404;
+    private static final int BAD_REQUEST = 400;
+    private static final int SERVER_PANIC = 500;
+
+    private final ImgproxyKeys keys; // null: signing disabled
+    private final ImgproxyServerVersion version;
+    private final int signatureSize;
+    private final byte[][] trusted;
+    private final String pathPrefix;
+    private final byte[] routePrefix;
+    private final int maxLength;
+
+    private ImgproxyVerifier(Builder b) {
+        this.keys = b.keys;
+        this.version = b.version;
+        this.signatureSize = b.signatureSize;
+        this.trusted = b.trusted.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        this.pathPrefix = b.pathPrefix;
+        this.routePrefix = (b.pathPrefix + "/").getBytes(StandardCharsets.US_ASCII);
+        this.maxLength = b.maxLength;
+    }
+
+    /** A builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The server version this verifier decides as. */
+    public ImgproxyServerVersion serverVersion() {
+        return version;
+    }
+
+    @Override
+    public Verification<ImgproxyRequest> verify(String requestTarget) {
+        if (requestTarget == null) {
+            return Verification.rejected(Rejection.MALFORMED, "no request target", BAD_REQUEST);
+        }
+        if (requestTarget.length() > maxLength) {
+            return Verification.rejected(Rejection.TOO_LONG, "request target longer than " + maxLength);
+        }
+        for (int i = 0; i < requestTarget.length(); i++) {
+            char c = requestTarget.charAt(i);
+            if (c <= 0x20 || c == 0x7f) {
+                return Verification.rejected(Rejection.MALFORMED, "blank or control character in the request target",
+                        BAD_REQUEST);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < requestTarget.length()
+                    && Character.isLowSurrogate(requestTarget.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return Verification.rejected(Rejection.MALFORMED, "unpaired surrogate in the request target",
+                        BAD_REQUEST);
+            }
+        }
+        int query = requestTarget.indexOf('?');
+        String uri = query < 0 ? requestTarget : requestTarget.substring(0, query);
+        if (!uri.startsWith("/")) {
+            return Verification.rejected(Rejection.MALFORMED, "request target is not a path", BAD_REQUEST);
+        }
+        if (!validEscapes(uri)) {
+            return Verification.rejected(Rejection.MALFORMED, "invalid percent-escape in the path", BAD_REQUEST);
+        }
+        // The router matches the decoded path; the handler then trims the raw one. Without a prefix the
+        // route is "/", which every decoded path starts with.
+        if (!pathPrefix.isEmpty() && !startsWith(Percent.decode(uri, false), routePrefix)) {
+            return Verification.rejected(Rejection.MALFORMED, "path outside the path prefix", NOT_FOUND);
+        }
+        String signature;
+        String path;
+        if (version == ImgproxyServerVersion.V3) {
+            String rest = uri.startsWith(pathPrefix) ? uri.substring(pathPrefix.length()) : uri;
+            rest = trimSlash(rest);
+            int end = rest.indexOf('/');
+            if (end <= 0) {
+                return Verification.rejected(Rejection.MALFORMED, "invalid path: no signature segment", NOT_FOUND);
+            }
+            signature = rest.substring(0, end);
+            path = rest.substring(end);
+        } else {
+            String pattern = pathPrefix + "/";
+            String rest = uri.startsWith(pattern) ? uri.substring(pattern.length()) : uri;
+            rest = trimSlash(rest);
+            int end = rest.indexOf('/');
+            signature = end < 0 ? rest : rest.substring(0, end);
+            path = end < 0 ? "" : rest.substring(end + 1);
+            if (signature.isEmpty() || path.isEmpty()) {
+                return Verification.rejected(Rejection.MALFORMED, "invalid path: no signature or no path", NOT_FOUND);
+            }
+        }
+        String fixed = ImgproxyPath.fix(version, path);
+        int keyIndex = checkSignature(signature, fixed);
+        if (keyIndex == INVALID_ENCODING) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE, "invalid signature encoding");
+        }
+        if (keyIndex == NO_MATCH) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE, "invalid signature");
+        }
+        if (keyIndex == MISSING) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE,
+                    "the signature segment looks like a processing option (signature missing)");
+        }
+        if (keyIndex == PANIC) {
+            return Verification.rejected(Rejection.MALFORMED, "empty path after the signature (v4 panics: 500)",
+                    SERVER_PANIC);
+        }
+        ImgproxyPath.Parsed parsed = ImgproxyPath.parse(fixed);
+        if (parsed.request() == null) {
+            return Verification.rejected(Rejection.MALFORMED, parsed.problem(), NOT_FOUND);
+        }
+        return new Verification.Accepted<>(parsed.request(), keyIndex, "");
+    }
+
+    private static final int UNSIGNED = -1;
+    private static final int NO_MATCH = -2;
+    private static final int INVALID_ENCODING = -3;
+    private static final int MISSING = -4;
+    private static final int PANIC = -5;
+
+    /** The matching pair's index, {@link #UNSIGNED} (-1) for trusted or unchecked, or a negative failure. */
+    private int checkSignature(String signature, String fixedPath) {
+        if (keys == null) {
+            return version == ImgproxyServerVersion.V4 && signature.indexOf(':') >= 0 ? MISSING : UNSIGNED;
+        }
+        byte[] given = signature.getBytes(StandardCharsets.UTF_8);
+        boolean isTrusted = false;
+        for (byte[] t : trusted) {
+            isTrusted |= ConstantTime.equals(t, given);
+        }
+        if (isTrusted) {
+            return UNSIGNED;
+        }
+        byte[] mac = GoBase64.decodeRawUrl(given, 0, given.length);
+        if (mac == null) {
+            return INVALID_ENCODING;
+        }
+        if (fixedPath.isEmpty()) {
+            return PANIC; // only v4 can get here with an empty path: signatureFor reads str[0]
+        }
+        if (mac.length != signatureSize) {
+            return NO_MATCH; // hmac.Equal of different lengths: the server computes and compares in vain
+        }
+        boolean slash = version == ImgproxyServerVersion.V4 && fixedPath.charAt(0) != '/';
+        byte[] message = fixedPath.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < keys.size(); i++) {
+            byte[] expected = keys.mac(i, message, slash);
+            if (ConstantTime.equals(signatureSize == expected.length ? expected : Arrays.copyOf(expected, signatureSize),
+                    mac)) {
+                return i;
+            }
+        }
+        return NO_MATCH;
+    }
+
+    /** Whether every {@code %} is followed by two hex digits, as Go's {@code url.ParseRequestURI} requires. */
+    private static boolean validEscapes(String s) {
+        for (int i = s.indexOf('%'); i >= 0; i = s.indexOf('%', i + 1)) {
+            if (i + 2 >= s.length() || Percent.hexValue(s.charAt(i + 1)) < 0 || Percent.hexValue(s.charAt(i + 2)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String trimSlash(String s) {
+        return s.startsWith("/") ? s.substring(1) : s;
+    }
+
+    @Override
+    public String toString() {
+        return "ImgproxyVerifier[" + (keys == null ? "unsigned" : keys.toString()) + ", " + version
+                + ", signatureSize=" + signatureSize + ", " + trusted.length + " trusted signatures, pathPrefix="
+                + pathPrefix + ", maxLength=" + maxLength + "]";
+    }
+
+    /** Configures an {@link ImgproxyVerifier}: keys, or an explicit {@link #acceptUnsignedRequests()}. */
+    public static final class Builder {
+        private ImgproxyKeys keys;
+        private boolean unsigned;
+        private ImgproxyServerVersion version = ImgproxyServerVersion.V4;
+        private int signatureSize = 32;
+        private List<String> trusted = List.of();
+        private String pathPrefix = "";
+        private int maxLength = DEFAULT_MAX_LENGTH;
+
+        private Builder() {
+        }
+
+        /** The key/salt pairs, tried in order. */
+        public Builder keys(ImgproxyKeys keys) {
+            this.keys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /**
+         * Decide as a server without {@code IMGPROXY_KEY}/{@code IMGPROXY_SALT}, which checks no
+         * signature at all. Explicit on purpose: it accepts anyone's URL. Incompatible with {@link #keys}.
+         */
+        public Builder acceptUnsignedRequests() {
+            this.unsigned = true;
+            return this;
+        }
+
+        /** The server version to decide as (default {@link ImgproxyServerVersion#V4}). */
+        public Builder serverVersion(ImgproxyServerVersion version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /** {@code IMGPROXY_SIGNATURE_SIZE}, 1..32 (default 32). */
+        public Builder signatureSize(int bytes) {
+            this.signatureSize = ImgproxySigner.requireSignatureSize(bytes);
+            return this;
+        }
+
+        /** {@code IMGPROXY_TRUSTED_SIGNATURES}: accepted verbatim for any path (compared in constant time). */
+        public Builder trustedSignatures(Collection<String> signatures) {
+            List<String> copy = new ArrayList<>();
+            for (String s : Objects.requireNonNull(signatures, "signatures")) {
+                if (Objects.requireNonNull(s, "trusted signature").isEmpty()) {
+                    throw new IllegalArgumentException("a trusted signature is empty");
+                }
+                copy.add(s);
+            }
+            this.trusted = List.copyOf(copy);
+            return this;
+        }
+
+        /** {@code IMGPROXY_PATH_PREFIX} (or {@code /info}): starts with {@code /}, not ending with one; default none. */
+        public Builder pathPrefix(String pathPrefix) {
+            this.pathPrefix = ImgproxySigner.requirePathPrefix(pathPrefix);
+            return this;
+        }
+
+        /** Longest request target considered (default {@value #DEFAULT_MAX_LENGTH}); longer is {@link Rejection#TOO_LONG}. */
+        public Builder maxLength(int maxLength) {
+            if (maxLength < 1) {
+                throw new IllegalArgumentException("maxLength must be positive, got " + maxLength);
+            }
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        /**
+         * The verifier.
+         *
+         * @throws IllegalArgumentException without keys unless unsigned requests were accepted explicitly,
+         *     or with both
+         */
+        public ImgproxyVerifier build() {
+            if (keys == null && !unsigned) {
+                throw new IllegalArgumentException(
+                        "an imgproxy verifier needs keys, or acceptUnsignedRequests() to check no signature");
+            }
+            if (keys != null && unsigned) {
+                throw new IllegalArgumentException("keys and acceptUnsignedRequests() exclude each other");
+            }
+            return new ImgproxyVerifier(this);
+        }
+    }
+}

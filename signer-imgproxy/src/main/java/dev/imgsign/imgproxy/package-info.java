@@ -1,0 +1,11 @@
+/**
+ * imgproxy (github.com/imgproxy/imgproxy): signed processing URLs.
+ *
+ * <p>{@link dev.imgsign.imgproxy.ImgproxySigner} builds {@code /signature/options/source} URLs from
+ * {@link dev.imgsign.imgproxy.ImgproxyOptions} (a typed builder plus raw segments) and emits only URLs the
+ * v3 and v4 servers read back unchanged; {@link dev.imgsign.imgproxy.ImgproxyVerifier} decides on request
+ * targets as the configured {@link dev.imgsign.imgproxy.ImgproxyServerVersion} does. Key/salt pairs are
+ * {@link dev.imgsign.imgproxy.ImgproxyKeys}. The module README lists every server rule and every deliberate
+ * deviation.
+ */
+package dev.imgsign.imgproxy;
