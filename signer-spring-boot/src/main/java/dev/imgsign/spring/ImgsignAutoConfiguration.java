@@ -7,7 +7,9 @@ import dev.imgsign.spring.properties.CamoProperties;
 import dev.imgsign.spring.properties.ExpiringProperties;
 import dev.imgsign.spring.properties.HtmlProperties;
 import dev.imgsign.spring.properties.ImageproxyProperties;
+import dev.imgsign.spring.properties.ImgproxyProperties;
 import dev.imgsign.spring.properties.SchemeProperties;
+import dev.imgsign.spring.properties.ThumborProperties;
 import dev.imgsign.spring.properties.WeeklyProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -39,9 +41,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  */
 @AutoConfiguration
 @EnableConfigurationProperties({CamoProperties.class, ImageproxyProperties.class, WeeklyProperties.class,
-        ExpiringProperties.class, AureliaProperties.class, HtmlProperties.class})
+        ExpiringProperties.class, AureliaProperties.class, ImgproxyProperties.class, ThumborProperties.class,
+        HtmlProperties.class})
 @Import({CamoConfiguration.class, ImageproxyConfiguration.class, WeeklyConfiguration.class,
-        ExpiringConfiguration.class, AureliaConfiguration.class})
+        ExpiringConfiguration.class, AureliaConfiguration.class, ImgproxyConfiguration.class,
+        ThumborConfiguration.class})
 public class ImgsignAutoConfiguration {
     /** A class of each scheme's module, to tell a user who configures a scheme whose module is missing. */
     private static final Map<String, String> MODULE_CLASSES = Map.of(
@@ -49,7 +53,9 @@ public class ImgsignAutoConfiguration {
             "imageproxy", "dev.imgsign.imageproxy.ImageproxySigner",
             "weekly", "dev.imgsign.expiring.WeeklyLinkSigner",
             "expiring", "dev.imgsign.expiring.ExpiringLinkSigner",
-            "aurelia", "dev.imgsign.expiring.AureliaLinkSigner");
+            "aurelia", "dev.imgsign.expiring.AureliaLinkSigner",
+            "imgproxy", "dev.imgsign.imgproxy.ImgproxySigner",
+            "thumbor", "dev.imgsign.thumbor.ThumborSigner");
 
     /** Created by Spring Boot. */
     public ImgsignAutoConfiguration() {

@@ -8,6 +8,10 @@ import dev.imgsign.expiring.WeeklyLinkSigner;
 import dev.imgsign.imageproxy.ImageproxyOptions;
 import dev.imgsign.imageproxy.ImageproxyRequest;
 import dev.imgsign.imageproxy.ImageproxySigner;
+import dev.imgsign.imgproxy.ImgproxyRequest;
+import dev.imgsign.imgproxy.ImgproxySigner;
+import dev.imgsign.thumbor.ThumborOptions;
+import dev.imgsign.thumbor.ThumborSigner;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -140,6 +144,27 @@ public class SignedUrls {
      */
     public String aurelia(String path, long seconds) {
         return signer(AureliaLinkSigner.class, "imgsign.aurelia.key-env").sign(path, Duration.ofSeconds(seconds));
+    }
+
+    /**
+     * The imgproxy URL for the image at {@code url}, without processing options.
+     *
+     * @param url the source image's URL
+     * @return the signed URL
+     */
+    public String imgproxy(String url) {
+        return signer(ImgproxySigner.class, "imgsign.imgproxy.key-env and imgsign.imgproxy.salt-env")
+                .sign(ImgproxyRequest.of(url));
+    }
+
+    /**
+     * The thumbor URL for the image at {@code url}, without options.
+     *
+     * @param url the image's URL
+     * @return the signed URL
+     */
+    public String thumbor(String url) {
+        return signer(ThumborSigner.class, "imgsign.thumbor.key-env").sign(ThumborOptions.NONE, url);
     }
 
     private <T> T signer(Class<T> type, String properties) {

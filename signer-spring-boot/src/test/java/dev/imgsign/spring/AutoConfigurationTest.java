@@ -18,6 +18,10 @@ import dev.imgsign.html.HtmlImageRewriter;
 import dev.imgsign.imageproxy.ImageproxyRequest;
 import dev.imgsign.imageproxy.ImageproxySigner;
 import dev.imgsign.imageproxy.ImageproxyVerifier;
+import dev.imgsign.imgproxy.ImgproxySigner;
+import dev.imgsign.imgproxy.ImgproxyVerifier;
+import dev.imgsign.thumbor.ThumborSigner;
+import dev.imgsign.thumbor.ThumborVerifier;
 import dev.imgsign.servlet.SignedUrlFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,13 +78,17 @@ class AutoConfigurationTest {
     void everySchemeFromProperties() {
         runner.withPropertyValues("imgsign.camo.key=" + KEY,
                 "imgsign.imageproxy.key=" + KEY, "imgsign.imageproxy.base-url=https://img.example.org",
-                "imgsign.weekly.key=" + KEY, "imgsign.expiring.key=" + KEY, "imgsign.aurelia.key=" + KEY)
+                "imgsign.weekly.key=" + KEY, "imgsign.expiring.key=" + KEY, "imgsign.aurelia.key=" + KEY,
+                "imgsign.imgproxy.key=0123456789abcdef0123456789abcdef", "imgsign.imgproxy.salt=fedcba9876543210",
+                "imgsign.thumbor.key=" + KEY)
                 .run(context -> {
                     assertThat(context).hasSingleBean(CamoSigner.class).hasSingleBean(CamoVerifier.class)
                             .hasSingleBean(ImageproxySigner.class).hasSingleBean(ImageproxyVerifier.class)
                             .hasSingleBean(WeeklyLinkSigner.class).hasSingleBean(WeeklyLinkVerifier.class)
                             .hasSingleBean(ExpiringLinkSigner.class).hasSingleBean(ExpiringLinkVerifier.class)
                             .hasSingleBean(AureliaLinkSigner.class).hasSingleBean(AureliaLinkVerifier.class)
+                            .hasSingleBean(ImgproxySigner.class).hasSingleBean(ImgproxyVerifier.class)
+                            .hasSingleBean(ThumborSigner.class).hasSingleBean(ThumborVerifier.class)
                             .hasSingleBean(HtmlImageRewriter.class);
                     SignedUrls urls = context.getBean(SignedUrls.class);
                     String camo = urls.camo("http://example.net/a.png");
@@ -95,6 +103,10 @@ class AutoConfigurationTest {
                     assertThat(context.getBean(ExpiringLinkVerifier.class).verify(expiring).isAccepted()).isTrue();
                     String aurelia = urls.aurelia("/images/a.png", 60);
                     assertThat(context.getBean(AureliaLinkVerifier.class).verify(aurelia).isAccepted()).isTrue();
+                    String imgproxy = urls.imgproxy("http://example.net/a.png");
+                    assertThat(context.getBean(ImgproxyVerifier.class).verify(imgproxy).isAccepted()).isTrue();
+                    String thumbor = urls.thumbor("http://example.net/a.png");
+                    assertThat(context.getBean(ThumborVerifier.class).verify(thumbor).isAccepted()).isTrue();
                 });
     }
 
@@ -198,6 +210,9 @@ class AutoConfigurationTest {
         assertFailure("imgsign.weekly.zone", "imgsign.weekly.key=" + KEY, "imgsign.weekly.zone=Mars/Olympus");
         assertFailure("imgsign.expiring.leeway", "imgsign.expiring.key=" + KEY, "imgsign.expiring.leeway=soon");
         assertFailure("imgsign.camo.key-env", "imgsign.camo.key-env=IMGSIGN_TEST_SURELY_UNSET_VARIABLE");
+        assertFailure("imgsign.imgproxy.salt-env", "imgsign.imgproxy.key=0123456789abcdef");
+        assertFailure("imgsign.imgproxy.*", "imgsign.imgproxy.key=0123456789abcdef", "imgsign.imgproxy.salt=zz");
+        assertFailure("imgsign.thumbor.max-length", "imgsign.thumbor.key=" + KEY, "imgsign.thumbor.max-length=0");
         assertFailure("imgsign.camo.key-file", "imgsign.camo.key-file=/nonexistent/imgsign/camo.key");
         assertFailure("imgsign.camo.key", "imgsign.camo.key=" + KEY, "imgsign.camo.key-file=/etc/hostname");
     }

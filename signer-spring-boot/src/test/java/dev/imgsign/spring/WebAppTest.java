@@ -34,6 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "imgsign.camo.filter.path=/camo/*",
         "imgsign.imageproxy.key=another test key, 32 bytes long",
         "imgsign.imageproxy.base-url=/imageproxy",
+        // Tomcat merges the "//" of a raw remote URL in the servlet path, and SignedUrlFilter refuses a path the
+        // container sees differently (400): base64 keeps the remote URL out of the path's syntax.
+        "imgsign.imageproxy.remote-url-form=base64",
         "imgsign.imageproxy.filter.enabled=true",
         "imgsign.imageproxy.filter.path=/imageproxy/*",
         "imgsign.expiring.key-encoding=hex",
@@ -77,7 +80,7 @@ class WebAppTest {
     }
 
     @Test
-    void imageproxyUrlsWithARemoteUrlInThePathPassTomcat() throws Exception {
+    void imageproxyUrlsPassTomcatAndTheFilter() throws Exception {
         String page = get("/page").body();
         Matcher m = Pattern.compile("id=\"imageproxy\" src=\"([^\"]*)\"").matcher(page);
         assertThat(m.find()).as(page).isTrue();
