@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The {@code camo} scheme for tools that build signers and verifiers by name. Options:
- * {@code prefix} (signer), {@code encoding} = {@code hex} | {@code base64} | {@code query} (signer),
+ * {@code prefix} (signer, and verifier: it then also accepts the signer's full URLs), {@code encoding} = {@code hex} | {@code base64} | {@code query} (signer),
  * {@code skipHttps} = {@code true} | {@code false} (signer), {@code dialect} = {@code go-camo} |
  * {@code atmos-camo} (verifier), {@code maxLength} (verifier), {@code rejectPrivateAddresses} =
  * {@code true} | {@code false} (verifier).
@@ -49,6 +49,7 @@ public final class CamoSchemeProvider implements SchemeProvider {
     public CamoVerifier verifier(SchemeConfig config) {
         config.requireOnlyOptions(name(), OPTIONS);
         CamoVerifier.Builder builder = CamoVerifier.builder(config.keys());
+        config.option("prefix").ifPresent(builder::prefix);
         config.option("dialect").ifPresent(v -> builder.dialect(CamoDialect.fromName(v)));
         config.option("maxLength").ifPresent(v -> builder.maxLength(positiveInt("maxLength", v)));
         config.option("rejectPrivateAddresses")

@@ -9,6 +9,7 @@ import dev.imgsign.core.Verification;
 import dev.imgsign.core.internal.GoBase64;
 import dev.imgsign.core.internal.GoUrl;
 import dev.imgsign.core.internal.Percent;
+import dev.imgsign.core.internal.SignedUrls;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -25,6 +26,10 @@ import java.util.Objects;
  * CamoVerifier verifier = CamoVerifier.builder(KeySet.ofUtf8(secret)).build();
  * Verification<String> v = verifier.verify("/0f6def1c.../68747470...");
  * }</pre>
+ *
+ * <p>Given the signer's {@link Builder#prefix(String) prefix}, it also accepts exactly what the signer
+ * returned: {@code verify(signer.sign(url))} (the prefix is removed when the input starts with it, byte
+ * for byte, followed by {@code /} or {@code ?}; a request target starting with {@code /} works as before).
  */
 public final class CamoVerifier implements UrlVerifier<String> {
     /** The default {@link Builder#maxLength(int)}: 8 KiB, the request-line limit of many servers. */
@@ -41,6 +46,7 @@ public final class CamoVerifier implements UrlVerifier<String> {
     private final CamoDialect dialect;
     private final int maxLength;
     private final boolean rejectPrivateAddresses;
+    private final String prefix;
 
     private CamoVerifier(Builder builder) {
         this.keys = builder.keys;
@@ -48,6 +54,7 @@ public final class CamoVerifier implements UrlVerifier<String> {
         this.dialect = builder.dialect;
         this.maxLength = builder.maxLength;
         this.rejectPrivateAddresses = builder.rejectPrivateAddresses;
+        this.prefix = builder.prefix;
     }
 
     /** A builder verifying against every key of {@code keys}, primary first. */
@@ -61,15 +68,22 @@ public final class CamoVerifier implements UrlVerifier<String> {
     }
 
     /**
-     * Verifies a request target.
+     * Verifies a request target, or a URL the signer returned when this verifier has the signer's prefix.
      *
      * @param requestTarget the raw path and {@code ?query}, still percent-encoded, relative to where
-     *     the proxy is mounted (for example {@code /0f6d.../6874...}); {@code null} is rejected
+     *     the proxy is mounted (for example {@code /0f6d.../6874...}), or the configured
+     *     {@link Builder#prefix(String) prefix} followed by one; {@code null} is rejected
      * @return the decoded target URL with the index of the key that signed it, or a rejection
      */
     @Override
     public Verification<String> verify(String requestTarget) {
-        return dialect == CamoDialect.GO_CAMO ? verifyGoCamo(requestTarget) : verifyAtmos(requestTarget);
+        String target = SignedUrls.requestTarget(requestTarget, prefix);
+        return dialect == CamoDialect.GO_CAMO ? verifyGoCamo(target) : verifyAtmos(target);
+    }
+
+    /** The prefix removed from signed URLs before verifying them, trailing slashes removed; empty if none. */
+    public String prefix() {
+        return prefix;
     }
 
     @Override
@@ -94,7 +108,7 @@ public final class CamoVerifier implements UrlVerifier<String> {
         }
         if (target.isEmpty() || target.charAt(0) != '/') {
             // Go's server refuses a request target that is not an absolute path.
-            return Verification.rejected(Rejection.MALFORMED, "request target does not start with '/'", 400);
+            return Verification.rejected(Rejection.MALFORMED, SignedUrls.notARequestTarget("prefix"), 400);
         }
         int question = target.indexOf('?');
         int pathEnd = question < 0 ? target.length() : question;
@@ -203,7 +217,8 @@ public final class CamoVerifier implements UrlVerifier<String> {
             return raw;
         }
         if (target.isEmpty() || target.charAt(0) != '/') {
-            return Verification.rejected(Rejection.MALFORMED, "request target does not start with '/'", ATMOS_STATUS);
+            return Verification.rejected(Rejection.MALFORMED, SignedUrls.notARequestTarget("prefix"),
+                    ATMOS_STATUS);
         }
         if (target.equals("/") || target.equals("/favicon.ico") || target.equals("/status")) {
             return Verification.rejected(Rejection.MALFORMED, "not a proxy request: camo serves its own page at "
@@ -345,9 +360,24 @@ public final class CamoVerifier implements UrlVerifier<String> {
         private CamoDialect dialect = CamoDialect.GO_CAMO;
         private int maxLength = DEFAULT_MAX_LENGTH;
         private boolean rejectPrivateAddresses;
+        private String prefix = "";
 
         private Builder(KeySet keys) {
             this.keys = keys;
+        }
+
+        /**
+         * The signer's {@link CamoSigner.Builder#prefix(String) prefix}, so that {@link #verify} also
+         * accepts the full URLs it returned: an input starting with it (byte for byte) followed by
+         * {@code /} or {@code ?} is verified without it. Trailing {@code /} are dropped as the signer drops
+         * them. Default: empty (request targets only).
+         *
+         * @param prefix what the signer's URLs start with, for example {@code https://img.example.org}
+         * @return this builder
+         */
+        public Builder prefix(String prefix) {
+            this.prefix = CamoSigner.Builder.trimPrefix(prefix);
+            return this;
         }
 
         /** Which server to behave like; default {@link CamoDialect#GO_CAMO}. */
