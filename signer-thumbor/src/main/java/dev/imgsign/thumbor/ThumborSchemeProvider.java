@@ -11,7 +11,8 @@ import java.util.Set;
  * The {@code thumbor} scheme for tools that build signers and verifiers by name. Keys are thumbor's
  * {@code SECURITY_KEY} (UTF-8); older keys in the key set keep verifying (rotation). Options:
  * <ul>
- *   <li>{@code prefix} (signer): what signed URLs start with, e.g. {@code https://thumbor.example.org};
+ *   <li>{@code prefix} (signer and verifier): what signed URLs start with, e.g.
+ *       {@code https://thumbor.example.org}; the verifier then also accepts the signer's full URLs;
  *       default empty;</li>
  *   <li>{@code allowUnsafe} (verifier): {@code true} | {@code false}, thumbor's {@code ALLOW_UNSAFE_URL};
  *       default {@code false} (thumbor's default is {@code True});</li>
@@ -56,6 +57,7 @@ public final class ThumborSchemeProvider implements SchemeProvider {
     public ThumborVerifier verifier(SchemeConfig config) {
         config.requireOnlyOptions(name(), OPTIONS);
         ThumborVerifier.Builder builder = ThumborVerifier.builder(config.keys());
+        config.option("prefix").ifPresent(builder::prefix);
         config.option("allowUnsafe").ifPresent(v -> builder.allowUnsafe(bool("allowUnsafe", v)));
         config.option("allowedSources").ifPresent(v -> builder.allowedSources(list(v)));
         config.option("maxLength").ifPresent(v -> builder.maxLength(positiveInt("maxLength", v)));

@@ -221,13 +221,18 @@ public final class ThumborSigner implements UrlSigner<ThumborRequest> {
          * @return this builder
          */
         public Builder prefix(String prefix) {
+            this.prefix = trimPrefix(prefix);
+            return this;
+        }
+
+        /** {@code prefix} without trailing {@code /}; the verifier's builder reads it the same way. */
+        static String trimPrefix(String prefix) {
             Objects.requireNonNull(prefix, "prefix");
             int end = prefix.length();
             while (end > 0 && prefix.charAt(end - 1) == '/') {
                 end--;
             }
-            this.prefix = prefix.substring(0, end);
-            return this;
+            return prefix.substring(0, end);
         }
 
         /**

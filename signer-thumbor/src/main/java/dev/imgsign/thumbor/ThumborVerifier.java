@@ -6,6 +6,7 @@ import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
+import dev.imgsign.core.internal.SignedUrls;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Locale;
@@ -28,6 +29,10 @@ import java.util.TreeSet;
  * <p>Immutable and thread-safe. {@link #verify} never throws and does work linear in the request
  * target plus one HMAC per configured key.
  *
+ * <p>Given the signer's {@link Builder#prefix(String) prefix}, it also accepts exactly what the signer
+ * returned: {@code verify(signer.sign(...))} (the prefix is removed when the input starts with it, byte
+ * for byte, followed by {@code /} or {@code ?}; a request target starting with {@code /} works as before).
+ *
  * @since 0.1.0
  */
 public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
@@ -46,6 +51,7 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
     private final boolean allowUnsafe;
     private final Set<String> allowedSources;
     private final int maxLength;
+    private final String prefix;
 
     private ThumborVerifier(Builder builder) {
         this.keys = builder.keys;
@@ -53,6 +59,7 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
         this.allowUnsafe = builder.allowUnsafe;
         this.allowedSources = Set.copyOf(builder.allowedSources);
         this.maxLength = builder.maxLength;
+        this.prefix = builder.prefix;
     }
 
     /**
@@ -75,13 +82,25 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
     }
 
     /**
-     * Verifies a request target.
+     * The prefix removed from signed URLs before verifying them, trailing slashes removed.
      *
-     * @param requestTarget the raw path and query as the server received it, for example
-     *     {@code /8ammJH8D-7tXy6kU3lTvoXlhu4o=/300x200/my.server.com/some/path/to/image.jpg}
+     * @return the signer's prefix this verifier was given; empty if none
+     */
+    public String prefix() {
+        return prefix;
+    }
+
+    /**
+     * Verifies a request target, or a URL the signer returned when this verifier has the signer's prefix.
+     *
+     * @param input the raw path and query as the server received it, for example
+     *     {@code /8ammJH8D-7tXy6kU3lTvoXlhu4o=/300x200/my.server.com/some/path/to/image.jpg}, or the
+     *     configured {@link Builder#prefix(String) prefix} followed by one
+     * @return the request with the index of the key that signed it, or a rejection
      */
     @Override
-    public Verification<ThumborRequest> verify(String requestTarget) {
+    public Verification<ThumborRequest> verify(String input) {
+        String requestTarget = SignedUrls.requestTarget(input, prefix);
         if (requestTarget == null || requestTarget.isEmpty()) {
             return malformed("empty request target");
         }
@@ -96,7 +115,7 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
             }
         }
         if (requestTarget.charAt(0) != '/') {
-            return malformed("request target does not start with /");
+            return malformed(SignedUrls.notARequestTarget("prefix"));
         }
         int query = requestTarget.indexOf('?');
         String path = query < 0 ? requestTarget : requestTarget.substring(0, query);
@@ -324,9 +343,24 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
         private boolean allowUnsafe;
         private Set<String> allowedSources = Set.of();
         private int maxLength = DEFAULT_MAX_LENGTH;
+        private String prefix = "";
 
         private Builder(KeySet keys) {
             this.keys = keys;
+        }
+
+        /**
+         * The signer's {@link ThumborSigner.Builder#prefix(String) prefix}, so that {@link #verify} also
+         * accepts the full URLs it returned: an input starting with it (byte for byte) followed by
+         * {@code /} or {@code ?} is verified without it. Trailing {@code /} are dropped as the signer drops
+         * them. Default: empty (request targets only).
+         *
+         * @param prefix what the signer's URLs start with, for example {@code https://thumbor.example.org}
+         * @return this builder
+         */
+        public Builder prefix(String prefix) {
+            this.prefix = ThumborSigner.Builder.trimPrefix(prefix);
+            return this;
         }
 
         /**
