@@ -29,8 +29,10 @@ import java.util.Set;
  *   <li>{@code unsigned}: {@code true} to verify as a server without keys (checks nothing), verifier only;
  *       default {@code false}.</li>
  *   <li>{@code maxLength}: verifier only, default {@value ImgproxyVerifier#DEFAULT_MAX_LENGTH}.</li>
- *   <li>{@code baseUrl}, {@code sourceForm} ({@code base64} default, or {@code plain}),
- *       {@code base64ChunkLength}: signer only.</li>
+ *   <li>{@code baseUrl}: what signed URLs start with, both (the verifier then also accepts the signer's
+ *       full URLs).</li>
+ *   <li>{@code sourceForm} ({@code base64} default, or {@code plain}), {@code base64ChunkLength}: signer
+ *       only.</li>
  * </ul>
  *
  * @since 0.1.0
@@ -93,6 +95,7 @@ public final class ImgproxySchemeProvider implements SchemeProvider {
         config.option("signatureSize").ifPresent(v -> b.signatureSize(integer("signatureSize", v)));
         config.option("pathPrefix").ifPresent(b::pathPrefix);
         config.option("maxLength").ifPresent(v -> b.maxLength(integer("maxLength", v)));
+        config.option("baseUrl").ifPresent(b::baseUrl);
         config.option("trustedSignatures").ifPresent(v -> b.trustedSignatures(list(v)));
         config.option("serverVersion").ifPresent(v -> {
             switch (v.strip().toLowerCase(Locale.ROOT)) {

@@ -279,18 +279,7 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
          * @return this builder
          */
         public Builder baseUrl(String baseUrl) {
-            Objects.requireNonNull(baseUrl, "baseUrl");
-            String b = baseUrl;
-            while (b.endsWith("/")) {
-                b = b.substring(0, b.length() - 1);
-            }
-            for (int i = 0; i < b.length(); i++) {
-                char c = b.charAt(i);
-                if (c <= 0x20 || c >= 0x7f || c == '?' || c == '#') {
-                    throw new IllegalArgumentException("baseUrl must be ASCII without blanks, '?' or '#'");
-                }
-            }
-            this.baseUrl = b;
+            this.baseUrl = requireBaseUrl(baseUrl);
             return this;
         }
 
@@ -351,6 +340,22 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
             throw new IllegalArgumentException("signatureSize must be within 1..32, got " + bytes);
         }
         return bytes;
+    }
+
+    /** {@code baseUrl} without trailing {@code /}, checked; the verifier's builder reads it the same way. */
+    static String requireBaseUrl(String baseUrl) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        String b = baseUrl;
+        while (b.endsWith("/")) {
+            b = b.substring(0, b.length() - 1);
+        }
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '?' || c == '#') {
+                throw new IllegalArgumentException("baseUrl must be ASCII without blanks, '?' or '#'");
+            }
+        }
+        return b;
     }
 
     static String requirePathPrefix(String prefix) {

@@ -6,6 +6,7 @@ import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
 import dev.imgsign.core.internal.GoBase64;
 import dev.imgsign.core.internal.Percent;
+import dev.imgsign.core.internal.SignedUrls;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +45,11 @@ import java.util.Objects;
  * {@code IMGPROXY_KEY}): v3 accepts any signature segment, v4 any without a {@code :}. Never throws;
  * work is linear in the target and bounded by {@link Builder#maxLength}. Immutable and thread-safe.
  *
+ * <p>Given the signer's {@link Builder#baseUrl(String) base URL}, it also accepts exactly what the signer
+ * returned: {@code verify(signer.sign(request))} (the base URL is removed when the input starts with it,
+ * byte for byte, followed by {@code /} or {@code ?}; a request target starting with {@code /} works as
+ * before).
+ *
  * @since 0.1.0
  */
 public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
@@ -61,6 +67,7 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
     private final String pathPrefix;
     private final byte[] routePrefix;
     private final int maxLength;
+    private final String baseUrl;
 
     private ImgproxyVerifier(Builder b) {
         this.keys = b.keys;
@@ -70,6 +77,7 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
         this.pathPrefix = b.pathPrefix;
         this.routePrefix = (b.pathPrefix + "/").getBytes(StandardCharsets.US_ASCII);
         this.maxLength = b.maxLength;
+        this.baseUrl = b.baseUrl;
     }
 
     /**
@@ -90,8 +98,25 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
         return version;
     }
 
+    /**
+     * The signer's base URL removed from inputs before verifying them.
+     *
+     * @return the base URL this verifier was given, trailing slashes removed; empty if none
+     */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * Verifies a request target, or a URL the signer returned when this verifier has the signer's base URL.
+     *
+     * @param input the raw path and query, still percent-encoded, or the configured
+     *     {@link Builder#baseUrl(String) base URL} followed by them
+     * @return the request with the index of the key pair that signed it, or a rejection
+     */
     @Override
-    public Verification<ImgproxyRequest> verify(String requestTarget) {
+    public Verification<ImgproxyRequest> verify(String input) {
+        String requestTarget = SignedUrls.requestTarget(input, baseUrl);
         if (requestTarget == null) {
             return Verification.rejected(Rejection.MALFORMED, "no request target", BAD_REQUEST);
         }
@@ -115,7 +140,7 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
         int query = requestTarget.indexOf('?');
         String uri = query < 0 ? requestTarget : requestTarget.substring(0, query);
         if (!uri.startsWith("/")) {
-            return Verification.rejected(Rejection.MALFORMED, "request target is not a path", BAD_REQUEST);
+            return Verification.rejected(Rejection.MALFORMED, SignedUrls.notARequestTarget("baseUrl"), BAD_REQUEST);
         }
         if (!validEscapes(uri)) {
             return Verification.rejected(Rejection.MALFORMED, "invalid percent-escape in the path", BAD_REQUEST);
@@ -253,8 +278,24 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
         private List<String> trusted = List.of();
         private String pathPrefix = "";
         private int maxLength = DEFAULT_MAX_LENGTH;
+        private String baseUrl = "";
 
         private Builder() {
+        }
+
+        /**
+         * The signer's {@link ImgproxySigner.Builder#baseUrl(String) base URL}, so that {@link #verify}
+         * also accepts the full URLs it returned: an input starting with it (byte for byte) followed by
+         * {@code /} or {@code ?} is verified without it. Read as the signer reads it (a trailing {@code /}
+         * removed). Default: empty (request targets only).
+         *
+         * @param baseUrl the proxy's scheme, host and port, for example {@code https://imgproxy.example.com}
+         * @return this builder
+         * @throws IllegalArgumentException if it is not ASCII or holds a blank, {@code ?} or {@code #}
+         */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = ImgproxySigner.requireBaseUrl(baseUrl);
+            return this;
         }
 
         /**
