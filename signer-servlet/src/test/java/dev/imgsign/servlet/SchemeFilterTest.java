@@ -128,7 +128,10 @@ class SchemeFilterTest {
                     .sign(remote, ImageproxyOptions.parse("400x400"));
             assertEquals(403, get(server, urlOnly).statusCode(), "URL-only signatures refused when options must be signed");
             long past = Instant.now().minus(Duration.ofHours(1)).getEpochSecond();
-            String expired = signer.sign(remote, ImageproxyOptions.parse("400x400,vu" + past));
+            // The signer refuses a vu already past by its clock, so the expired link is made two hours ago.
+            Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
+            String expired = ImageproxySigner.builder().keys(KeySet.ofUtf8(SECRET)).baseUrl("").clock(twoHoursAgo)
+                    .build().sign(remote, ImageproxyOptions.parse("400x400,vu" + past));
             assertEquals(403, get(server, expired).statusCode(), "the server answers an expired vu with 403");
 
             String base64 = ImageproxySigner.builder().keys(KeySet.ofUtf8(SECRET)).baseUrl("")
