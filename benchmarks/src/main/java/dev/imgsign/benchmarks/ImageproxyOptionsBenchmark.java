@@ -25,6 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class ImageproxyOptionsBenchmark {
+    static final String EXPIRING = "400x400,q40,vu1900000000";
+
     private String segment;
     private ImageproxyOptions parsed;
 
@@ -38,6 +40,12 @@ public class ImageproxyOptionsBenchmark {
         parsed = ImageproxyOptions.parse(segment);
         Fixtures.check(parsed.equals(options.withSignature(signature)), "options did not parse");
         Fixtures.check(parsed.toString().equals("300x200,fit,q75,s" + signature), "canonical form is " + parsed);
+    }
+
+    /** Issue 14's target (150 ns): an expiring thumbnail's options, parsed and printed canonically. */
+    @Benchmark
+    public String parseThenCanonicalExpiring() {
+        return ImageproxyOptions.parse(EXPIRING).canonicalWithoutSignature();
     }
 
     @Benchmark

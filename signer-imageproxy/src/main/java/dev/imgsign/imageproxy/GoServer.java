@@ -88,8 +88,13 @@ final class GoServer {
     /** {@code parseURL}: base64, then percent-encoded, then {@code http:/} repair, then url.Parse. */
     private static RemoteUrl parseUrl(String s) {
         boolean encoded = false;
-        byte[] raw = GoUrl.raw(s);
-        byte[] decoded = GoBase64.decodeRawUrl(raw, 0, raw.length);
+        // Base64 of a text starting "http" starts "aHR0c" (Go's decoder skips only CR and LF): skip the
+        // decoding of anything else.
+        byte[] decoded = null;
+        if (s.startsWith("aHR0c") || s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0) {
+            byte[] raw = GoUrl.raw(s);
+            decoded = GoBase64.decodeRawUrl(raw, 0, raw.length);
+        }
         if (decoded != null) {
             String d = new String(decoded, java.nio.charset.StandardCharsets.ISO_8859_1);
             if (d.startsWith("http://") || d.startsWith("https://")) {

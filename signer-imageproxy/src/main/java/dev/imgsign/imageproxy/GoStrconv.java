@@ -104,8 +104,35 @@ final class GoStrconv {
         return neg ? -n : n;
     }
 
+    /** {@code parseFloat(s.substring(from, to)).value()}, without the substring for plain digits. */
+    static double floatValue(String s, int from, int to) {
+        long digits = plainDigits(s, from, to);
+        return digits >= 0 ? digits : parseFloat(s.substring(from, to)).value();
+    }
+
+    /** The value of 1 to 15 ASCII digits {@code s[from, to)}, or -1 when it is anything else. */
+    private static long plainDigits(String s, int from, int to) {
+        if (to <= from || to - from > 15) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     /** Go's {@code strconv.ParseFloat(s, 64)}: value and whether the error was nil. */
     static ParsedFloat parseFloat(String s) {
+        // Plain digits (the usual size): an integer below 10^15 is exact as a double.
+        long digits = plainDigits(s, 0, s.length());
+        if (digits >= 0) {
+            return new ParsedFloat(digits, true);
+        }
         ParsedFloat special = special(s);
         if (special != null) {
             return special;
@@ -360,6 +387,9 @@ final class GoStrconv {
         }
         if (v == 0) {
             return Double.doubleToRawLongBits(v) < 0 ? "-0" : "0";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+            return Long.toString((long) v); // a small integer prints as itself
         }
         boolean neg = v < 0;
         double a = Math.abs(v);

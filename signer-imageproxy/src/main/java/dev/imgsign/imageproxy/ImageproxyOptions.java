@@ -204,10 +204,10 @@ public final class ImageproxyOptions {
             int x = opt.indexOf('x');
             if (x >= 0) {
                 if (x > 0) {
-                    b.width = GoStrconv.parseFloat(opt.substring(0, x)).value();
+                    b.width = GoStrconv.floatValue(opt, 0, x);
                 }
                 if (x < opt.length() - 1) {
-                    b.height = GoStrconv.parseFloat(opt.substring(x + 1)).value();
+                    b.height = GoStrconv.floatValue(opt, x + 1, opt.length());
                 }
             } else {
                 GoStrconv.ParsedFloat size = GoStrconv.parseFloat(opt);
@@ -338,7 +338,108 @@ public final class ImageproxyOptions {
         return signature.isEmpty() ? canonicalWithoutSignature() : canonical(true);
     }
 
+    /**
+     * {@code withSignature(signature).toString()} without the intermediate options and token list, for
+     * an ASCII signature without {@code ,} (what the signer makes): the token {@code s<signature>} goes
+     * before the first canonical token not below it, where the sort would put it.
+     */
+    String textWithSignature(String signature) {
+        if (signature.isEmpty() || !plainSignature(signature)) {
+            return withSignature(signature).toString();
+        }
+        String unsigned = canonicalWithoutSignature();
+        int at = 0;
+        while (at < unsigned.length() && compareToken(unsigned, at, signature) < 0) {
+            int comma = unsigned.indexOf(',', at);
+            at = comma < 0 ? unsigned.length() + 1 : comma + 1;
+        }
+        StringBuilder b = new StringBuilder(unsigned.length() + signature.length() + 2);
+        if (at > unsigned.length()) {
+            return b.append(unsigned).append(",s").append(signature).toString();
+        }
+        return b.append(unsigned, 0, at).append('s').append(signature).append(',')
+                .append(unsigned, at, unsigned.length()).toString();
+    }
+
+    private static boolean plainSignature(String signature) {
+        for (int i = 0; i < signature.length(); i++) {
+            char c = signature.charAt(i);
+            if (c >= 0x80 || c == ',') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #compareCodePoints} of the ASCII token at {@code text[at]} (up to {@code ,}) and {@code s<signature>}. */
+    private static int compareToken(String text, int at, String signature) {
+        int end = text.indexOf(',', at);
+        if (end < 0) {
+            end = text.length();
+        }
+        int n = end - at;
+        int m = signature.length() + 1;
+        for (int k = 0; k < Math.min(n, m); k++) {
+            char a = text.charAt(at + k);
+            char b = k == 0 ? 's' : signature.charAt(k - 1);
+            if (a != b) {
+                return Character.compare(a, b);
+            }
+        }
+        return Integer.compare(n, m);
+    }
+
+    /**
+     * The canonical text: tokens sorted bytewise and joined by {@code ,}. Without a signature the sorted
+     * order is fixed (the size token starts with a digit, sign or {@code N}, all below the lower-case
+     * letters the other tokens start with, whose fixed prefixes already sort them), so the tokens are
+     * written in that order; {@link #canonicalBySorting} is the reference it is tested against.
+     */
     private String canonical(boolean withSignature) {
+        if (withSignature && !signature.isEmpty()) {
+            return canonicalBySorting(true);
+        }
+        StringBuilder b = new StringBuilder(32);
+        b.append(GoStrconv.formatFloat(width)).append('x').append(GoStrconv.formatFloat(height));
+        appendFloat(b, "ch", cropHeight);
+        appendFloat(b, "cw", cropWidth);
+        appendFloat(b, "cx", cropX);
+        appendFloat(b, "cy", cropY);
+        appendFlag(b, "fh", flipHorizontal);
+        appendFlag(b, "fit", fit);
+        appendFlag(b, "fv", flipVertical);
+        appendFlag(b, "jpeg", format == Format.JPEG);
+        appendFlag(b, "png", format == Format.PNG);
+        if (quality != 0) {
+            b.append(",q").append(quality);
+        }
+        if (rotate != 0) {
+            b.append(",r").append(rotate);
+        }
+        appendFlag(b, "sc", smartCrop);
+        appendFlag(b, "scaleUp", scaleUp);
+        appendFlag(b, "tiff", format == Format.TIFF);
+        appendFlag(b, "trim", trim);
+        if (validUntil != 0) {
+            b.append(",vu").append(validUntil);
+        }
+        return b.toString();
+    }
+
+    private static void appendFloat(StringBuilder b, String name, double value) {
+        if (value != 0) {
+            b.append(',').append(name).append(GoStrconv.formatFloat(value));
+        }
+    }
+
+    private static void appendFlag(StringBuilder b, String name, boolean set) {
+        if (set) {
+            b.append(',').append(name);
+        }
+    }
+
+    /** The canonical text by building every token and sorting them as Go does. */
+    String canonicalBySorting(boolean withSignature) {
         List<String> tokens = new ArrayList<>(8);
         tokens.add(GoStrconv.formatFloat(width) + "x" + GoStrconv.formatFloat(height));
         if (fit) {

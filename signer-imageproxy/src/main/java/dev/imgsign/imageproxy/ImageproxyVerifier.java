@@ -72,6 +72,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     private final HostList referrers;
     private final Clock clock;
     private final int maxLength;
+    /** Whether {@link PlainUrl}'s fast path may decide: keys and no host lists. */
+    private final boolean plainPathApplies;
 
     private ImageproxyVerifier(Builder b) {
         this.keys = b.keys;
@@ -83,6 +85,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         this.referrers = b.referrers;
         this.clock = b.clock;
         this.maxLength = b.maxLength;
+        this.plainPathApplies = ring != null && allowHosts.isEmpty() && denyHosts.isEmpty() && referrers.isEmpty();
     }
 
     /** A builder. */
@@ -105,6 +108,27 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
      * @return the remote URL (as the server rebuilds it, without fragment) and options, or a rejection
      */
     public Verification<ImageproxyRequest> verify(String requestTarget, String referer) {
+        Verification<ImageproxyRequest> refused = refuseUnreadable(requestTarget, referer);
+        if (refused != null) {
+            return refused;
+        }
+        if (plainPathApplies) {
+            PlainUrl.Request plain = PlainUrl.request(requestTarget);
+            if (plain != null) {
+                return verifyPlain(plain);
+            }
+        }
+        return verifyParsed(requestTarget, referer);
+    }
+
+    /** {@link #verify(String, String)} without the fast path: the reference it is tested against. */
+    Verification<ImageproxyRequest> verifyReference(String requestTarget, String referer) {
+        Verification<ImageproxyRequest> refused = refuseUnreadable(requestTarget, referer);
+        return refused != null ? refused : verifyParsed(requestTarget, referer);
+    }
+
+    /** A rejection for a missing, too long or raw-control target (or too long referrer), else null. */
+    private Verification<ImageproxyRequest> refuseUnreadable(String requestTarget, String referer) {
         if (requestTarget == null) {
             return Verification.rejected(Rejection.MALFORMED, "no request target");
         }
@@ -123,6 +147,11 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
                         "request target contains a raw control character or space at index " + i);
             }
         }
+        return null;
+    }
+
+    /** The server's parsing and checks, for a target {@link #refuseUnreadable} let through. */
+    private Verification<ImageproxyRequest> verifyParsed(String requestTarget, String referer) {
         GoServer.Parsed parsed = GoServer.newRequest(GoUrl.bytes(requestTarget));
         if (parsed.error != null) {
             return Verification.rejected(Rejection.MALFORMED, parsed.error);
@@ -168,6 +197,30 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
                 ring == null ? "remote host not allowed and no keys configured" : "signature does not match");
     }
 
+    /**
+     * A plain target (see {@link PlainUrl}) under the configuration {@link #plainPathApplies} admits: keys
+     * and no host lists, so only the expiry and the signature decide.
+     */
+    private Verification<ImageproxyRequest> verifyPlain(PlainUrl.Request plain) {
+        ImageproxyOptions options = plain.options;
+        if (options.validUntil() != 0 && expired(options.validUntil())) {
+            return Verification.rejected(Rejection.EXPIRED, "vu " + options.validUntil() + " has passed",
+                    SERVER_FORBIDDEN);
+        }
+        byte[] got = decodeSignature(options.signature());
+        if (got != null) {
+            // A plain URL has no '#', so only the options decide whether a URL-only signature counts.
+            String canonical = options.canonicalWithoutSignature();
+            byte[] urlOnly = !requireSignedOptions && (urlOnlyWithOptions || canonical.equals(NO_OPTIONS))
+                    ? PlainUrl.message(plain.remoteUrl, null) : null;
+            int key = matchingKey(urlOnly, PlainUrl.message(plain.remoteUrl, canonical), got);
+            if (key >= 0) {
+                return Verification.accepted(new ImageproxyRequest(plain.remoteUrl, options), keys, key);
+            }
+        }
+        return Verification.rejected(Rejection.BAD_SIGNATURE, "signature does not match");
+    }
+
     private boolean expired(long validUntil) {
         return GoTime.expired(validUntil, clock.instant().getEpochSecond());
     }
@@ -190,6 +243,11 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         GoUrl withOptions = remote.copy();
         withOptions.setFragment(options.canonicalWithoutSignature());
         byte[] urlAndOptions = GoUrl.raw(withOptions.toString());
+        return matchingKey(urlOnly, urlAndOptions, got);
+    }
+
+    /** The index of the first key that signed {@code urlOnly} (when not null) or {@code urlAndOptions}, or -1. */
+    private int matchingKey(byte[] urlOnly, byte[] urlAndOptions, byte[] got) {
         for (int i = 0; i < ring.size(); i++) {
             Hmac hmac = ring.hmac(i);
             if (urlOnly != null && hmac.matches(urlOnly, got)) {

@@ -350,7 +350,7 @@ public final class GoUrl {
             return "invalid URL escape in path";
         }
         path = decoded;
-        rawPath = p.equals(escape(decoded, Mode.PATH)) ? "" : p;
+        rawPath = escapesTo(decoded, Mode.PATH, p) ? "" : p;
         return null;
     }
 
@@ -360,17 +360,14 @@ public final class GoUrl {
             return "invalid URL escape in fragment";
         }
         fragment = decoded;
-        rawFragment = f.equals(escape(decoded, Mode.FRAGMENT)) ? "" : f;
+        rawFragment = escapesTo(decoded, Mode.FRAGMENT, f) ? "" : f;
         return null;
     }
 
     /** {@code URL.EscapedPath}. */
     public String escapedPath() {
-        if (!rawPath.isEmpty() && validEncoded(rawPath, Mode.PATH)) {
-            String p = unescape(rawPath, Mode.PATH);
-            if (p != null && p.equals(path)) {
-                return rawPath;
-            }
+        if (!rawPath.isEmpty() && validEncoded(rawPath, Mode.PATH) && unescapesTo(rawPath, path)) {
+            return rawPath;
         }
         if (path.equals("*")) {
             return "*";
@@ -379,11 +376,8 @@ public final class GoUrl {
     }
 
     private String escapedFragment() {
-        if (!rawFragment.isEmpty() && validEncoded(rawFragment, Mode.FRAGMENT)) {
-            String f = unescape(rawFragment, Mode.FRAGMENT);
-            if (f != null && f.equals(fragment)) {
-                return rawFragment;
-            }
+        if (!rawFragment.isEmpty() && validEncoded(rawFragment, Mode.FRAGMENT) && unescapesTo(rawFragment, fragment)) {
+            return rawFragment;
         }
         return escape(fragment, Mode.FRAGMENT);
     }
@@ -547,6 +541,56 @@ public final class GoUrl {
             }
         }
         return t.toString();
+    }
+
+    /** Whether {@code escape(s, mode)} equals {@code expected}, without building it. */
+    private static boolean escapesTo(String s, Mode mode, String expected) {
+        int j = 0;
+        int n = expected.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' && mode == Mode.QUERY_COMPONENT) {
+                if (j >= n || expected.charAt(j) != '+') {
+                    return false;
+                }
+                j++;
+            } else if (shouldEscape(c, mode)) {
+                if (j + 2 >= n || expected.charAt(j) != '%' || expected.charAt(j + 1) != UPPER_HEX[(c >> 4) & 15]
+                        || expected.charAt(j + 2) != UPPER_HEX[c & 15]) {
+                    return false;
+                }
+                j += 3;
+            } else {
+                if (j >= n || expected.charAt(j) != c) {
+                    return false;
+                }
+                j++;
+            }
+        }
+        return j == n;
+    }
+
+    /**
+     * Whether {@code unescape(s, PATH)} (or {@code FRAGMENT}, which decodes alike) succeeds and equals
+     * {@code expected}, without building it.
+     */
+    private static boolean unescapesTo(String s, String expected) {
+        int j = 0;
+        int n = expected.length();
+        for (int i = 0; i < s.length(); i++, j++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= s.length() || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
+                    return false;
+                }
+                c = (char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2)));
+                i += 2;
+            }
+            if (j >= n || expected.charAt(j) != c) {
+                return false;
+            }
+        }
+        return j == n;
     }
 
     /** Go's {@code escape}. */

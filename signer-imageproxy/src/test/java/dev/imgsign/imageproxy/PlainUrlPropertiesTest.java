@@ -1,0 +1,155 @@
+package dev.imgsign.imageproxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.imgsign.core.KeySet;
+import dev.imgsign.core.Verification;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The fast path for plain URLs ({@link PlainUrl}) against the full emulation it bypasses: signing and
+ * verifying decide exactly the same, byte for byte and message for message, on URLs near the edge of
+ * "plain" (characters Go escapes, {@code %}, fragments, odd schemes and hosts, empty queries).
+ */
+class PlainUrlPropertiesTest {
+    private static final KeySet KEYS = KeySet.ofUtf8("plain key");
+    private static final KeySet TWO_KEYS = KeySet.of(dev.imgsign.core.SigningKey.ofUtf8("old key"), dev.imgsign.core.SigningKey.ofUtf8("plain key"));
+    /** Mid-range: some generated vu are past, most in the future. */
+    private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_000_000_000L), ZoneOffset.UTC);
+    private static final ImageproxySigner SIGNER = ImageproxySigner.builder().keys(KEYS).baseUrl("").clock(CLOCK)
+            .build();
+    private static final ImageproxySigner URL_ONLY_SIGNER = ImageproxySigner.builder().keys(KEYS).baseUrl("")
+            .clock(CLOCK).signOptions(false).build();
+    private static final List<ImageproxyVerifier> VERIFIERS = List.of(
+            ImageproxyVerifier.builder().keys(KEYS).clock(CLOCK).build(),
+            ImageproxyVerifier.builder().keys(TWO_KEYS).clock(CLOCK).requireSignedOptions(true).build(),
+            ImageproxyVerifier.builder().keys(KEYS).clock(CLOCK).acceptUrlOnlySignaturesWithOptions(true).build(),
+            ImageproxyVerifier.builder().keys(KEYS).clock(CLOCK).denyHosts(List.of("evil.example")).build());
+
+    @Provide
+    Arbitrary<String> nearPlainUrls() {
+        Arbitrary<String> scheme = Arbitraries.of("http://", "https://", "http://", "https://", "HTTP://",
+                "http:/", "https:///", "ftp://", "http%3A%2F%2F", "aHR0cHM6Ly9hLmI");
+        Arbitrary<String> host = Arbitraries.oneOf(
+                Arbitraries.strings().withChars("abzAZ09.-").ofMinLength(1).ofMaxLength(10),
+                Arbitraries.strings().withChars("abz09.-:_@[]%!é ").ofMaxLength(8));
+        Arbitrary<String> port = Arbitraries.of("", "", ":8080", ":", ":x", "::1");
+        Arbitrary<String> path = Arbitraries.oneOf(
+                Arbitraries.strings().withChars("abcXYZ019/-._~$&+,;=:@").ofMaxLength(20).map(p -> "/" + p),
+                Arbitraries.strings().withChars("abc019/-._~$&+,;=:@!'()*%#?[] é\"<>|^`{}\\").ofMaxLength(20)
+                        .map(p -> "/" + p),
+                Arbitraries.of("a", "/", "%41", "%c3%bc", "%2F", "%25", "%3F", "%", "%4", "ü", " ", "!", "(", "[",
+                        "\"", "%20", "~", "😀", ":", "@", "\u0001").list().ofMaxSize(8)
+                        .map(parts -> "/" + String.join("", parts)),
+                Arbitraries.just(""));
+        Arbitrary<String> query = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.just("?"),
+                Arbitraries.strings().withChars("abc019=&/?:@%+!'()*-_.~[]$,;").ofMaxLength(15).map(q -> "?" + q),
+                Arbitraries.strings().withChars("abc=&?%#'\"|{}^`<>\\é \u007f").ofMaxLength(8).map(q -> "?" + q));
+        return Combinators.combine(scheme, host, port, path, query).as((s, h, p, pa, q) -> s + h + p + pa + q);
+    }
+
+    @Provide
+    Arbitrary<String> optionTexts() {
+        return Arbitraries.oneOf(
+                OptionsArbitraries.options().map(ImageproxyOptions::toString),
+                Arbitraries.strings().withChars("0123456789xqrsvucfitp,=-_:.%é").ofMaxLength(16),
+                Arbitraries.of("", "0x0", "http:", "x", "/"));
+    }
+
+    @Property(tries = 3000)
+    void signingTakesTheFastPathOnlyWhereItChangesNothing(@ForAll("nearPlainUrls") String url,
+            @ForAll("options") ImageproxyOptions options, @ForAll boolean signOptions) {
+        ImageproxySigner signer = signOptions ? SIGNER : URL_ONLY_SIGNER;
+        assertEquals(outcome(() -> signer.signReference(url, options)), outcome(() -> signer.sign(url, options)),
+                url);
+    }
+
+    @Property(tries = 3000)
+    void verifyingTakesTheFastPathOnlyWhereItChangesNothing(@ForAll("optionTexts") String options,
+            @ForAll("nearPlainUrls") String url, @ForAll boolean sign, @ForAll boolean tamper) {
+        String target = "/" + options + "/" + url;
+        if (sign) {
+            String signed = outcome(() -> SIGNER.sign(url, ImageproxyOptions.parse(options)));
+            if (signed.startsWith("/")) {
+                target = tamper ? signed.replace("a", "b") : signed;
+            }
+        }
+        for (ImageproxyVerifier verifier : VERIFIERS) {
+            String t = target;
+            Verification<ImageproxyRequest> reference = verifier.verifyReference(t, null);
+            assertEquals(reference, verifier.verify(t, null), t);
+        }
+    }
+
+    @Property(tries = 1000)
+    void urlOnlySignaturesTakeTheSameDecision(@ForAll("nearPlainUrls") String url, @ForAll boolean withOptions) {
+        String signed = outcome(() -> URL_ONLY_SIGNER.sign(url, ImageproxyOptions.NONE));
+        String target = withOptions ? signed.replaceFirst("^/0x0,", "/10x10,") : signed;
+        for (ImageproxyVerifier verifier : VERIFIERS) {
+            assertEquals(verifier.verifyReference(target, null), verifier.verify(target, null), target);
+        }
+    }
+
+    @Property(tries = 2000)
+    void textWithSignatureIsTheCanonicalText(@ForAll("options") ImageproxyOptions options,
+            @ForAll("signatures") String signature) {
+        assertEquals(outcome(() -> options.withSignature(signature).toString()),
+                outcome(() -> options.textWithSignature(signature)));
+    }
+
+    @Provide
+    Arbitrary<String> signatures() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars("ABCabcsz019-_=").ofMaxLength(44),
+                Arbitraries.strings().withChars("cfitrqvu0x9,é").ofMaxLength(6));
+    }
+
+    @Provide
+    Arbitrary<ImageproxyOptions> options() {
+        return OptionsArbitraries.options();
+    }
+
+    @Example
+    void theBenchmarkUrlsTakeTheFastPath() {
+        String url = "http://golang.org/doc/gopher/frontpage.png?width=1024&height=768";
+        assertTrue(PlainUrl.isPlainRemote(url));
+        String signed = SIGNER.sign(url, ImageproxyOptions.parse("300x200,fit,q75"));
+        assertTrue(PlainUrl.request(signed) != null, signed);
+        assertTrue(VERIFIERS.get(0).verify(signed).isAccepted());
+    }
+
+    @Example
+    void urlsToEscapeTakeTheFastPathToo() {
+        ImageproxyOptions options = ImageproxyOptions.parse("300x200,fit,q75");
+        for (String url : List.of("http://example.com/bücher/a b.png?q=ä ö", "https://h/%41!%c3 x?a=\"b\"&c=|",
+                "http://h:8080/a%2Fb c")) {
+            String normalised = PlainUrl.normalise(url);
+            assertTrue(normalised != null && PlainUrl.isPlainRemote(normalised), url);
+            String signed = SIGNER.sign(url, options);
+            assertEquals(SIGNER.signReference(url, options), signed);
+            assertTrue(PlainUrl.request(signed) != null, signed);
+            assertEquals(VERIFIERS.get(0).verifyReference(signed, null), VERIFIERS.get(0).verify(signed));
+        }
+        assertEquals("http://example.com/b%C3%BCcher/a%20b.png?q=%C3%A4%20%C3%B6",
+                PlainUrl.normalise("http://example.com/bücher/a b.png?q=ä ö"));
+    }
+
+    private static String outcome(java.util.function.Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (IllegalArgumentException e) {
+            return "IllegalArgumentException: " + e.getMessage();
+        }
+    }
+}
