@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The {@code imageproxy} scheme for tools that build signers and verifiers by name.
  *
- * <p>Options: {@code baseUrl} (signer, required), {@code signOptions} ({@code true}/{@code false},
+ * <p>Options: {@code baseUrl} (signer, required; verifier, optional: it then accepts exactly the signer's
+ * full URLs), {@code signOptions} ({@code true}/{@code false},
  * default true), {@code remoteUrlForm} ({@code raw}/{@code base64}); verifier: {@code requireSignedOptions}
  * (default false: URL-only signatures are accepted for requests without options only),
  * {@code acceptUrlOnlySignaturesWithOptions} (default false; {@code true} is the server's insecure
@@ -62,6 +63,7 @@ public final class ImageproxySchemeProvider implements SchemeProvider {
     public ImageproxyVerifier verifier(SchemeConfig config) {
         config.requireOnlyOptions(name(), OPTIONS);
         ImageproxyVerifier.Builder b = ImageproxyVerifier.builder().clock(config.clock());
+        config.option("baseUrl").ifPresent(b::baseUrl);
         if (config.hasKeys()) {
             b.keys(config.keys());
         }

@@ -276,6 +276,12 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
          * @throws IllegalArgumentException if it carries a query or fragment
          */
         public Builder baseUrl(String baseUrl) {
+            this.baseUrl = requireBaseUrl(baseUrl);
+            return this;
+        }
+
+        /** {@code baseUrl} without trailing {@code /}, checked; the verifier's builder reads it the same way. */
+        static String requireBaseUrl(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
             String b = baseUrl;
             while (b.endsWith("/")) {
@@ -284,8 +290,7 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
             if (b.indexOf('?') >= 0 || b.indexOf('#') >= 0) {
                 throw new IllegalArgumentException("base URL must not have a query or fragment: " + baseUrl);
             }
-            this.baseUrl = b;
-            return this;
+            return b;
         }
 
         /**

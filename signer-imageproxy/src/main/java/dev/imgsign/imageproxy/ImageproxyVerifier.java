@@ -9,6 +9,7 @@ import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
 import dev.imgsign.core.internal.GoBase64;
 import dev.imgsign.core.internal.GoUrl;
+import dev.imgsign.core.internal.SignedUrls;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
@@ -52,6 +53,11 @@ import java.util.Objects;
  * matches no allowed host or referrer. Names are never resolved: a name that resolves to a denied address
  * is not seen.
  *
+ * <p>Given the signer's {@link Builder#baseUrl(String) base URL}, it accepts exactly what the signer
+ * returned: the base URL is removed when the input starts with it, byte for byte, followed by {@code /} or
+ * {@code ?}. Anything else is decided as before: a target starting with {@code /}, or an absolute-form
+ * target ({@code https://any.host/...}), which Go's server accepts whatever its host.
+ *
  * <p>Never throws; the target length is checked first and all later work is linear in it. Immutable and
  * thread-safe.
  */
@@ -72,6 +78,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     private final HostList referrers;
     private final Clock clock;
     private final int maxLength;
+    private final String baseUrl;
     /** Whether {@link PlainUrl}'s fast path may decide: keys and no host lists. */
     private final boolean plainPathApplies;
 
@@ -85,12 +92,22 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         this.referrers = b.referrers;
         this.clock = b.clock;
         this.maxLength = b.maxLength;
+        this.baseUrl = b.baseUrl;
         this.plainPathApplies = ring != null && allowHosts.isEmpty() && denyHosts.isEmpty() && referrers.isEmpty();
     }
 
     /** A builder. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The signer's base URL removed from inputs before verifying them.
+     *
+     * @return the base URL this verifier was given, trailing slashes removed; empty if none
+     */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     /** {@link #verify(String, String)} without a {@code Referer} header. */
@@ -103,11 +120,13 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
      * Verifies a request target with the request's {@code Referer} header, which matters only when
      * referrers are configured.
      *
-     * @param requestTarget the raw path and {@code ?query} as received (see {@link UrlVerifier#verify})
+     * @param input the raw path and {@code ?query} as received (see {@link UrlVerifier#verify}), or the
+     *     configured {@link Builder#baseUrl(String) base URL} followed by them
      * @param referer the {@code Referer} header, or {@code null} when absent
      * @return the remote URL (as the server rebuilds it, without fragment) and options, or a rejection
      */
-    public Verification<ImageproxyRequest> verify(String requestTarget, String referer) {
+    public Verification<ImageproxyRequest> verify(String input, String referer) {
+        String requestTarget = SignedUrls.requestTarget(input, baseUrl);
         Verification<ImageproxyRequest> refused = refuseUnreadable(requestTarget, referer);
         if (refused != null) {
             return refused;
@@ -122,7 +141,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     }
 
     /** {@link #verify(String, String)} without the fast path: the reference it is tested against. */
-    Verification<ImageproxyRequest> verifyReference(String requestTarget, String referer) {
+    Verification<ImageproxyRequest> verifyReference(String input, String referer) {
+        String requestTarget = SignedUrls.requestTarget(input, baseUrl);
         Verification<ImageproxyRequest> refused = refuseUnreadable(requestTarget, referer);
         return refused != null ? refused : verifyParsed(requestTarget, referer);
     }
@@ -313,6 +333,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         private HostList referrers = HostList.empty(HostList.Wildcard.LABEL_BOUNDARY);
         private Clock clock = Clock.systemUTC();
         private int maxLength = DEFAULT_MAX_LENGTH;
+        private String baseUrl = "";
         private boolean acceptAll;
 
         private Builder() {
@@ -393,6 +414,21 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         /** The clock {@code vu} is compared with (default: the UTC system clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The signer's {@link ImageproxySigner.Builder#baseUrl(String) base URL}, so that {@link #verify}
+         * accepts exactly the full URLs it returned: an input starting with it (byte for byte) followed by
+         * {@code /} or {@code ?} is verified without it. Read as the signer reads it (trailing {@code /}
+         * removed). Default: empty (request targets, and absolute-form targets as the server reads them).
+         *
+         * @param baseUrl the proxy's base URL, for example {@code https://img.example.com}
+         * @return this builder
+         * @throws IllegalArgumentException if it carries a query or fragment
+         */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = ImageproxySigner.Builder.requireBaseUrl(baseUrl);
             return this;
         }
 
