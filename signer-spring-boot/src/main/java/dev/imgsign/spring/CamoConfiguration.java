@@ -44,6 +44,7 @@ class CamoConfiguration {
     @ConditionalOnMissingBean
     CamoVerifier camoVerifier() {
         CamoVerifier.Builder b = CamoVerifier.builder(keys.get());
+        Settings.apply(P + ".prefix", properties.getPrefix(), b::prefix);
         Settings.apply(P + ".dialect", properties.getDialect(), v -> b.dialect(CamoDialect.fromName(v)));
         Settings.apply(P + ".max-length", properties.getMaxLength(), b::maxLength);
         Settings.apply(P + ".reject-private-addresses", properties.getRejectPrivateAddresses(),

@@ -47,6 +47,7 @@ class ImageproxyConfiguration {
     @ConditionalOnMissingBean
     ImageproxyVerifier imageproxyVerifier() {
         ImageproxyVerifier.Builder b = ImageproxyVerifier.builder().keys(keys.get());
+        Settings.apply(P + ".base-url", properties.getBaseUrl(), b::baseUrl);
         Settings.apply(P + ".require-signed-options", properties.getRequireSignedOptions(), b::requireSignedOptions);
         Settings.apply(P + ".allow-hosts", properties.getAllowHosts(), b::allowHosts);
         Settings.apply(P + ".deny-hosts", properties.getDenyHosts(), b::denyHosts);

@@ -40,6 +40,7 @@ class ThumborConfiguration {
     @ConditionalOnMissingBean
     ThumborVerifier thumborVerifier() {
         ThumborVerifier.Builder b = ThumborVerifier.builder(keys.get());
+        Settings.apply(P + ".prefix", properties.getPrefix(), b::prefix);
         Settings.apply(P + ".allow-unsafe", properties.getAllowUnsafe(), b::allowUnsafe);
         Settings.apply(P + ".allowed-sources",
                 properties.getAllowedSources().isEmpty() ? null : properties.getAllowedSources(), b::allowedSources);

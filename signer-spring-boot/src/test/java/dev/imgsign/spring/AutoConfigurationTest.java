@@ -97,6 +97,7 @@ class AutoConfigurationTest {
                     assertThat(imageproxy).startsWith("https://img.example.org/100x150,s");
                     String target = imageproxy.substring("https://img.example.org".length());
                     assertThat(context.getBean(ImageproxyVerifier.class).verify(target).isAccepted()).isTrue();
+                    assertThat(context.getBean(ImageproxyVerifier.class).verify(imageproxy).isAccepted()).isTrue();
                     String weekly = urls.weekly("avatars", "http://example.net/a.png", 150, 150);
                     assertThat(context.getBean(WeeklyLinkVerifier.class).verify(weekly).isAccepted()).isTrue();
                     String expiring = urls.expiring("/media/a.png");
@@ -118,6 +119,7 @@ class AutoConfigurationTest {
                     assertThat(signed).startsWith("https://camo.example.org/").doesNotContain("/687474");
                     String target = signed.substring("https://camo.example.org".length());
                     assertThat(context.getBean(CamoVerifier.class).verify(target).isAccepted()).isTrue();
+                    assertThat(context.getBean(CamoVerifier.class).verify(signed).isAccepted()).isTrue();
                     assertThat(context.getBean(CamoVerifier.class).verify(target + "x".repeat(200)).isAccepted())
                             .isFalse();
                 });

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class CamoProperties extends SchemeProperties {
     /**
      * What signed URLs start with, such as https://camo.example.org, or /camo when the application serves
-     * the images itself. Default: empty (signed URLs are paths).
+     * the images itself. Default: empty (signed URLs are paths). The verifier is given it too, so it also
+     * accepts the signer's full URLs.
      */
     private String prefix;
 

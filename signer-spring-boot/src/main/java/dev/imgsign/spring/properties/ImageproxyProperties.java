@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ImageproxyProperties extends SchemeProperties {
     /**
      * The imageproxy server's URL signed URLs start with, such as https://img.example.org. Without it no
-     * signer is created (a verifier still is).
+     * signer is created (a verifier still is). The verifier is given it too, so it also accepts the
+     * signer's full URLs.
      */
     private String baseUrl;
 

@@ -32,7 +32,8 @@ public class ImgproxyProperties extends SchemeProperties {
     private String pathPrefix;
 
     /**
-     * The imgproxy server's URL signed URLs start with, such as https://imgproxy.example.org.
+     * The imgproxy server's URL signed URLs start with, such as https://imgproxy.example.org. The verifier
+     * is given it too, so it also accepts the signer's full URLs.
      */
     private String baseUrl;
 

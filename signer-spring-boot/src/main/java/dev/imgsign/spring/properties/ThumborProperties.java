@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ThumborProperties extends SchemeProperties {
     /**
      * What signed URLs start with, such as https://thumbor.example.org. Default: empty (signed URLs are paths).
+     * The verifier is given it too, so it also accepts the signer's full URLs.
      */
     private String prefix;
 
