@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,7 +31,14 @@ import java.util.Objects;
 public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
     static final int MAX_PATH_LENGTH = 2048;
     static final int MAX_PARAMS = 32;
-    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+    /** The characters a path may hold raw: printable ASCII except space and {@code ?#"<>\^`{|}}. */
+    private static final boolean[] PATH_CHARS = new boolean[0x7f];
+
+    static {
+        for (char c = 0x21; c < 0x7f; c++) {
+            PATH_CHARS[c] = "?#\"<>\\^`{|}".indexOf(c) < 0;
+        }
+    }
 
     private final HmacKeyRing ring;
     private final Clock clock;
@@ -74,29 +80,33 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         if (link.params().size() > MAX_PARAMS) {
             throw new IllegalArgumentException("at most " + MAX_PARAMS + " parameters can be signed");
         }
-        List<byte[]> names = new ArrayList<>(link.params().size());
-        List<byte[]> values = new ArrayList<>(link.params().size());
+        int count = link.params().size();
+        List<byte[]> names = new ArrayList<>(count);
+        List<byte[]> values = new ArrayList<>(count);
         StringBuilder url = new StringBuilder(host.length() + link.path().length() + 96);
         url.append(host).append(link.path()).append('?');
-        for (ExpiringLink.QueryParam p : link.params()) {
+        for (int i = 0; i < count; i++) {
+            ExpiringLink.QueryParam p = link.params().get(i);
             if (p.name().isEmpty()) {
                 throw new IllegalArgumentException("parameter name is empty");
             }
             if (p.name().equals(expiresParam) || p.name().equals(signatureParam)) {
                 throw new IllegalArgumentException("parameter name '" + p.name() + "' is reserved for the link");
             }
-            names.add(p.name().getBytes(StandardCharsets.UTF_8));
-            values.add(p.value().getBytes(StandardCharsets.UTF_8));
-            Unreserved.escape(p.name(), url);
+            byte[] name = p.name().getBytes(StandardCharsets.UTF_8);
+            byte[] value = p.value().getBytes(StandardCharsets.UTF_8);
+            names.add(name);
+            values.add(value);
+            Unreserved.escape(name, url);
             url.append('=');
-            Unreserved.escape(p.value(), url);
+            Unreserved.escape(value, url);
             url.append('&');
         }
-        byte[] canonical = CanonicalString.of(
-                link.path().getBytes(StandardCharsets.US_ASCII), names, values, link.expiresAt());
-        String signature = B64URL.encodeToString(ring.sign(canonical));
+        byte[] canonical = CanonicalString.ofAsciiPath(link.path(), names, values, link.expiresAt());
+        byte[] mac = ring.sign(canonical);
         url.append(expiresParam).append('=').append(link.expiresAt())
-                .append('&').append(signatureParam).append('=').append(signature);
+                .append('&').append(signatureParam).append('=');
+        UrlSafeBase64.append(mac, 0, mac.length, url);
         return url.toString();
     }
 
@@ -123,8 +133,7 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c <= 0x20 || c >= 0x7f || c == '?' || c == '#' || c == '"' || c == '<' || c == '>'
-                    || c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}') {
+            if (c >= PATH_CHARS.length || !PATH_CHARS[c]) {
                 return "path must be percent-encoded (found a character that needs escaping at index " + i + ")";
             }
             if (c == '%' && (i + 2 >= path.length()

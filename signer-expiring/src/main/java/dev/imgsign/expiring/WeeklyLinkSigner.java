@@ -69,17 +69,41 @@ public final class WeeklyLinkSigner implements UrlSigner<WeeklyLink> {
             }
             throw new IllegalArgumentException("image URL does not start with http");
         }
-        String extUrl = WeeklyMessages.extUrl(url);
-        byte[] message = WeeklyMessages.message(protocol, link.bucket(), extUrl, link.proxy() && proxyInMessage);
+        boolean proxySigned = link.proxy() && proxyInMessage;
+        // One array holds the message with ext_url encoded in place; the output copies ext_url from it.
+        byte[] message = WeeklyMessages.signingMessage(protocol, link.bucket(), url, proxySigned);
+        int extFrom = WeeklyMessages.extUrlOffset(protocol, link.bucket());
+        int extTo = message.length - (proxySigned ? 6 : 0);
         int suffix = weekKeys.suffix(clock.instant(), 0);
-        String signature = WeeklyMessages.signatureText(weekKeys.hmacs(suffix)[0].mac(message));
-        StringBuilder out = new StringBuilder(host.length() + link.bucket().length() + extUrl.length() + 40);
-        out.append(host).append('/').append(link.bucket()).append('/').append(link.sizeSegment())
-                .append('/').append(signature).append('/').append(extUrl);
+        byte[] mac = weekKeys.hmacs(suffix)[0].mac(message);
+        StringBuilder out = new StringBuilder(host.length() + link.bucket().length() + (extTo - extFrom) + 48);
+        out.append(host).append('/').append(link.bucket()).append('/');
+        appendSizeSegment(link, out);
+        out.append('/');
+        UrlSafeBase64.append(mac, 0, WeeklyMessages.SIGNATURE_BYTES, out);
+        out.append('/');
+        for (int i = extFrom; i < extTo; i++) {
+            out.append((char) message[i]);
+        }
         if (link.proxy()) {
             out.append("/proxy");
         }
         return out.toString();
+    }
+
+    /** {@link WeeklyLink#sizeSegment()} without the intermediate strings. */
+    private static void appendSizeSegment(WeeklyLink link, StringBuilder out) {
+        if (link.proxy() || (link.height() == 0 && link.width() == 0)) {
+            out.append("full");
+            return;
+        }
+        if (link.height() != 0) {
+            out.append(link.height());
+        }
+        out.append('x');
+        if (link.width() != 0) {
+            out.append(link.width());
+        }
     }
 
     @Override

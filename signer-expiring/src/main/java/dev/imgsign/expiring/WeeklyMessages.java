@@ -24,6 +24,49 @@ final class WeeklyMessages {
         return EXT_URL.encodeToString(truncated);
     }
 
+    private static final byte[] PROXY_SUFFIX = {'/', 'p', 'r', 'o', 'x', 'y'};
+
+    /** Where ext_url starts in {@link #signingMessage}'s bytes. */
+    static int extUrlOffset(WeeklyProtocol protocol, String bucket) {
+        return protocol == WeeklyProtocol.BUCKET ? bucket.length() + 1 : 0;
+    }
+
+    /**
+     * The signed message for {@code imageUrl} written in one array, ext_url encoded in place: equal to
+     * {@code message(protocol, bucket, extUrl(imageUrl), proxySigned)} (a differential property checks
+     * it). The bucket is unreserved ASCII (checked by {@link WeeklyLink}).
+     */
+    static byte[] signingMessage(WeeklyProtocol protocol, String bucket, String imageUrl, boolean proxySigned) {
+        byte[] utf8 = isLatin1Ascii(imageUrl) ? null : imageUrl.getBytes(StandardCharsets.UTF_8);
+        int urlBytes = utf8 == null ? imageUrl.length() : utf8.length;
+        int offset = extUrlOffset(protocol, bucket);
+        int extLength = UrlSafeBase64.encodedLength(urlBytes);
+        byte[] msg = new byte[offset + extLength + (proxySigned ? PROXY_SUFFIX.length : 0)];
+        if (offset > 0) {
+            for (int i = 0; i < bucket.length(); i++) {
+                msg[i] = (byte) bucket.charAt(i);
+            }
+            msg[offset - 1] = '/';
+        }
+        int end = utf8 == null
+                ? UrlSafeBase64.encodeLatin1(imageUrl, msg, offset)
+                : UrlSafeBase64.encode(utf8, 0, utf8.length, msg, offset);
+        if (proxySigned) {
+            System.arraycopy(PROXY_SUFFIX, 0, msg, end, PROXY_SUFFIX.length);
+        }
+        return msg;
+    }
+
+    /** Whether every char of {@code s} is below 0x80 (so its UTF-8 bytes are its chars). */
+    static boolean isLatin1Ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The signed message for the protocol; {@code extUrl} is taken byte for byte as it appears. */
     static byte[] message(WeeklyProtocol protocol, String bucket, String extUrl, boolean proxySigned) {
         StringBuilder msg = new StringBuilder(bucket.length() + extUrl.length() + 8);
