@@ -83,8 +83,9 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         int count = link.params().size();
         List<byte[]> names = new ArrayList<>(count);
         List<byte[]> values = new ArrayList<>(count);
-        StringBuilder url = new StringBuilder(host.length() + link.path().length() + 96);
-        url.append(host).append(link.path()).append('?');
+        // The exact length of the URL but for the expiry's digits, so the builder never grows.
+        int length = host.length() + link.path().length() + 1 + expiresParam.length() + 21
+                + signatureParam.length() + 2 + 43;
         for (int i = 0; i < count; i++) {
             ExpiringLink.QueryParam p = link.params().get(i);
             if (p.name().isEmpty()) {
@@ -97,9 +98,14 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
             byte[] value = p.value().getBytes(StandardCharsets.UTF_8);
             names.add(name);
             values.add(value);
-            Unreserved.escape(name, url);
+            length += escapedLength(name) + 1 + escapedLength(value) + 1;
+        }
+        StringBuilder url = new StringBuilder(length);
+        url.append(host).append(link.path()).append('?');
+        for (int i = 0; i < count; i++) {
+            Unreserved.escape(names.get(i), url);
             url.append('=');
-            Unreserved.escape(value, url);
+            Unreserved.escape(values.get(i), url);
             url.append('&');
         }
         byte[] canonical = CanonicalString.ofAsciiPath(link.path(), names, values, link.expiresAt());
@@ -108,6 +114,15 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
                 .append('&').append(signatureParam).append('=');
         UrlSafeBase64.append(mac, 0, mac.length, url);
         return url.toString();
+    }
+
+    /** The length of {@link Unreserved#escape(byte[], StringBuilder)}'s output for {@code bytes}. */
+    private static int escapedLength(byte[] bytes) {
+        int n = 0;
+        for (byte b : bytes) {
+            n += b >= 0 && Unreserved.is((char) b) ? 1 : 3;
+        }
+        return n;
     }
 
     /** The signed URL for {@code path}, valid from now (the clock) for {@code validity}. */
