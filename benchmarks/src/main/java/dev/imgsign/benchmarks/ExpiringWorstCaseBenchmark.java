@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * forged 16-character signature over a 4 KiB ext_url costs the most MACs (this week and the grace
  * week, then next week and four expired weeks to classify the failure: 7 HMACs over ~4 KiB); the same
  * with every ext_url character percent-escaped takes the decoding path. Expiring: a forged signature
- * over a 4 KiB path (one HMAC over the longest canonical string), and 32 parameters made of escapes
+ * over the longest path (2048 characters) and a plain parameter up to the cap (one HMAC over the
+ * longest canonical string), and 32 parameters made of escapes
  * (the most decoding).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -62,7 +63,9 @@ public class ExpiringWorstCaseBenchmark {
         weeklyEscaped = escaped.toString();
 
         String tail = "?expires=1800000000&signature=" + FORGED_SIGNATURE;
-        expiringLongPath = "/" + "p".repeat(CAP - 1 - tail.length()) + tail;
+        // The longest path the verifier takes (2048), a plain parameter filling the rest of the cap.
+        String path = "/" + "p".repeat(2047) + "?v=";
+        expiringLongPath = path + "q".repeat(CAP - path.length() - tail.length()) + "&" + tail.substring(1);
         StringBuilder params = new StringBuilder("/p?");
         String pair = "%41%42%43%44%45%46%47%48%49%4A%4B%4C%4D%4E%4F%50%51%52%53%54%55%56%57%58%59%5A%61%62%63%64%65%66"
                 + "=%41%42%43%44%45%46%47%48%49%4A%4B%4C%4D%4E%4F%50%51%52%53%54%55%56%57%58%59%5A%61%62%63%64%65%66"

@@ -37,9 +37,7 @@ final class CanonicalString {
     static byte[] ofAsciiPath(String path, List<byte[]> names, List<byte[]> values, long expiresAt) {
         byte[] out = new byte[length(path.length(), names, values, expiresAt)];
         int p = head(out, path.length());
-        for (int i = 0; i < path.length(); i++) {
-            out[p + i] = (byte) path.charAt(i);
-        }
+        WeeklyMessages.copyLatin1(path, 0, path.length(), out, p);
         return tail(out, p + path.length(), names, values, expiresAt);
     }
 
@@ -97,7 +95,7 @@ final class CanonicalString {
     }
 
     /** Writes {@code value} in decimal (as {@link Long#toString}) at {@code offset}; returns the end. */
-    private static int decimal(long value, byte[] out, int offset) {
+    static int decimal(long value, byte[] out, int offset) {
         if (value < 0) {
             byte[] text = Long.toString(value).getBytes(StandardCharsets.US_ASCII); // never on the hot path
             System.arraycopy(text, 0, out, offset, text.length);

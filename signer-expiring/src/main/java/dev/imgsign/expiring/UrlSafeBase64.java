@@ -28,21 +28,6 @@ final class UrlSafeBase64 {
         return (n / 3) * 4 + (n % 3 == 0 ? 0 : n % 3 + 1);
     }
 
-    /**
-     * Encodes the bytes of {@code src} (each char taken as one byte, so {@code src} must be Latin-1 or
-     * narrower) into {@code dst} from {@code offset}; returns the end offset.
-     */
-    static int encodeLatin1(String src, byte[] dst, int offset) {
-        int n = src.length();
-        int o = offset;
-        int i = 0;
-        for (; i + 3 <= n; i += 3) {
-            int bits = (src.charAt(i) & 0xff) << 16 | (src.charAt(i + 1) & 0xff) << 8 | (src.charAt(i + 2) & 0xff);
-            o = quad(bits, dst, o);
-        }
-        return tail(n - i == 0 ? 0 : src.charAt(i) & 0xff, n - i == 2 ? src.charAt(i + 1) & 0xff : 0, n - i, dst, o);
-    }
-
     /** Encodes {@code src[from, to)} into {@code dst} from {@code offset}; returns the end offset. */
     static int encode(byte[] src, int from, int to, byte[] dst, int offset) {
         int o = offset;

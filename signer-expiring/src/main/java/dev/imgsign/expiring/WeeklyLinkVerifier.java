@@ -6,11 +6,13 @@ import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
 import dev.imgsign.core.internal.Percent;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Set;
@@ -252,16 +254,10 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
             height = (int) (size >>> 32);
             width = (int) size;
         }
-        String imageUrl;
-        if (UrlSafeBase64.isAlphabet(target, extFrom, extTo)) {
-            byte[] bytes = UrlSafeBase64.decodeAlphabet(target, extFrom, extTo);
-            imageUrl = bytes == null ? null : utf8OrNull(bytes);
-            if (imageUrl != null && !imageUrl.startsWith("http")) {
-                imageUrl = null;
-            }
-        } else {
-            imageUrl = decodeExtUrl(target.substring(extFrom, extTo));
-        }
+        // ext_url's bytes are already in the message: decode them there with the JDK's decoder, as the
+        // reference does (same decoder, same bytes, same answers).
+        int extOffset = protocol == WeeklyProtocol.BUCKET ? bucket.length() + 1 : 0;
+        String imageUrl = decodeExtUrl(message, extOffset, extTo - extFrom);
         if (imageUrl == null) {
             return malformed("ext_url is not URL-safe base64 of an http URL");
         }
@@ -278,16 +274,28 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         if (offset > 0) {
             message[offset - 1] = '/';
         }
-        int o = offset;
-        for (int i = extFrom; i < extTo; i++) {
-            message[o++] = (byte) target.charAt(i);
-        }
+        WeeklyMessages.copyLatin1(target, extFrom, extTo, message, offset);
+        int o = offset + (extTo - extFrom);
         if (proxySigned) {
             for (int i = 0; i < 6; i++) {
                 message[o++] = (byte) "/proxy".charAt(i);
             }
         }
         return message;
+    }
+
+    /** {@link #decodeExtUrl(String)} of the ASCII {@code bytes[offset, offset + length)}. */
+    private static String decodeExtUrl(byte[] bytes, int offset, int length) {
+        ByteBuffer decoded;
+        try {
+            decoded = Base64.getUrlDecoder().decode(ByteBuffer.wrap(bytes, offset, length));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        byte[] url = decoded.array().length == decoded.remaining() ? decoded.array()
+                : Arrays.copyOf(decoded.array(), decoded.remaining());
+        String text = utf8OrNull(url);
+        return text != null && text.startsWith("http") ? text : null;
     }
 
     /** UTF-8 text, or {@code null} if invalid: ASCII directly, anything else through the strict decoder. */
@@ -331,7 +339,7 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
             }
             value = value * 10 + (c - '0');
         }
-        return value <= Integer.MAX_VALUE && java.util.Arrays.binarySearch(sortedSizes, (int) value) >= 0
+        return value <= Integer.MAX_VALUE && Arrays.binarySearch(sortedSizes, (int) value) >= 0
                 ? (int) value : 0;
     }
 

@@ -32,39 +32,34 @@ final class WeeklyMessages {
     }
 
     /**
-     * The signed message for {@code imageUrl} written in one array, ext_url encoded in place: equal to
+     * The signed message for {@code imageUrl} in one array: equal to
      * {@code message(protocol, bucket, extUrl(imageUrl), proxySigned)} (a differential property checks
-     * it). The bucket is unreserved ASCII (checked by {@link WeeklyLink}).
+     * it). ext_url comes from the JDK's encoder, whose block loop is a HotSpot intrinsic. The bucket is
+     * unreserved ASCII (checked by {@link WeeklyLink}).
      */
     static byte[] signingMessage(WeeklyProtocol protocol, String bucket, String imageUrl, boolean proxySigned) {
-        byte[] utf8 = isLatin1Ascii(imageUrl) ? null : imageUrl.getBytes(StandardCharsets.UTF_8);
-        int urlBytes = utf8 == null ? imageUrl.length() : utf8.length;
+        byte[] ext = EXT_URL.encode(imageUrl.getBytes(StandardCharsets.UTF_8));
         int offset = extUrlOffset(protocol, bucket);
-        int extLength = UrlSafeBase64.encodedLength(urlBytes);
-        byte[] msg = new byte[offset + extLength + (proxySigned ? PROXY_SUFFIX.length : 0)];
+        byte[] msg = new byte[offset + ext.length + (proxySigned ? PROXY_SUFFIX.length : 0)];
         if (offset > 0) {
-            for (int i = 0; i < bucket.length(); i++) {
-                msg[i] = (byte) bucket.charAt(i);
-            }
+            copyLatin1(bucket, 0, bucket.length(), msg, 0);
             msg[offset - 1] = '/';
         }
-        int end = utf8 == null
-                ? UrlSafeBase64.encodeLatin1(imageUrl, msg, offset)
-                : UrlSafeBase64.encode(utf8, 0, utf8.length, msg, offset);
+        System.arraycopy(ext, 0, msg, offset, ext.length);
         if (proxySigned) {
-            System.arraycopy(PROXY_SUFFIX, 0, msg, end, PROXY_SUFFIX.length);
+            System.arraycopy(PROXY_SUFFIX, 0, msg, offset + ext.length, PROXY_SUFFIX.length);
         }
         return msg;
     }
 
-    /** Whether every char of {@code s} is below 0x80 (so its UTF-8 bytes are its chars). */
-    static boolean isLatin1Ascii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * Copies {@code s[from, to)}, whose chars are all below 0x100, as one byte each: the deprecated
+     * {@link String#getBytes(int, int, byte[], int)} is exactly that, and a plain array copy for the
+     * JDK's Latin-1 strings.
+     */
+    @SuppressWarnings("deprecation")
+    static void copyLatin1(String s, int from, int to, byte[] dst, int offset) {
+        s.getBytes(from, to, dst, offset);
     }
 
     /** The signed message for the protocol; {@code extUrl} is taken byte for byte as it appears. */
