@@ -31,6 +31,7 @@ import java.util.Objects;
 public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
     static final int MAX_PATH_LENGTH = 2048;
     static final int MAX_PARAMS = 32;
+    private static final String UPPER_HEX = "0123456789ABCDEF";
     /** The characters a path may hold raw: printable ASCII except space and {@code ?#"<>\^`{|}}. */
     private static final boolean[] PATH_CHARS = new boolean[0x7f];
 
@@ -45,6 +46,8 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
     private final String expiresParam;
     private final String signatureParam;
     private final String host;
+    /** The host's bytes when it is Latin-1 (one byte per char), else {@code null}. */
+    private final byte[] hostBytes;
 
     private ExpiringLinkSigner(Builder b) {
         this.ring = HmacKeyRing.of(HmacAlgorithm.SHA256, b.keys);
@@ -52,6 +55,7 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         this.expiresParam = b.expiresParam;
         this.signatureParam = b.signatureParam;
         this.host = b.host;
+        this.hostBytes = b.host.chars().allMatch(c -> c < 0x100) ? b.host.getBytes(StandardCharsets.ISO_8859_1) : null;
     }
 
     /** A builder; a key is required, every other setting has a default. */
@@ -83,7 +87,7 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         int count = link.params().size();
         List<byte[]> names = new ArrayList<>(count);
         List<byte[]> values = new ArrayList<>(count);
-        // The exact length of the URL but for the expiry's digits, so the builder never grows.
+        // The exact length of the URL with 20 digits for the expiry, so the output never grows.
         int length = host.length() + link.path().length() + 1 + expiresParam.length() + 21
                 + signatureParam.length() + 2 + 43;
         for (int i = 0; i < count; i++) {
@@ -100,6 +104,11 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
             values.add(value);
             length += escapedLength(name) + 1 + escapedLength(value) + 1;
         }
+        byte[] canonical = CanonicalString.ofAsciiPath(link.path(), names, values, link.expiresAt());
+        byte[] mac = ring.sign(canonical);
+        if (hostBytes != null) {
+            return latin1Output(link.path(), names, values, link.expiresAt(), mac, length);
+        }
         StringBuilder url = new StringBuilder(length);
         url.append(host).append(link.path()).append('?');
         for (int i = 0; i < count; i++) {
@@ -108,12 +117,53 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
             Unreserved.escape(values.get(i), url);
             url.append('&');
         }
-        byte[] canonical = CanonicalString.ofAsciiPath(link.path(), names, values, link.expiresAt());
-        byte[] mac = ring.sign(canonical);
         url.append(expiresParam).append('=').append(link.expiresAt())
                 .append('&').append(signatureParam).append('=');
         UrlSafeBase64.append(mac, 0, mac.length, url);
         return url.toString();
+    }
+
+    /** The signed URL in one array with block copies, for a Latin-1 host (every real one). */
+    private String latin1Output(String path, List<byte[]> names, List<byte[]> values, long expiresAt, byte[] mac,
+            int lengthWithoutExpiry) {
+        byte[] out = new byte[lengthWithoutExpiry - 20 + CanonicalString.digits(expiresAt)];
+        System.arraycopy(hostBytes, 0, out, 0, hostBytes.length);
+        int o = hostBytes.length;
+        WeeklyMessages.copyLatin1(path, 0, path.length(), out, o);
+        o += path.length();
+        out[o++] = '?';
+        for (int i = 0; i < names.size(); i++) {
+            o = escape(names.get(i), out, o);
+            out[o++] = '=';
+            o = escape(values.get(i), out, o);
+            out[o++] = '&';
+        }
+        WeeklyMessages.copyLatin1(expiresParam, 0, expiresParam.length(), out, o);
+        o += expiresParam.length();
+        out[o++] = '=';
+        o = CanonicalString.decimal(expiresAt, out, o);
+        out[o++] = '&';
+        WeeklyMessages.copyLatin1(signatureParam, 0, signatureParam.length(), out, o);
+        o += signatureParam.length();
+        out[o++] = '=';
+        UrlSafeBase64.encode(mac, 0, mac.length, out, o);
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@link Unreserved#escape(byte[], StringBuilder)} into an array; returns the end offset. */
+    private static int escape(byte[] bytes, byte[] out, int offset) {
+        int o = offset;
+        for (byte value : bytes) {
+            int b = value & 0xff;
+            if (b < 0x80 && Unreserved.is((char) b)) {
+                out[o++] = value;
+            } else {
+                out[o++] = '%';
+                out[o++] = (byte) UPPER_HEX.charAt(b >> 4);
+                out[o++] = (byte) UPPER_HEX.charAt(b & 0xf);
+            }
+        }
+        return o;
     }
 
     /** The length of {@link Unreserved#escape(byte[], StringBuilder)}'s output for {@code bytes}. */

@@ -96,9 +96,11 @@ class FastPathPropertiesTest {
     void weeklySignEqualsReference(@ForAll("anyLinks") WeeklyLink link, @ForAll boolean v1,
             @ForAll boolean proxyInMessage) {
         WeeklyProtocol protocol = v1 ? WeeklyProtocol.FIRST_VERSION : WeeklyProtocol.BUCKET;
-        WeeklyLinkSigner signer = WeeklyLinkSigner.builder().keys(KEYS).clock(CLOCK).protocol(protocol)
-                .proxyInMessage(proxyInMessage).host("https://h.example").build();
-        assertEquals(referenceWeeklySign(link, protocol, proxyInMessage, "https://h.example"), signer.sign(link));
+        for (String host : new String[] {"https://h.example", "", "https://\u0100.example"}) {
+            WeeklyLinkSigner signer = WeeklyLinkSigner.builder().keys(KEYS).clock(CLOCK).protocol(protocol)
+                    .proxyInMessage(proxyInMessage).host(host).build();
+            assertEquals(referenceWeeklySign(link, protocol, proxyInMessage, host), signer.sign(link));
+        }
         String extUrl = WeeklyMessages.extUrl(link.imageUrl());
         assertArrayEquals(WeeklyMessages.message(protocol, link.bucket(), extUrl, proxyInMessage),
                 WeeklyMessages.signingMessage(protocol, link.bucket(), link.imageUrl(), proxyInMessage));
@@ -266,6 +268,47 @@ class FastPathPropertiesTest {
         return Arbitraries.oneOf(signed, mutated(signed), mutated(mutated(signed)),
                 Arbitraries.strings().withChars(MUTATIONS + "expirsgnatu").ofMaxLength(60).map(s -> "/" + s),
                 Arbitraries.strings().ofMaxLength(60));
+    }
+
+    @Provide
+    Arbitrary<ExpiringLink> expiringLinks() {
+        Arbitrary<String> path = Arbitraries.strings().withChars("abz09-._~/%2F").ofMinLength(1).ofMaxLength(12)
+                .map(s -> "/" + s).filter(p -> ExpiringLinkSigner.pathProblem(p) == null);
+        Arbitrary<ExpiringLink.QueryParam> param = Combinators.combine(
+                Arbitraries.strings().ofMinLength(1).ofMaxLength(5), Arbitraries.strings().ofMaxLength(8))
+                .as(ExpiringLink.QueryParam::new)
+                .filter(p -> !p.name().equals("expires") && !p.name().equals("signature"));
+        return Combinators.combine(path, param.list().ofMaxSize(4), Arbitraries.longs().greaterOrEqual(0))
+                .as(ExpiringLink::new);
+    }
+
+    @Property(tries = 1000)
+    void expiringSignEqualsReference(@ForAll("expiringLinks") ExpiringLink link,
+            @ForAll("hosts") String host) {
+        ExpiringLinkSigner signer = ExpiringLinkSigner.builder().keys(KEYS).host(host).build();
+        StringBuilder url = new StringBuilder(BuilderChecks.host(host)).append(link.path()).append('?');
+        List<byte[]> names = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
+        for (ExpiringLink.QueryParam p : link.params()) {
+            names.add(p.name().getBytes(StandardCharsets.UTF_8));
+            values.add(p.value().getBytes(StandardCharsets.UTF_8));
+            dev.imgsign.core.internal.Unreserved.escape(p.name(), url);
+            url.append('=');
+            dev.imgsign.core.internal.Unreserved.escape(p.value(), url);
+            url.append('&');
+        }
+        byte[] canonical = CanonicalStringReference.of(link.path().getBytes(StandardCharsets.US_ASCII), names, values,
+                link.expiresAt());
+        byte[] mac = dev.imgsign.core.HmacKeyRing.of(dev.imgsign.core.HmacAlgorithm.SHA256, KEYS).sign(canonical);
+        url.append("expires=").append(link.expiresAt()).append("&signature=")
+                .append(Base64.getUrlEncoder().withoutPadding().encodeToString(mac));
+        assertEquals(url.toString(), signer.sign(link));
+    }
+
+    @Provide
+    Arbitrary<String> hosts() {
+        return Arbitraries.of("", "https://img.example.com", "https://img.example.com/", "https://\u00e9x.example",
+                "https://\u0100.example", "https://\ud83d\ude00.example");
     }
 
     @Property(tries = 3000)
