@@ -11,9 +11,10 @@ import java.util.function.Supplier;
  * noise: the benchmark methods of {@link WeeklyBenchmark} and {@link ExpiringBenchmark} (and the
  * {@link ExpiringWorstCaseBenchmark} cases) run in interleaved rounds in one JVM, and each keeps its
  * minimum CPU time per call over the rounds after the first five (warm-up). Not a substitute for JMH
- * on a quiet machine; run {@code java -cp benchmarks/target/benchmarks.jar dev.imgsign.benchmarks.CpuTimeRatios}.
+ * on a quiet machine; run {@code java -cp benchmarks/target/benchmarks.jar dev.imgsign.benchmarks.CpuTimeRatios}
+ * (package-private: the launcher needs only a public {@code main}, and the package keeps its public types few).
  */
-public final class CpuTimeRatios {
+final class CpuTimeRatios {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int ROUNDS = 25;
     private static final int WARM_UP_ROUNDS = 5;
