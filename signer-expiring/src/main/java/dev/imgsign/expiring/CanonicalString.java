@@ -1,6 +1,5 @@
 package dev.imgsign.expiring;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -26,29 +25,88 @@ final class CanonicalString {
     private CanonicalString() {
     }
 
+    /** The canonical bytes; {@code names} and {@code values} are UTF-8, pairwise. */
     static byte[] of(byte[] path, List<byte[]> names, List<byte[]> values, long expiresAt) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + path.length);
-        out.writeBytes(TAG);
-        field(out, path);
-        out.write('\n');
-        ascii(out, Integer.toString(names.size()));
-        out.write('\n');
+        byte[] out = new byte[length(path.length, names, values, expiresAt)];
+        int p = head(out, path.length);
+        System.arraycopy(path, 0, out, p, path.length);
+        return tail(out, p + path.length, names, values, expiresAt);
+    }
+
+    /** As {@link #of(byte[], List, List, long)} for a path of ASCII characters, copied without encoding. */
+    static byte[] ofAsciiPath(String path, List<byte[]> names, List<byte[]> values, long expiresAt) {
+        byte[] out = new byte[length(path.length(), names, values, expiresAt)];
+        int p = head(out, path.length());
+        WeeklyMessages.copyLatin1(path, 0, path.length(), out, p);
+        return tail(out, p + path.length(), names, values, expiresAt);
+    }
+
+    /** The exact length, so the bytes are written once into one array. */
+    private static int length(int pathLength, List<byte[]> names, List<byte[]> values, long expiresAt) {
+        int n = TAG.length + digits(pathLength) + 1 + pathLength + 1 + digits(names.size()) + 1;
         for (int i = 0; i < names.size(); i++) {
-            field(out, names.get(i));
-            field(out, values.get(i));
-            out.write('\n');
+            int name = names.get(i).length;
+            int value = values.get(i).length;
+            n += digits(name) + 1 + name + digits(value) + 1 + value + 1;
         }
-        ascii(out, Long.toString(expiresAt));
-        return out.toByteArray();
+        return n + digits(expiresAt);
     }
 
-    private static void field(ByteArrayOutputStream out, byte[] bytes) {
-        ascii(out, Integer.toString(bytes.length));
-        out.write(':');
-        out.writeBytes(bytes);
+    /** Writes the tag and the path's length prefix; returns where the path goes. */
+    private static int head(byte[] out, int pathLength) {
+        System.arraycopy(TAG, 0, out, 0, TAG.length);
+        int o = decimal(pathLength, out, TAG.length);
+        out[o] = ':';
+        return o + 1;
     }
 
-    private static void ascii(ByteArrayOutputStream out, String s) {
-        out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
+    /** Writes everything after the path, which ends at {@code pathEnd}. */
+    private static byte[] tail(byte[] out, int pathEnd, List<byte[]> names, List<byte[]> values, long expiresAt) {
+        int o = pathEnd;
+        out[o++] = '\n';
+        o = decimal(names.size(), out, o);
+        out[o++] = '\n';
+        for (int i = 0; i < names.size(); i++) {
+            o = field(names.get(i), out, o);
+            o = field(values.get(i), out, o);
+            out[o++] = '\n';
+        }
+        decimal(expiresAt, out, o);
+        return out;
+    }
+
+    private static int field(byte[] bytes, byte[] out, int offset) {
+        int o = decimal(bytes.length, out, offset);
+        out[o++] = ':';
+        System.arraycopy(bytes, 0, out, o, bytes.length);
+        return o + bytes.length;
+    }
+
+    /** The number of decimal digits of {@code value}, a sign included. */
+    static int digits(long value) {
+        if (value < 0) {
+            return value == Long.MIN_VALUE ? 20 : 1 + digits(-value);
+        }
+        int n = 1;
+        for (long v = value; v >= 10; v /= 10) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Writes {@code value} in decimal (as {@link Long#toString}) at {@code offset}; returns the end. */
+    static int decimal(long value, byte[] out, int offset) {
+        if (value < 0) {
+            byte[] text = Long.toString(value).getBytes(StandardCharsets.US_ASCII); // never on the hot path
+            System.arraycopy(text, 0, out, offset, text.length);
+            return offset + text.length;
+        }
+        int end = offset + digits(value);
+        long v = value;
+        for (int i = end - 1; i >= offset; i--) {
+            out[i] = (byte) ('0' + (int) (v % 10));
+            v /= 10;
+        }
+        return end;
     }
 }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,13 +31,23 @@ import java.util.Objects;
 public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
     static final int MAX_PATH_LENGTH = 2048;
     static final int MAX_PARAMS = 32;
-    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final String UPPER_HEX = "0123456789ABCDEF";
+    /** The characters a path may hold raw: printable ASCII except space and {@code ?#"<>\^`{|}}. */
+    private static final boolean[] PATH_CHARS = new boolean[0x7f];
+
+    static {
+        for (char c = 0x21; c < 0x7f; c++) {
+            PATH_CHARS[c] = "?#\"<>\\^`{|}".indexOf(c) < 0;
+        }
+    }
 
     private final HmacKeyRing ring;
     private final Clock clock;
     private final String expiresParam;
     private final String signatureParam;
     private final String host;
+    /** The host's bytes when it is Latin-1 (one byte per char), else {@code null}. */
+    private final byte[] hostBytes;
 
     private ExpiringLinkSigner(Builder b) {
         this.ring = HmacKeyRing.of(HmacAlgorithm.SHA256, b.keys);
@@ -46,6 +55,7 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         this.expiresParam = b.expiresParam;
         this.signatureParam = b.signatureParam;
         this.host = b.host;
+        this.hostBytes = b.host.chars().allMatch(c -> c < 0x100) ? b.host.getBytes(StandardCharsets.ISO_8859_1) : null;
     }
 
     /** A builder; a key is required, every other setting has a default. */
@@ -74,30 +84,95 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         if (link.params().size() > MAX_PARAMS) {
             throw new IllegalArgumentException("at most " + MAX_PARAMS + " parameters can be signed");
         }
-        List<byte[]> names = new ArrayList<>(link.params().size());
-        List<byte[]> values = new ArrayList<>(link.params().size());
-        StringBuilder url = new StringBuilder(host.length() + link.path().length() + 96);
-        url.append(host).append(link.path()).append('?');
-        for (ExpiringLink.QueryParam p : link.params()) {
+        int count = link.params().size();
+        List<byte[]> names = new ArrayList<>(count);
+        List<byte[]> values = new ArrayList<>(count);
+        // The exact length of the URL with 20 digits for the expiry, so the output never grows.
+        int length = host.length() + link.path().length() + 1 + expiresParam.length() + 21
+                + signatureParam.length() + 2 + 43;
+        for (int i = 0; i < count; i++) {
+            ExpiringLink.QueryParam p = link.params().get(i);
             if (p.name().isEmpty()) {
                 throw new IllegalArgumentException("parameter name is empty");
             }
             if (p.name().equals(expiresParam) || p.name().equals(signatureParam)) {
                 throw new IllegalArgumentException("parameter name '" + p.name() + "' is reserved for the link");
             }
-            names.add(p.name().getBytes(StandardCharsets.UTF_8));
-            values.add(p.value().getBytes(StandardCharsets.UTF_8));
-            Unreserved.escape(p.name(), url);
+            byte[] name = p.name().getBytes(StandardCharsets.UTF_8);
+            byte[] value = p.value().getBytes(StandardCharsets.UTF_8);
+            names.add(name);
+            values.add(value);
+            length += escapedLength(name) + 1 + escapedLength(value) + 1;
+        }
+        byte[] canonical = CanonicalString.ofAsciiPath(link.path(), names, values, link.expiresAt());
+        byte[] mac = ring.sign(canonical);
+        if (hostBytes != null) {
+            return latin1Output(link.path(), names, values, link.expiresAt(), mac, length);
+        }
+        StringBuilder url = new StringBuilder(length);
+        url.append(host).append(link.path()).append('?');
+        for (int i = 0; i < count; i++) {
+            Unreserved.escape(names.get(i), url);
             url.append('=');
-            Unreserved.escape(p.value(), url);
+            Unreserved.escape(values.get(i), url);
             url.append('&');
         }
-        byte[] canonical = CanonicalString.of(
-                link.path().getBytes(StandardCharsets.US_ASCII), names, values, link.expiresAt());
-        String signature = B64URL.encodeToString(ring.sign(canonical));
         url.append(expiresParam).append('=').append(link.expiresAt())
-                .append('&').append(signatureParam).append('=').append(signature);
+                .append('&').append(signatureParam).append('=');
+        UrlSafeBase64.append(mac, 0, mac.length, url);
         return url.toString();
+    }
+
+    /** The signed URL in one array with block copies, for a Latin-1 host (every real one). */
+    private String latin1Output(String path, List<byte[]> names, List<byte[]> values, long expiresAt, byte[] mac,
+            int lengthWithoutExpiry) {
+        byte[] out = new byte[lengthWithoutExpiry - 20 + CanonicalString.digits(expiresAt)];
+        System.arraycopy(hostBytes, 0, out, 0, hostBytes.length);
+        int o = hostBytes.length;
+        WeeklyMessages.copyLatin1(path, 0, path.length(), out, o);
+        o += path.length();
+        out[o++] = '?';
+        for (int i = 0; i < names.size(); i++) {
+            o = escape(names.get(i), out, o);
+            out[o++] = '=';
+            o = escape(values.get(i), out, o);
+            out[o++] = '&';
+        }
+        WeeklyMessages.copyLatin1(expiresParam, 0, expiresParam.length(), out, o);
+        o += expiresParam.length();
+        out[o++] = '=';
+        o = CanonicalString.decimal(expiresAt, out, o);
+        out[o++] = '&';
+        WeeklyMessages.copyLatin1(signatureParam, 0, signatureParam.length(), out, o);
+        o += signatureParam.length();
+        out[o++] = '=';
+        UrlSafeBase64.encode(mac, 0, mac.length, out, o);
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@link Unreserved#escape(byte[], StringBuilder)} into an array; returns the end offset. */
+    private static int escape(byte[] bytes, byte[] out, int offset) {
+        int o = offset;
+        for (byte value : bytes) {
+            int b = value & 0xff;
+            if (b < 0x80 && Unreserved.is((char) b)) {
+                out[o++] = value;
+            } else {
+                out[o++] = '%';
+                out[o++] = (byte) UPPER_HEX.charAt(b >> 4);
+                out[o++] = (byte) UPPER_HEX.charAt(b & 0xf);
+            }
+        }
+        return o;
+    }
+
+    /** The length of {@link Unreserved#escape(byte[], StringBuilder)}'s output for {@code bytes}. */
+    private static int escapedLength(byte[] bytes) {
+        int n = 0;
+        for (byte b : bytes) {
+            n += b >= 0 && Unreserved.is((char) b) ? 1 : 3;
+        }
+        return n;
     }
 
     /** The signed URL for {@code path}, valid from now (the clock) for {@code validity}. */
@@ -123,8 +198,7 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c <= 0x20 || c >= 0x7f || c == '?' || c == '#' || c == '"' || c == '<' || c == '>'
-                    || c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}') {
+            if (c >= PATH_CHARS.length || !PATH_CHARS[c]) {
                 return "path must be percent-encoded (found a character that needs escaping at index " + i + ")";
             }
             if (c == '%' && (i + 2 >= path.length()

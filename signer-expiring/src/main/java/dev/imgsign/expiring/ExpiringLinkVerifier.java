@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,8 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
     private final Clock clock;
     private final String expiresParam;
     private final String signatureParam;
+    private final byte[] expiresName;
+    private final byte[] signatureName;
     private final long leewaySeconds;
     private final int expiredStatus;
     private final int maxLength;
@@ -47,6 +50,8 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         this.clock = b.clock;
         this.expiresParam = b.expiresParam;
         this.signatureParam = b.signatureParam;
+        this.expiresName = b.expiresParam.getBytes(StandardCharsets.US_ASCII);
+        this.signatureName = b.signatureParam.getBytes(StandardCharsets.US_ASCII);
         this.leewaySeconds = b.leewaySeconds;
         this.expiredStatus = b.expiredStatus;
         this.maxLength = b.maxLength;
@@ -78,8 +83,8 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         }
         List<byte[]> names = new ArrayList<>();
         List<byte[]> values = new ArrayList<>();
-        String expires = null;
-        String signature = null;
+        byte[] expires = null;
+        byte[] signature = null;
         int start = q + 1;
         int end = requestTarget.length();
         while (start <= end) {
@@ -93,20 +98,20 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
             if (name == null || value == null || QueryPairs.contains(requestTarget, '#', start, stop)) {
                 return malformed("bad percent-encoding in the query");
             }
-            String nameText = Percent.utf8OrNull(name);
-            if (nameText == null || Percent.utf8OrNull(value) == null) {
+            if (!isUtf8(name) || !isUtf8(value)) {
                 return malformed("query parameter is not UTF-8");
             }
-            if (nameText.equals(expiresParam)) {
+            // The names are unreserved ASCII, so byte equality is equality of the decoded texts.
+            if (Arrays.equals(name, expiresName)) {
                 if (expires != null) {
                     return malformed("repeated " + expiresParam + " parameter");
                 }
-                expires = new String(value, StandardCharsets.UTF_8);
-            } else if (nameText.equals(signatureParam)) {
+                expires = value;
+            } else if (Arrays.equals(name, signatureName)) {
                 if (signature != null) {
                     return malformed("repeated " + signatureParam + " parameter");
                 }
-                signature = new String(value, StandardCharsets.UTF_8);
+                signature = value;
             } else {
                 if (names.size() == ExpiringLinkSigner.MAX_PARAMS) {
                     return malformed("too many query parameters");
@@ -127,7 +132,7 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         if (candidate == null) {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "signature is not 43 URL-safe base64 characters");
         }
-        byte[] canonical = CanonicalString.of(path.getBytes(StandardCharsets.US_ASCII), names, values, expiresAt);
+        byte[] canonical = CanonicalString.ofAsciiPath(path, names, values, expiresAt);
         int keyIndex = ring.match(canonical, candidate);
         if (keyIndex == HmacKeyRing.NO_MATCH) {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "signature does not match");
@@ -169,7 +174,47 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         return value;
     }
 
-    private static byte[] decodeSignature(String signature) {
+    /**
+     * {@link #parseCanonicalSeconds(String)} of valid UTF-8 {@code bytes}: any non-ASCII byte is a
+     * non-digit, and for ASCII the bytes are the characters.
+     */
+    static long parseCanonicalSeconds(byte[] s) {
+        if (s.length == 0 || s.length > 18 || (s.length > 1 && s[0] == '0')) {
+            return -1;
+        }
+        long value = 0;
+        for (byte c : s) {
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** Whether {@code bytes} are valid UTF-8: ASCII at once, anything else through the strict decoder. */
+    static boolean isUtf8(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return Percent.utf8OrNull(bytes) != null;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #decodeSignature(String)} of the valid UTF-8 {@code signature}: 43 alphabet bytes are
+     * decoded by table; anything else (padding, other bytes) takes the reference.
+     */
+    static byte[] decodeSignature(byte[] signature) {
+        if (signature.length == SIGNATURE_CHARS && UrlSafeBase64.isAlphabet(signature)) {
+            return (UrlSafeBase64.value((char) signature[SIGNATURE_CHARS - 1]) & 3) == 0
+                    ? UrlSafeBase64.decodeAlphabet(signature) : null;
+        }
+        return decodeSignature(new String(signature, StandardCharsets.UTF_8));
+    }
+
+    static byte[] decodeSignature(String signature) {
         if (signature.length() != SIGNATURE_CHARS) {
             return null;
         }

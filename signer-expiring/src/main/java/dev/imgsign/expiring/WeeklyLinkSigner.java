@@ -2,6 +2,7 @@ package dev.imgsign.expiring;
 
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlSigner;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -29,6 +30,8 @@ public final class WeeklyLinkSigner implements UrlSigner<WeeklyLink> {
     private final WeeklyProtocol protocol;
     private final boolean proxyInMessage;
     private final String host;
+    /** The host's bytes when it is Latin-1 (one byte per char), else {@code null}. */
+    private final byte[] hostBytes;
     private final String staticServer;
     private final boolean passThroughNonHttp;
 
@@ -38,6 +41,7 @@ public final class WeeklyLinkSigner implements UrlSigner<WeeklyLink> {
         this.protocol = b.protocol;
         this.proxyInMessage = b.proxyInMessage;
         this.host = b.host;
+        this.hostBytes = b.host.chars().allMatch(c -> c < 0x100) ? b.host.getBytes(StandardCharsets.ISO_8859_1) : null;
         this.staticServer = b.staticServer;
         this.passThroughNonHttp = b.passThroughNonHttp;
     }
@@ -69,17 +73,77 @@ public final class WeeklyLinkSigner implements UrlSigner<WeeklyLink> {
             }
             throw new IllegalArgumentException("image URL does not start with http");
         }
-        String extUrl = WeeklyMessages.extUrl(url);
-        byte[] message = WeeklyMessages.message(protocol, link.bucket(), extUrl, link.proxy() && proxyInMessage);
+        boolean proxySigned = link.proxy() && proxyInMessage;
+        // One array holds the message with ext_url encoded in place; the output copies ext_url from it.
+        byte[] message = WeeklyMessages.signingMessage(protocol, link.bucket(), url, proxySigned);
+        int extFrom = WeeklyMessages.extUrlOffset(protocol, link.bucket());
+        int extTo = message.length - (proxySigned ? 6 : 0);
         int suffix = weekKeys.suffix(clock.instant(), 0);
-        String signature = WeeklyMessages.signatureText(weekKeys.hmacs(suffix)[0].mac(message));
-        StringBuilder out = new StringBuilder(host.length() + link.bucket().length() + extUrl.length() + 40);
-        out.append(host).append('/').append(link.bucket()).append('/').append(link.sizeSegment())
-                .append('/').append(signature).append('/').append(extUrl);
+        byte[] mac = weekKeys.hmacs(suffix)[0].mac(message);
+        if (hostBytes != null) {
+            return latin1Output(link, message, extFrom, extTo, mac);
+        }
+        StringBuilder out = new StringBuilder(host.length() + link.bucket().length() + (extTo - extFrom) + 48);
+        out.append(host).append('/').append(link.bucket()).append('/');
+        appendSizeSegment(link, out);
+        out.append('/');
+        UrlSafeBase64.append(mac, 0, WeeklyMessages.SIGNATURE_BYTES, out);
+        out.append('/').append(new String(message, extFrom, extTo - extFrom, StandardCharsets.ISO_8859_1));
         if (link.proxy()) {
             out.append("/proxy");
         }
         return out.toString();
+    }
+
+    /** The signed link written into one array with block copies (a Latin-1 host, as every real one is). */
+    private String latin1Output(WeeklyLink link, byte[] message, int extFrom, int extTo, byte[] mac) {
+        String bucket = link.bucket();
+        int height = link.proxy() ? 0 : link.height();
+        int width = link.proxy() ? 0 : link.width();
+        boolean full = height == 0 && width == 0;
+        int sizeLength = full ? 4 : (height == 0 ? 0 : CanonicalString.digits(height)) + 1
+                + (width == 0 ? 0 : CanonicalString.digits(width));
+        int extLength = extTo - extFrom;
+        byte[] out = new byte[hostBytes.length + 1 + bucket.length() + 1 + sizeLength + 1
+                + WeeklyMessages.SIGNATURE_CHARS + 1 + extLength + (link.proxy() ? 6 : 0)];
+        System.arraycopy(hostBytes, 0, out, 0, hostBytes.length);
+        int o = hostBytes.length;
+        out[o++] = '/';
+        WeeklyMessages.copyLatin1(bucket, 0, bucket.length(), out, o);
+        o += bucket.length();
+        out[o++] = '/';
+        if (full) {
+            WeeklyMessages.copyLatin1("full", 0, 4, out, o);
+            o += 4;
+        } else {
+            o = height == 0 ? o : CanonicalString.decimal(height, out, o);
+            out[o++] = 'x';
+            o = width == 0 ? o : CanonicalString.decimal(width, out, o);
+        }
+        out[o++] = '/';
+        o = UrlSafeBase64.encode(mac, 0, WeeklyMessages.SIGNATURE_BYTES, out, o);
+        out[o++] = '/';
+        System.arraycopy(message, extFrom, out, o, extLength);
+        o += extLength;
+        if (link.proxy()) {
+            WeeklyMessages.copyLatin1("/proxy", 0, 6, out, o);
+        }
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@link WeeklyLink#sizeSegment()} without the intermediate strings. */
+    private static void appendSizeSegment(WeeklyLink link, StringBuilder out) {
+        if (link.proxy() || (link.height() == 0 && link.width() == 0)) {
+            out.append("full");
+            return;
+        }
+        if (link.height() != 0) {
+            out.append(link.height());
+        }
+        out.append('x');
+        if (link.width() != 0) {
+            out.append(link.width());
+        }
     }
 
     @Override

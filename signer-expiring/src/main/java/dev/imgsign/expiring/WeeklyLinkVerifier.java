@@ -6,11 +6,13 @@ import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
 import dev.imgsign.core.internal.Percent;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Set;
@@ -48,6 +50,8 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
     private final boolean proxyInMessage;
     private final int graceWeeks;
     private final Set<String> allowedSizes;
+    /** The allowed sizes, sorted, for the allocation-free size check. */
+    private final int[] sortedSizes;
     private final int maxLength;
 
     private WeeklyLinkVerifier(Builder b) {
@@ -62,6 +66,7 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
             sizes.add(Integer.toString(size));
         }
         this.allowedSizes = Set.copyOf(sizes);
+        this.sortedSizes = b.allowedSizes.stream().mapToInt(Integer::intValue).sorted().toArray();
         this.maxLength = b.maxLength;
     }
 
@@ -72,6 +77,15 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
 
     @Override
     public Verification<WeeklyLink> verify(String requestTarget) {
+        return verify(requestTarget, true);
+    }
+
+    /** {@link #verify(String)} without the fast path: the reference the differential property compares. */
+    Verification<WeeklyLink> verifyReference(String requestTarget) {
+        return verify(requestTarget, false);
+    }
+
+    private Verification<WeeklyLink> verify(String requestTarget, boolean fastPath) {
         if (requestTarget == null) {
             return Verification.rejected(Rejection.MALFORMED, "no request target");
         }
@@ -87,6 +101,9 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         }
         if (end == 0 || requestTarget.charAt(0) != '/') {
             return malformed("path does not start with '/'");
+        }
+        if (fastPath && isPlainAscii(requestTarget, end)) {
+            return verifyPlain(requestTarget, end);
         }
         String[] segments = new String[5];
         int count = 0;
@@ -156,6 +173,183 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
             return malformed("ext_url is not URL-safe base64 of an http URL");
         }
         return Verification.accepted(new WeeklyLink(bucket, imageUrl, height, width, proxy), keys, keyIndex);
+    }
+
+    /**
+     * Whether the path {@code target[0, end)} has no escape and only printable ASCII, so that every
+     * segment decodes to itself: the common case, verified without decoding or intermediate strings.
+     */
+    private static boolean isPlainAscii(String target, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = target.charAt(i);
+            if (c == '%' || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The reference path's answers, step for step, over index ranges of a plain ASCII path. */
+    private Verification<WeeklyLink> verifyPlain(String target, int end) {
+        // Segment k is target[cut[k], cut[k + 1] - 1).
+        int[] cut = new int[6];
+        cut[0] = 1;
+        int count = 1;
+        for (int i = 1; i < end; i++) {
+            if (target.charAt(i) == '/') {
+                if (count == 5) {
+                    return malformed("wrong number of path segments");
+                }
+                cut[count++] = i + 1;
+            }
+        }
+        cut[count] = end + 1;
+        if (count != 4 && count != 5) {
+            return malformed("wrong number of path segments");
+        }
+        boolean proxy = count == 5;
+        if (proxy && !(end - cut[4] == 5 && target.startsWith("proxy", cut[4]))) {
+            return malformed("fifth path segment is not 'proxy'");
+        }
+        String bucket = target.substring(cut[0], cut[1] - 1);
+        if (WeeklyLink.bucketProblem(bucket) != null) {
+            return malformed("bad bucket");
+        }
+        int sigFrom = cut[2];
+        int sigTo = cut[3] - 1;
+        if (sigTo - sigFrom != WeeklyMessages.SIGNATURE_CHARS) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE, "signature is not 16 characters", STATUS_GONE);
+        }
+        byte[] candidate;
+        if (UrlSafeBase64.isAlphabet(target, sigFrom, sigTo)) {
+            candidate = UrlSafeBase64.decodeAlphabet(target, sigFrom, sigTo);
+        } else {
+            try {
+                candidate = Base64.getUrlDecoder().decode(target.substring(sigFrom, sigTo));
+            } catch (IllegalArgumentException e) {
+                return Verification.rejected(Rejection.BAD_SIGNATURE, "signature is not URL-safe base64", STATUS_GONE);
+            }
+            if (candidate.length != WeeklyMessages.SIGNATURE_BYTES) {
+                return Verification.rejected(Rejection.BAD_SIGNATURE, "signature is not 12 bytes", STATUS_GONE);
+            }
+        }
+        int extFrom = cut[3];
+        int extTo = cut[4] - 1;
+        byte[] message = plainMessage(target, bucket, extFrom, extTo, proxy && proxyInMessage);
+        Instant now = clock.instant();
+        int keyIndex = -1;
+        for (int weeksBack = 0; weeksBack <= graceWeeks && keyIndex < 0; weeksBack++) {
+            keyIndex = match(weekKeys.suffix(now, weeksBack), message, candidate);
+        }
+        if (keyIndex < 0) {
+            return unmatched(now, message, candidate);
+        }
+        int height = 0;
+        int width = 0;
+        if (!proxy) {
+            long size = parseSize(target, cut[1], cut[2] - 1);
+            if (size < 0) {
+                return malformed("size is not 'full' or {h}x{w} with an allowed size");
+            }
+            height = (int) (size >>> 32);
+            width = (int) size;
+        }
+        // ext_url's bytes are already in the message: decode them there with the JDK's decoder, as the
+        // reference does (same decoder, same bytes, same answers).
+        int extOffset = protocol == WeeklyProtocol.BUCKET ? bucket.length() + 1 : 0;
+        String imageUrl = decodeExtUrl(message, extOffset, extTo - extFrom);
+        if (imageUrl == null) {
+            return malformed("ext_url is not URL-safe base64 of an http URL");
+        }
+        return Verification.accepted(new WeeklyLink(bucket, imageUrl, height, width, proxy), keys, keyIndex);
+    }
+
+    /** {@link WeeklyMessages#message} with ext_url copied from the (ASCII) request target. */
+    private byte[] plainMessage(String target, String bucket, int extFrom, int extTo, boolean proxySigned) {
+        int offset = protocol == WeeklyProtocol.BUCKET ? bucket.length() + 1 : 0;
+        byte[] message = new byte[offset + (extTo - extFrom) + (proxySigned ? 6 : 0)];
+        for (int i = 0; i < offset - 1; i++) {
+            message[i] = (byte) bucket.charAt(i);
+        }
+        if (offset > 0) {
+            message[offset - 1] = '/';
+        }
+        WeeklyMessages.copyLatin1(target, extFrom, extTo, message, offset);
+        int o = offset + (extTo - extFrom);
+        if (proxySigned) {
+            for (int i = 0; i < 6; i++) {
+                message[o++] = (byte) "/proxy".charAt(i);
+            }
+        }
+        return message;
+    }
+
+    /** {@link #decodeExtUrl(String)} of the ASCII {@code bytes[offset, offset + length)}. */
+    private static String decodeExtUrl(byte[] bytes, int offset, int length) {
+        ByteBuffer decoded;
+        try {
+            decoded = Base64.getUrlDecoder().decode(ByteBuffer.wrap(bytes, offset, length));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        byte[] url = decoded.array().length == decoded.remaining() ? decoded.array()
+                : Arrays.copyOf(decoded.array(), decoded.remaining());
+        String text = utf8OrNull(url);
+        return text != null && text.startsWith("http") ? text : null;
+    }
+
+    /** UTF-8 text, or {@code null} if invalid: ASCII directly, anything else through the strict decoder. */
+    private static String utf8OrNull(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return Percent.utf8OrNull(bytes);
+            }
+        }
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@link #parseSize(String)} of {@code s[from, to)}, without substrings or boxing. */
+    long parseSize(String s, int from, int to) {
+        if (to - from == 4 && s.startsWith("full", from)) {
+            return 0;
+        }
+        int x = indexOf(s, 'x', from, to);
+        if (x < 0) {
+            return -1;
+        }
+        int x2 = indexOf(s, 'x', x + 1, to);
+        int height = allowedSize(s, from, x);
+        int width = allowedSize(s, x + 1, x2 < 0 ? to : x2);
+        if (height == 0 && width == 0) {
+            return -1;
+        }
+        return ((long) height << 32) | width;
+    }
+
+    /** The allowed size whose decimal text is exactly {@code s[from, to)}, or 0. */
+    private int allowedSize(String s, int from, int to) {
+        if (to <= from || to - from > 10 || s.charAt(from) == '0') {
+            return 0;
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value <= Integer.MAX_VALUE && Arrays.binarySearch(sortedSizes, (int) value) >= 0
+                ? (int) value : 0;
+    }
+
+    private static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Tells a signature of a week just outside the window (expired) or of next week from a forgery. */

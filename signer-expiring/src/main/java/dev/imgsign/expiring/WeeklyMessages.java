@@ -24,6 +24,44 @@ final class WeeklyMessages {
         return EXT_URL.encodeToString(truncated);
     }
 
+    private static final byte[] PROXY_SUFFIX = {'/', 'p', 'r', 'o', 'x', 'y'};
+
+    /** Where ext_url starts in {@link #signingMessage}'s bytes. */
+    static int extUrlOffset(WeeklyProtocol protocol, String bucket) {
+        return protocol == WeeklyProtocol.BUCKET ? bucket.length() + 1 : 0;
+    }
+
+    /**
+     * The signed message for {@code imageUrl} in one array: equal to
+     * {@code message(protocol, bucket, extUrl(imageUrl), proxySigned)} (a differential property checks
+     * it). ext_url comes from the JDK's encoder, whose block loop is a HotSpot intrinsic. The bucket is
+     * unreserved ASCII (checked by {@link WeeklyLink}).
+     */
+    static byte[] signingMessage(WeeklyProtocol protocol, String bucket, String imageUrl, boolean proxySigned) {
+        byte[] ext = EXT_URL.encode(imageUrl.getBytes(StandardCharsets.UTF_8));
+        int offset = extUrlOffset(protocol, bucket);
+        byte[] msg = new byte[offset + ext.length + (proxySigned ? PROXY_SUFFIX.length : 0)];
+        if (offset > 0) {
+            copyLatin1(bucket, 0, bucket.length(), msg, 0);
+            msg[offset - 1] = '/';
+        }
+        System.arraycopy(ext, 0, msg, offset, ext.length);
+        if (proxySigned) {
+            System.arraycopy(PROXY_SUFFIX, 0, msg, offset + ext.length, PROXY_SUFFIX.length);
+        }
+        return msg;
+    }
+
+    /**
+     * Copies {@code s[from, to)}, whose chars are all below 0x100, as one byte each: the deprecated
+     * {@link String#getBytes(int, int, byte[], int)} is exactly that, and a plain array copy for the
+     * JDK's Latin-1 strings.
+     */
+    @SuppressWarnings("deprecation")
+    static void copyLatin1(String s, int from, int to, byte[] dst, int offset) {
+        s.getBytes(from, to, dst, offset);
+    }
+
     /** The signed message for the protocol; {@code extUrl} is taken byte for byte as it appears. */
     static byte[] message(WeeklyProtocol protocol, String bucket, String extUrl, boolean proxySigned) {
         StringBuilder msg = new StringBuilder(bucket.length() + extUrl.length() + 8);

@@ -194,7 +194,7 @@ class CamoRewritePropertiesTest {
             String style = e.attr("style");
             int from = style.indexOf("url('");
             if (from >= 0) {
-                urls.add(style.substring(from + 5, style.indexOf("')", from)));
+                urls.add(style.substring(from + 5, style.indexOf("')", from + 5)));
             }
         }
         urls.removeIf(Objects::isNull);
