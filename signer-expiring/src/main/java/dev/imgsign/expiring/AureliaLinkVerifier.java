@@ -6,6 +6,7 @@ import dev.imgsign.core.SigningKey;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
 import dev.imgsign.core.internal.Percent;
+import dev.imgsign.core.internal.SignedUrls;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,6 +85,7 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
     private final long maxValiditySeconds;
     private final boolean acceptNonCanonicalExpiry;
     private final boolean signatureBeforeExpiry;
+    private final String host;
 
     private AureliaLinkVerifier(Builder b) {
         this.keys = b.keys;
@@ -93,6 +95,7 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
         this.maxValiditySeconds = b.maxValiditySeconds;
         this.acceptNonCanonicalExpiry = b.acceptNonCanonicalExpiry;
         this.signatureBeforeExpiry = b.signatureBeforeExpiry;
+        this.host = b.host;
     }
 
     /** A builder; a key is required, every other setting has a default. */
@@ -101,7 +104,8 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
     }
 
     @Override
-    public Verification<AureliaLink> verify(String requestTarget) {
+    public Verification<AureliaLink> verify(String input) {
+        String requestTarget = SignedUrls.requestTarget(input, host);
         if (requestTarget == null) {
             return malformed("no request target");
         }
@@ -113,6 +117,9 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
         }
         int q = requestTarget.indexOf('?');
         String path = q < 0 ? requestTarget : requestTarget.substring(0, q);
+        if (path.isEmpty() || path.charAt(0) != '/') {
+            return malformed(SignedUrls.notARequestTarget("host"));
+        }
         if (ExpiringLinkSigner.pathProblem(path) != null) {
             return malformed("path is not an absolute percent-encoded path");
         }
@@ -259,8 +266,22 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
         private long maxValiditySeconds = DEFAULT_MAX_VALIDITY.getSeconds();
         private boolean acceptNonCanonicalExpiry;
         private boolean signatureBeforeExpiry;
+        private String host = "";
 
         private Builder() {
+        }
+
+        /**
+         * The signer's {@code host}, so that {@link #verify} also accepts the full links it returned: an
+         * input starting with it (byte for byte) followed by {@code /} or {@code ?} is verified without it.
+         * Read as the signer reads it (one trailing {@code /} removed). Default: empty (request targets only).
+         *
+         * @param host what the signer's links start with, for example {@code https://img.example.org}
+         * @return this builder
+         */
+        public Builder host(String host) {
+            this.host = BuilderChecks.host(host);
+            return this;
         }
 
         /** The secret as UTF-8 text. */

@@ -7,6 +7,7 @@ import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
 import dev.imgsign.core.internal.Percent;
+import dev.imgsign.core.internal.SignedUrls;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +29,10 @@ import java.util.Objects;
  * validity is still valid. Every query parameter other than expires and signature is signed; their
  * order matters.
  *
+ * <p>Given the signer's {@link Builder#host(String) host}, it also accepts exactly what the signer
+ * returned: the host is removed when the input starts with it, byte for byte, followed by {@code /} or
+ * {@code ?}; a request target starting with {@code /} works as before.
+ *
  * <p>Immutable and thread-safe; never throws; work is linear in the (bounded) input.
  */
 public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
@@ -44,6 +49,7 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
     private final long leewaySeconds;
     private final int expiredStatus;
     private final int maxLength;
+    private final String host;
 
     private ExpiringLinkVerifier(Builder b) {
         this.ring = HmacKeyRing.of(HmacAlgorithm.SHA256, b.keys);
@@ -55,6 +61,7 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         this.leewaySeconds = b.leewaySeconds;
         this.expiredStatus = b.expiredStatus;
         this.maxLength = b.maxLength;
+        this.host = b.host;
     }
 
     /** A builder; a key is required, every other setting has a default. */
@@ -63,7 +70,8 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
     }
 
     @Override
-    public Verification<ExpiringLink> verify(String requestTarget) {
+    public Verification<ExpiringLink> verify(String input) {
+        String requestTarget = SignedUrls.requestTarget(input, host);
         if (requestTarget == null) {
             return malformed("no request target");
         }
@@ -78,6 +86,9 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
             return malformed("missing " + expiresParam + " and " + signatureParam + " parameters");
         }
         String path = requestTarget.substring(0, q);
+        if (path.isEmpty() || path.charAt(0) != '/') {
+            return malformed(SignedUrls.notARequestTarget("host"));
+        }
         if (ExpiringLinkSigner.pathProblem(path) != null) {
             return malformed("path is not an absolute percent-encoded path");
         }
@@ -249,8 +260,22 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         private long leewaySeconds;
         private int expiredStatus = 410;
         private int maxLength = 4096;
+        private String host = "";
 
         private Builder() {
+        }
+
+        /**
+         * The signer's {@code host}, so that {@link #verify} also accepts the full links it returned: an
+         * input starting with it (byte for byte) followed by {@code /} or {@code ?} is verified without it.
+         * Read as the signer reads it (one trailing {@code /} removed). Default: empty (request targets only).
+         *
+         * @param host what the signer's links start with, for example {@code https://img.example.org}
+         * @return this builder
+         */
+        public Builder host(String host) {
+            this.host = BuilderChecks.host(host);
+            return this;
         }
 
         /** The keys, each tried in order. */

@@ -11,7 +11,8 @@ import java.util.Set;
  * Scheme {@code expiring}: generic expiring links. Option {@code format}: {@code hmac} (default, the
  * recommended {@link ExpiringLinkSigner} scheme) or {@code aurelia} (seed 001's format, costly to
  * verify). Other options: {@code expiresParam}, {@code signatureParam}, {@code leewaySeconds}
- * ({@code hmac} only), {@code expiredStatus}, {@code host}, {@code maxLength}; and for {@code aurelia}
+ * ({@code hmac} only), {@code expiredStatus}, {@code host} (signer; verifier: it then also accepts the
+ * signer's full links), {@code maxLength}; and for {@code aurelia}
  * only: {@code maxValiditySeconds} (signer and verifier, default 604800 = 7 days, see
  * {@link AureliaLinkVerifier}), {@code acceptNonCanonicalExpiry} and {@code signatureBeforeExpiry}
  * (verifier, default {@code false}; {@code true} answers exactly as seed 001's server).
@@ -59,6 +60,7 @@ public final class ExpiringSchemeProvider implements SchemeProvider {
     public UrlVerifier<?> verifier(SchemeConfig config) {
         if (aurelia(config)) {
             AureliaLinkVerifier.Builder b = AureliaLinkVerifier.builder().keys(config.keys()).clock(config.clock());
+            config.option("host").ifPresent(b::host);
             Options.number(config, "expiredStatus").ifPresent(v -> b.expiredStatus(Math.toIntExact(v)));
             Options.number(config, "maxLength").ifPresent(v -> b.maxLength(Math.toIntExact(v)));
             Options.number(config, "maxValiditySeconds").ifPresent(v -> b.maxValidity(Duration.ofSeconds(v)));
@@ -67,6 +69,7 @@ public final class ExpiringSchemeProvider implements SchemeProvider {
             return b.build();
         }
         ExpiringLinkVerifier.Builder b = ExpiringLinkVerifier.builder().keys(config.keys()).clock(config.clock());
+        config.option("host").ifPresent(b::host);
         config.option("expiresParam").ifPresent(b::expiresParam);
         config.option("signatureParam").ifPresent(b::signatureParam);
         Options.number(config, "leewaySeconds").ifPresent(b::leewaySeconds);

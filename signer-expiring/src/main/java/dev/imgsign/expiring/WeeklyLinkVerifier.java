@@ -6,6 +6,7 @@ import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
 import dev.imgsign.core.internal.Percent;
+import dev.imgsign.core.internal.SignedUrls;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,6 +34,10 @@ import java.util.TreeSet;
  * (0x00-0x1F, 0x7F) or space anywhere, query included (no HTTP server delivers one). The query string
  * is otherwise ignored, as the server ignores it.
  *
+ * <p>Given the signer's {@link Builder#host(String) host}, it also accepts exactly what the signer
+ * returned: the host is removed when the input starts with it, byte for byte, followed by {@code /} or
+ * {@code ?}; a request target starting with {@code /} works as before.
+ *
  * <p>Immutable and thread-safe; never throws.
  */
 public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
@@ -53,6 +58,7 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
     /** The allowed sizes, sorted, for the allocation-free size check. */
     private final int[] sortedSizes;
     private final int maxLength;
+    private final String host;
 
     private WeeklyLinkVerifier(Builder b) {
         this.keys = b.keys;
@@ -68,6 +74,7 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         this.allowedSizes = Set.copyOf(sizes);
         this.sortedSizes = b.allowedSizes.stream().mapToInt(Integer::intValue).sorted().toArray();
         this.maxLength = b.maxLength;
+        this.host = b.host;
     }
 
     /** A builder; a key is required, every other setting has a default. */
@@ -85,7 +92,8 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         return verify(requestTarget, false);
     }
 
-    private Verification<WeeklyLink> verify(String requestTarget, boolean fastPath) {
+    private Verification<WeeklyLink> verify(String input, boolean fastPath) {
+        String requestTarget = SignedUrls.requestTarget(input, host);
         if (requestTarget == null) {
             return Verification.rejected(Rejection.MALFORMED, "no request target");
         }
@@ -100,7 +108,7 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
             end = requestTarget.length();
         }
         if (end == 0 || requestTarget.charAt(0) != '/') {
-            return malformed("path does not start with '/'");
+            return malformed(SignedUrls.notARequestTarget("host"));
         }
         if (fastPath && isPlainAscii(requestTarget, end)) {
             return verifyPlain(requestTarget, end);
@@ -444,8 +452,22 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         private int graceWeeks = 1;
         private Set<Integer> allowedSizes = DEFAULT_ALLOWED_SIZES;
         private int maxLength = 4096;
+        private String host = "";
 
         private Builder() {
+        }
+
+        /**
+         * The signer's {@code host}, so that {@link #verify} also accepts the full links it returned: an
+         * input starting with it (byte for byte) followed by {@code /} or {@code ?} is verified without it.
+         * Read as the signer reads it (one trailing {@code /} removed). Default: empty (request targets only).
+         *
+         * @param host what the signer's links start with, for example {@code https://img.example.org}
+         * @return this builder
+         */
+        public Builder host(String host) {
+            this.host = BuilderChecks.host(host);
+            return this;
         }
 
         /** The shared secret as UTF-8 text. */

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Scheme {@code weekly}: Gazelle / imageproxy-py weekly-key bucket links. Options: {@code protocol}
  * ({@code bucket}|{@code v1}), {@code proxyInMessage}, {@code calendarYearKeys}, {@code zone},
- * {@code host}, {@code staticServer}, {@code passThroughNonHttp} (signer); {@code graceWeeks},
+ * {@code host} (signer; verifier: it then also accepts the signer's full links), {@code staticServer},
+ * {@code passThroughNonHttp} (signer); {@code graceWeeks},
  * {@code allowedSizes} (comma-separated), {@code maxLength} (verifier).
  */
 public final class WeeklySchemeProvider implements SchemeProvider {
@@ -50,6 +51,7 @@ public final class WeeklySchemeProvider implements SchemeProvider {
     public WeeklyLinkVerifier verifier(SchemeConfig config) {
         config.requireOnlyOptions(name(), OPTIONS);
         WeeklyLinkVerifier.Builder b = WeeklyLinkVerifier.builder().keys(config.keys()).clock(config.clock());
+        config.option("host").ifPresent(b::host);
         config.option("protocol").ifPresent(v -> b.protocol(WeeklyProtocol.ofOption(v)));
         Options.bool(config, "proxyInMessage").ifPresent(b::proxyInMessage);
         Options.bool(config, "calendarYearKeys").ifPresent(b::calendarYearKeys);

@@ -65,6 +65,9 @@ final class ExpiringLinkVerifierReference implements UrlVerifier<ExpiringLink> {
             return malformed("missing " + expiresParam + " and " + signatureParam + " parameters");
         }
         String path = requestTarget.substring(0, q);
+        if (path.isEmpty() || path.charAt(0) != '/') {
+            return malformed(dev.imgsign.core.internal.SignedUrls.notARequestTarget("host"));
+        }
         if (FastPathPropertiesTest.referencePathProblem(path) != null) {
             return malformed("path is not an absolute percent-encoded path");
         }

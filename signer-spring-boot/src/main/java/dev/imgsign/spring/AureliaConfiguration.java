@@ -40,6 +40,7 @@ class AureliaConfiguration {
     @ConditionalOnMissingBean
     AureliaLinkVerifier aureliaLinkVerifier() {
         AureliaLinkVerifier.Builder b = AureliaLinkVerifier.builder().keys(keys.get());
+        Settings.apply(P + ".host", properties.getHost(), b::host);
         Settings.apply(P + ".expired-status", properties.getExpiredStatus(), b::expiredStatus);
         Settings.apply(P + ".max-length", properties.getMaxLength(), b::maxLength);
         return Settings.build(P, b::build);

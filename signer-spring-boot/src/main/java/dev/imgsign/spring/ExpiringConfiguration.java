@@ -42,6 +42,7 @@ class ExpiringConfiguration {
     @ConditionalOnMissingBean
     ExpiringLinkVerifier expiringLinkVerifier() {
         ExpiringLinkVerifier.Builder b = ExpiringLinkVerifier.builder().keys(keys.get());
+        Settings.apply(P + ".host", properties.getHost(), b::host);
         Settings.apply(P + ".expires-param", properties.getExpiresParam(), b::expiresParam);
         Settings.apply(P + ".signature-param", properties.getSignatureParam(), b::signatureParam);
         Settings.apply(P + ".leeway", properties.getLeeway(), v -> b.leewaySeconds(v.toSeconds()));

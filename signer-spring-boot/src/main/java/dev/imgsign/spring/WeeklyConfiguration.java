@@ -49,6 +49,7 @@ class WeeklyConfiguration {
     @ConditionalOnMissingBean
     WeeklyLinkVerifier weeklyLinkVerifier() {
         WeeklyLinkVerifier.Builder b = WeeklyLinkVerifier.builder().keys(keys.get());
+        Settings.apply(P + ".host", properties.getHost(), b::host);
         Settings.apply(P + ".protocol", properties.getProtocol(), v -> b.protocol(WeeklyProtocol.ofOption(v)));
         Settings.apply(P + ".proxy-in-message", properties.getProxyInMessage(), b::proxyInMessage);
         Settings.apply(P + ".calendar-year-keys", properties.getCalendarYearKeys(), b::calendarYearKeys);

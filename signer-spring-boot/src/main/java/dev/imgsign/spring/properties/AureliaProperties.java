@@ -16,6 +16,7 @@ public class AureliaProperties extends SchemeProperties {
 
     /**
      * What signed links start with, such as https://img.example.com. Default: none (signed links are paths).
+     * The verifier is given it too, so it also accepts the signer's full links.
      */
     private String host;
 

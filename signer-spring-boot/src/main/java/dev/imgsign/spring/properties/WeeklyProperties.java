@@ -29,7 +29,8 @@ public class WeeklyProperties extends SchemeProperties {
     private String zone;
 
     /**
-     * What signed links start with (IMAGE_CACHE_HOST), such as https://img.example.com.
+     * What signed links start with (IMAGE_CACHE_HOST), such as https://img.example.com. The verifier is
+     * given it too, so it also accepts the signer's full links.
      */
     private String host;
 
