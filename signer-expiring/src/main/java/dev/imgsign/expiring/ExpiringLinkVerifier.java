@@ -69,6 +69,13 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         return new Builder();
     }
 
+    /**
+     * Verifies a request target, or a link the signer returned when this verifier has the signer's host.
+     *
+     * @param input the raw path and query, still percent-encoded, or the configured
+     *     {@link Builder#host(String) host} followed by them
+     * @return the link with the index of the key that signed it, or a rejection
+     */
     @Override
     public Verification<ExpiringLink> verify(String input) {
         String requestTarget = SignedUrls.requestTarget(input, host);
