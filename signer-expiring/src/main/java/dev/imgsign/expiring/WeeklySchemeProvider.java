@@ -12,6 +12,8 @@ import java.util.Set;
  * ({@code bucket}|{@code v1}), {@code proxyInMessage}, {@code calendarYearKeys}, {@code zone},
  * {@code host}, {@code staticServer}, {@code passThroughNonHttp} (signer); {@code graceWeeks},
  * {@code allowedSizes} (comma-separated), {@code maxLength} (verifier).
+ *
+ * @since 0.1.0
  */
 public final class WeeklySchemeProvider implements SchemeProvider {
     private static final Set<String> OPTIONS = Set.of("protocol", "proxyInMessage", "calendarYearKeys", "zone",
