@@ -91,7 +91,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     }
 
     /**
-     * A builder.
+     * A builder; keys or allowed hosts are required unless {@link Builder#acceptUnsignedRequests()} is called.
      *
      * @return a builder without keys or host lists
      */
