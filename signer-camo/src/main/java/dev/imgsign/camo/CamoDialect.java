@@ -3,7 +3,11 @@ package dev.imgsign.camo;
 import dev.imgsign.core.internal.Ascii;
 
 
-/** Which real Camo server a {@link CamoVerifier} behaves like. */
+/**
+ * Which real Camo server a {@link CamoVerifier} behaves like.
+ *
+ * @since 0.1.0
+ */
 public enum CamoDialect {
     /** cactus/go-camo: hex or base64 path format, codec chosen by digest length; the default. */
     GO_CAMO(true, true, false),
@@ -26,6 +30,8 @@ public enum CamoDialect {
     /**
      * The dialect called {@code name}: {@code go-camo} or {@code atmos-camo} (any case).
      *
+     * @param name the dialect's configuration name
+     * @return the matching dialect
      * @throws IllegalArgumentException naming the accepted names
      */
     public static CamoDialect fromName(String name) {
@@ -39,7 +45,12 @@ public enum CamoDialect {
         }
     }
 
-    /** Whether a server of this dialect accepts URLs signed in {@code encoding}. */
+    /**
+     * Whether a server of this dialect accepts URLs signed in {@code encoding}.
+     *
+     * @param encoding a layout of signed URLs
+     * @return {@code true} if this server verifies URLs written in that layout
+     */
     public boolean accepts(CamoEncoding encoding) {
         switch (encoding) {
             case HEX:

@@ -3,7 +3,11 @@ package dev.imgsign.camo;
 import dev.imgsign.core.internal.Ascii;
 
 
-/** How a {@link CamoSigner} lays out the digest and the target URL. */
+/**
+ * How a {@link CamoSigner} lays out the digest and the target URL.
+ *
+ * @since 0.1.0
+ */
 public enum CamoEncoding {
     /**
      * {@code /<hex digest>/<hex URL>}, lowercase. Accepted by go-camo and atmos/camo; go-camo's
@@ -25,6 +29,8 @@ public enum CamoEncoding {
      * The encoding called {@code name}: {@code hex}, {@code base64} or {@code query} (any case), as
      * configuration files and the command line spell it.
      *
+     * @param name the encoding's configuration name
+     * @return the matching encoding
      * @throws IllegalArgumentException naming the accepted names
      */
     public static CamoEncoding fromName(String name) {

@@ -11,6 +11,8 @@ import java.util.Set;
  * {@code skipHttps} = {@code true} | {@code false} (signer), {@code dialect} = {@code go-camo} |
  * {@code atmos-camo} (verifier), {@code maxLength} (verifier), {@code rejectPrivateAddresses} =
  * {@code true} | {@code false} (verifier).
+ *
+ * @since 0.1.0
  */
 public final class CamoSchemeProvider implements SchemeProvider {
     private static final Set<String> OPTIONS =

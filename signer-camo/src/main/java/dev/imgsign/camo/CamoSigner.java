@@ -22,6 +22,8 @@ import java.util.Objects;
  * CamoSigner signer = CamoSigner.builder(KeySet.ofUtf8(secret)).prefix("https://img.example.org").build();
  * String src = signer.sign("http://golang.org/doc/gopher/frontpage.png");
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class CamoSigner implements UrlSigner<String> {
     private static final HexFormat HEX = HexFormat.of();
@@ -39,7 +41,12 @@ public final class CamoSigner implements UrlSigner<String> {
         this.skipHttps = builder.skipHttps;
     }
 
-    /** A builder signing with the primary key of {@code keys}. */
+    /**
+     * A builder signing with the primary key of {@code keys}.
+     *
+     * @param keys the shared secrets; only the primary one signs
+     * @return a builder with the defaults described on its setters
+     */
     public static Builder builder(KeySet keys) {
         return new Builder(Objects.requireNonNull(keys, "keys"));
     }
@@ -71,12 +78,20 @@ public final class CamoSigner implements UrlSigner<String> {
         }
     }
 
-    /** The prefix signed URLs start with, trailing slashes removed. */
+    /**
+     * The prefix signed URLs start with, trailing slashes removed.
+     *
+     * @return the prefix, possibly empty
+     */
     public String prefix() {
         return prefix;
     }
 
-    /** The layout of signed URLs. */
+    /**
+     * The layout of signed URLs.
+     *
+     * @return hex, base64 or query layout
+     */
     public CamoEncoding encoding() {
         return encoding;
     }
@@ -146,6 +161,9 @@ public final class CamoSigner implements UrlSigner<String> {
         /**
          * What signed URLs start with, for example {@code https://img.example.org}; trailing {@code /}
          * are dropped as {@code url-tool encode} drops them. Default: empty (the signer returns the path).
+         *
+         * @param prefix the proxy's base URL, or empty for a path only
+         * @return this builder
          */
         public Builder prefix(String prefix) {
             this.prefix = trimPrefix(prefix);
@@ -162,7 +180,12 @@ public final class CamoSigner implements UrlSigner<String> {
             return prefix.substring(0, end);
         }
 
-        /** The layout of signed URLs; default {@link CamoEncoding#HEX}. */
+        /**
+         * The layout of signed URLs; default {@link CamoEncoding#HEX}.
+         *
+         * @param encoding the layout to write
+         * @return this builder
+         */
         public Builder encoding(CamoEncoding encoding) {
             this.encoding = Objects.requireNonNull(encoding, "encoding");
             return this;
@@ -171,13 +194,20 @@ public final class CamoSigner implements UrlSigner<String> {
         /**
          * Whether to return https URLs unchanged instead of proxying them, as go-camo's README advises
          * (the client can fetch those without a mixed-content warning). Default {@code false}.
+         *
+         * @param skipHttps {@code true} to leave https URLs unproxied
+         * @return this builder
          */
         public Builder skipHttps(boolean skipHttps) {
             this.skipHttps = skipHttps;
             return this;
         }
 
-        /** The immutable, thread-safe signer. */
+        /**
+         * The immutable, thread-safe signer.
+         *
+         * @return a signer with this builder's settings
+         */
         public CamoSigner build() {
             return new CamoSigner(this);
         }

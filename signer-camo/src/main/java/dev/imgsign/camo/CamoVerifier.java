@@ -30,6 +30,8 @@ import java.util.Objects;
  * <p>Given the signer's {@link Builder#prefix(String) prefix}, it also accepts exactly what the signer
  * returned: {@code verify(signer.sign(url))} (the prefix is removed when the input starts with it, byte
  * for byte, followed by {@code /} or {@code ?}; a request target starting with {@code /} works as before).
+ *
+ * @since 0.1.0
  */
 public final class CamoVerifier implements UrlVerifier<String> {
     /** The default {@link Builder#maxLength(int)}: 8 KiB, the request-line limit of many servers. */
@@ -57,12 +59,21 @@ public final class CamoVerifier implements UrlVerifier<String> {
         this.prefix = builder.prefix;
     }
 
-    /** A builder verifying against every key of {@code keys}, primary first. */
+    /**
+     * A builder verifying against every key of {@code keys}, primary first.
+     *
+     * @param keys the shared secrets accepted, tried in order
+     * @return a builder with the defaults described on its setters
+     */
     public static Builder builder(KeySet keys) {
         return new Builder(Objects.requireNonNull(keys, "keys"));
     }
 
-    /** The dialect this verifier follows. */
+    /**
+     * The dialect this verifier follows.
+     *
+     * @return the dialect set on the builder
+     */
     public CamoDialect dialect() {
         return dialect;
     }
@@ -380,7 +391,12 @@ public final class CamoVerifier implements UrlVerifier<String> {
             return this;
         }
 
-        /** Which server to behave like; default {@link CamoDialect#GO_CAMO}. */
+        /**
+         * Which server to behave like; default {@link CamoDialect#GO_CAMO}.
+         *
+         * @param dialect the server whose acceptance rules to follow
+         * @return this builder
+         */
         public Builder dialect(CamoDialect dialect) {
             this.dialect = Objects.requireNonNull(dialect, "dialect");
             return this;
@@ -389,6 +405,10 @@ public final class CamoVerifier implements UrlVerifier<String> {
         /**
          * The longest request target, in characters, that is examined at all; longer ones are
          * {@link Rejection#TOO_LONG} before any decoding or MAC. Default {@value #DEFAULT_MAX_LENGTH}.
+         *
+         * @param maxLength the limit in characters, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxLength} is below 1
          */
         public Builder maxLength(int maxLength) {
             if (maxLength < 1) {
@@ -415,13 +435,20 @@ public final class CamoVerifier implements UrlVerifier<String> {
          * <p>What it cannot see: DNS answers (a public name that resolves to 127.0.0.1 passes; this never
          * asks DNS), redirects the image server answers with, and the IP the proxy finally connects to.
          * The proxy's own egress filtering remains necessary. Default {@code false}.
+         *
+         * @param reject {@code true} to refuse non-public hosts
+         * @return this builder
          */
         public Builder rejectPrivateAddresses(boolean reject) {
             this.rejectPrivateAddresses = reject;
             return this;
         }
 
-        /** The immutable, thread-safe verifier. */
+        /**
+         * The immutable, thread-safe verifier.
+         *
+         * @return a verifier with this builder's settings
+         */
         public CamoVerifier build() {
             return new CamoVerifier(this);
         }

@@ -8,14 +8,26 @@ import java.util.Objects;
  *
  * @param path the raw, percent-encoded path, starting with {@code /}
  * @param expiresAt the last valid second, Unix time
+ * @since 0.1.0
  */
 public record AureliaLink(String path, long expiresAt) {
-    /** @throws NullPointerException if the path is null */
+    /**
+     * Checks only that the path is present; signers and verifiers judge its form.
+     *
+     * @param path the raw, percent-encoded path, starting with {@code /}
+     * @param expiresAt the last valid second, Unix time
+     * @throws NullPointerException if the path is null
+     */
     public AureliaLink {
         Objects.requireNonNull(path, "path");
     }
 
-    /** The image name the signature binds: the last path segment, percent-decoded. */
+    /**
+     * The image name the signature binds: the last path segment, percent-decoded.
+     *
+     * @return the decoded last segment
+     * @throws IllegalArgumentException if the last path segment is not validly percent-encoded UTF-8
+     */
     public String imageName() {
         String name = AureliaLinkVerifier.imageName(path);
         if (name == null) {

@@ -26,6 +26,8 @@ import java.util.UUID;
  *
  * <p>Each call draws a random UUIDv4 ({@link UUID#randomUUID()}, a {@code SecureRandom}) and costs the
  * same PBKDF2 work. Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class AureliaLinkSigner implements UrlSigner<AureliaLink> {
     private final SigningKey credential;
@@ -40,7 +42,11 @@ public final class AureliaLinkSigner implements UrlSigner<AureliaLink> {
         this.maxValiditySeconds = b.maxValiditySeconds;
     }
 
-    /** A builder; a key is required, every other setting has a default. */
+    /**
+     * A builder; a key is required, every other setting has a default.
+     *
+     * @return a builder without a key
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -60,6 +66,9 @@ public final class AureliaLinkSigner implements UrlSigner<AureliaLink> {
     /**
      * The signed URL for {@code path}, valid from now (the clock) for {@code validity}.
      *
+     * @param path the percent-encoded path, starting with {@code /}
+     * @param validity how long the link stays valid from now
+     * @return the signed URL, the host prepended
      * @throws IllegalArgumentException if {@code validity} is negative or longer than the maximum validity
      */
     public String sign(String path, Duration validity) {
@@ -120,25 +129,46 @@ public final class AureliaLinkSigner implements UrlSigner<AureliaLink> {
         private Builder() {
         }
 
-        /** The secret ({@code secretCode} in seed 001) as UTF-8 text. */
+        /**
+         * The secret ({@code secretCode} in seed 001) as UTF-8 text.
+         *
+         * @param secret the secret's text
+         * @return this builder
+         * @throws IllegalArgumentException if {@code secret} is empty
+         */
         public Builder secret(String secret) {
             this.keys = BuilderChecks.utf8Secret(secret);
             return this;
         }
 
-        /** The keys; the primary signs. */
+        /**
+         * The keys; the primary signs.
+         *
+         * @param keys the secrets; only the primary one signs
+         * @return this builder
+         */
         public Builder keys(KeySet keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 
-        /** The clock {@link #sign(String, Duration)} reads. */
+        /**
+         * The clock {@link #sign(String, Duration)} reads.
+         *
+         * @param clock the source of the current time
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Prepended to every signed path, e.g. {@code http://localhost:8080}. */
+        /**
+         * Prepended to every signed path, e.g. {@code http://localhost:8080}.
+         *
+         * @param host the scheme and host, or empty for path-only URLs; a trailing {@code /} is dropped
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = BuilderChecks.host(host);
             return this;
@@ -148,6 +178,8 @@ public final class AureliaLinkSigner implements UrlSigner<AureliaLink> {
          * The longest validity this signer makes, counted from the clock's now; keep it equal to the
          * verifier's. Default {@link AureliaLinkVerifier#DEFAULT_MAX_VALIDITY} (7 days).
          *
+         * @param maxValidity the longest validity, whole seconds
+         * @return this builder
          * @throws IllegalArgumentException if {@code maxValidity} is shorter than one second
          */
         public Builder maxValidity(Duration maxValidity) {
@@ -155,7 +187,12 @@ public final class AureliaLinkSigner implements UrlSigner<AureliaLink> {
             return this;
         }
 
-        /** @throws IllegalArgumentException if no key was given */
+        /**
+         * The immutable, thread-safe signer.
+         *
+         * @return a signer with this builder's settings
+         * @throws IllegalArgumentException if no key was given
+         */
         public AureliaLinkSigner build() {
             BuilderChecks.requireKeys(keys, "no secret configured");
             return new AureliaLinkSigner(this);

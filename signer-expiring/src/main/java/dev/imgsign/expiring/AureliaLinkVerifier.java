@@ -69,6 +69,8 @@ import java.util.Objects;
  * key, and prefer {@link ExpiringLinkVerifier} (one HMAC-SHA256) for new links.
  *
  * <p>Immutable and thread-safe; never throws.
+ *
+ * @since 0.1.0
  */
 public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
     /**
@@ -98,7 +100,11 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
         this.host = b.host;
     }
 
-    /** A builder; a key is required, every other setting has a default. */
+    /**
+     * A builder; a key is required, every other setting has a default.
+     *
+     * @return a builder without a key
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -291,31 +297,59 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
             return this;
         }
 
-        /** The secret as UTF-8 text. */
+        /**
+         * The secret as UTF-8 text.
+         *
+         * @param secret the secret's text
+         * @return this builder
+         * @throws IllegalArgumentException if {@code secret} is empty
+         */
         public Builder secret(String secret) {
             this.keys = BuilderChecks.utf8Secret(secret);
             return this;
         }
 
-        /** The keys, each tried in order (each costs a full PBKDF2 run). */
+        /**
+         * The keys, each tried in order (each costs a full PBKDF2 run).
+         *
+         * @param keys the secrets accepted
+         * @return this builder
+         */
         public Builder keys(KeySet keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 
-        /** Where the current instant comes from. */
+        /**
+         * Where the current instant comes from.
+         *
+         * @param clock the source of the current time
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The status answered for an expired link: 404 as seed 001 unless set. */
+        /**
+         * The status answered for an expired link: 404 as seed 001 unless set.
+         *
+         * @param status a 4xx status
+         * @return this builder
+         * @throws IllegalArgumentException if {@code status} is not a 4xx status
+         */
         public Builder expiredStatus(int status) {
             this.expiredStatus = BuilderChecks.expiredStatus(status);
             return this;
         }
 
-        /** The longest request target examined; longer ones are TOO_LONG. Default 2048. */
+        /**
+         * The longest request target examined; longer ones are TOO_LONG. Default 2048.
+         *
+         * @param maxLength the limit in characters, at least 64
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxLength} is below 64
+         */
         public Builder maxLength(int maxLength) {
             this.maxLength = BuilderChecks.maxLength(maxLength, 64);
             return this;
@@ -327,6 +361,8 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
          * Default {@link #DEFAULT_MAX_VALIDITY} (7 days); set it to the longest validity your signer
          * uses. Whole seconds, at least one.
          *
+         * @param maxValidity the longest validity accepted, whole seconds
+         * @return this builder
          * @throws IllegalArgumentException if {@code maxValidity} is shorter than one second
          */
         public Builder maxValidity(Duration maxValidity) {
@@ -338,6 +374,9 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
          * Whether {@code expires_at} may take the other forms Go's {@code strconv.Atoi} reads (a
          * {@code +} or {@code -} sign, leading zeros), as seed 001's server does. Off by default: no
          * signer writes them, and one link should have one spelling.
+         *
+         * @param accept {@code true} to accept signs and leading zeros
+         * @return this builder
          */
         public Builder acceptNonCanonicalExpiry(boolean accept) {
             this.acceptNonCanonicalExpiry = accept;
@@ -348,13 +387,21 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
          * Whether to check the signature before the expiry, as seed 001's server does (an expired link
          * with a wrong signature is then 403, not EXPIRED). Off by default: checking the expiry first
          * spares the PBKDF2 work for stale links.
+         *
+         * @param signatureFirst {@code true} to check the signature first
+         * @return this builder
          */
         public Builder signatureBeforeExpiry(boolean signatureFirst) {
             this.signatureBeforeExpiry = signatureFirst;
             return this;
         }
 
-        /** @throws IllegalArgumentException if no key was given */
+        /**
+         * The immutable, thread-safe verifier.
+         *
+         * @return a verifier with this builder's settings
+         * @throws IllegalArgumentException if no key was given
+         */
         public AureliaLinkVerifier build() {
             BuilderChecks.requireKeys(keys, "no secret configured");
             return new AureliaLinkVerifier(this);

@@ -27,6 +27,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
     static final int MAX_PATH_LENGTH = 2048;
@@ -58,7 +60,11 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         this.hostBytes = b.host.chars().allMatch(c -> c < 0x100) ? b.host.getBytes(StandardCharsets.ISO_8859_1) : null;
     }
 
-    /** A builder; a key is required, every other setting has a default. */
+    /**
+     * A builder; a key is required, every other setting has a default.
+     *
+     * @return a builder without a key
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -175,7 +181,14 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         return n;
     }
 
-    /** The signed URL for {@code path}, valid from now (the clock) for {@code validity}. */
+    /**
+     * The signed URL for {@code path}, valid from now (the clock) for {@code validity}.
+     *
+     * @param path the percent-encoded ASCII path, starting with {@code /}
+     * @param validity how long the link stays valid from now, not negative
+     * @return the signed URL, the host prepended
+     * @throws IllegalArgumentException if {@code validity} is negative or the path cannot be signed (see {@link #sign(ExpiringLink)})
+     */
     public String sign(String path, Duration validity) {
         return sign(ExpiringLink.of(path, expiryAfter(clock, validity)));
     }
@@ -226,37 +239,69 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         private Builder() {
         }
 
-        /** The keys; the primary signs. */
+        /**
+         * The keys; the primary signs.
+         *
+         * @param keys the secrets; only the primary one signs
+         * @return this builder
+         */
         public Builder keys(KeySet keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 
-        /** The clock {@link #sign(String, Duration)} reads. */
+        /**
+         * The clock {@link #sign(String, Duration)} reads.
+         *
+         * @param clock the source of the current time
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The expiry parameter's name; {@code expires} unless set. */
+        /**
+         * The expiry parameter's name; {@code expires} unless set.
+         *
+         * @param name 1 to 64 URL-unreserved characters
+         * @return this builder
+         * @throws IllegalArgumentException if {@code name} is empty, too long or has other characters
+         */
         public Builder expiresParam(String name) {
             this.expiresParam = ParamNames.check(name, "expires parameter");
             return this;
         }
 
-        /** The signature parameter's name; {@code signature} unless set. */
+        /**
+         * The signature parameter's name; {@code signature} unless set.
+         *
+         * @param name 1 to 64 URL-unreserved characters
+         * @return this builder
+         * @throws IllegalArgumentException if {@code name} is empty, too long or has other characters
+         */
         public Builder signatureParam(String name) {
             this.signatureParam = ParamNames.check(name, "signature parameter");
             return this;
         }
 
-        /** Prepended to every signed path, e.g. {@code https://img.example.com}. */
+        /**
+         * Prepended to every signed path, e.g. {@code https://img.example.com}.
+         *
+         * @param host the scheme and host, or empty for path-only URLs; a trailing {@code /} is dropped
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = BuilderChecks.host(host);
             return this;
         }
 
-        /** @throws IllegalArgumentException if no key was given or both parameter names are equal */
+        /**
+         * The immutable, thread-safe signer.
+         *
+         * @return a signer with this builder's settings
+         * @throws IllegalArgumentException if no key was given or both parameter names are equal
+         */
         public ExpiringLinkSigner build() {
             BuilderChecks.requireKeys(keys, "no signing key configured");
             ParamNames.checkDistinct(expiresParam, signatureParam);

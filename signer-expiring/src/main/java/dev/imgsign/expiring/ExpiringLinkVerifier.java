@@ -34,6 +34,8 @@ import java.util.Objects;
  * {@code ?}; a request target starting with {@code /} works as before.
  *
  * <p>Immutable and thread-safe; never throws; work is linear in the (bounded) input.
+ *
+ * @since 0.1.0
  */
 public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
     private static final int SIGNATURE_CHARS = 43;
@@ -64,7 +66,11 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         this.host = b.host;
     }
 
-    /** A builder; a key is required, every other setting has a default. */
+    /**
+     * A builder; a key is required, every other setting has a default.
+     *
+     * @return a builder without a key
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -285,31 +291,59 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
             return this;
         }
 
-        /** The keys, each tried in order. */
+        /**
+         * The keys, each tried in order.
+         *
+         * @param keys the secrets accepted
+         * @return this builder
+         */
         public Builder keys(KeySet keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 
-        /** Where the current instant comes from. */
+        /**
+         * Where the current instant comes from.
+         *
+         * @param clock the source of the current time
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The expiry parameter's name; {@code expires} unless set. */
+        /**
+         * The expiry parameter's name; {@code expires} unless set.
+         *
+         * @param name 1 to 64 URL-unreserved characters
+         * @return this builder
+         * @throws IllegalArgumentException if {@code name} is empty, too long or has other characters
+         */
         public Builder expiresParam(String name) {
             this.expiresParam = ParamNames.check(name, "expires parameter");
             return this;
         }
 
-        /** The signature parameter's name; {@code signature} unless set. */
+        /**
+         * The signature parameter's name; {@code signature} unless set.
+         *
+         * @param name 1 to 64 URL-unreserved characters
+         * @return this builder
+         * @throws IllegalArgumentException if {@code name} is empty, too long or has other characters
+         */
         public Builder signatureParam(String name) {
             this.signatureParam = ParamNames.check(name, "signature parameter");
             return this;
         }
 
-        /** Seconds a link stays valid after its expiry, for clock skew; 0 unless set, at most one day. */
+        /**
+         * Seconds a link stays valid after its expiry, for clock skew; 0 unless set, at most one day.
+         *
+         * @param seconds the grace period, 0 to 86400
+         * @return this builder
+         * @throws IllegalArgumentException if {@code seconds} is outside 0..86400
+         */
         public Builder leewaySeconds(long seconds) {
             if (seconds < 0 || seconds > 86_400) {
                 throw new IllegalArgumentException("leeway must be 0..86400 seconds, got " + seconds);
@@ -318,19 +352,36 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
             return this;
         }
 
-        /** The status answered for an expired link: 410 unless set (seed 001's server answers 404). */
+        /**
+         * The status answered for an expired link: 410 unless set (seed 001's server answers 404).
+         *
+         * @param status a 4xx status
+         * @return this builder
+         * @throws IllegalArgumentException if {@code status} is not a 4xx status
+         */
         public Builder expiredStatus(int status) {
             this.expiredStatus = BuilderChecks.expiredStatus(status);
             return this;
         }
 
-        /** The longest request target examined; longer ones are TOO_LONG. Default 4096. */
+        /**
+         * The longest request target examined; longer ones are TOO_LONG. Default 4096.
+         *
+         * @param maxLength the limit in characters, at least 64
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxLength} is below 64
+         */
         public Builder maxLength(int maxLength) {
             this.maxLength = BuilderChecks.maxLength(maxLength, 64);
             return this;
         }
 
-        /** @throws IllegalArgumentException if no key was given or both parameter names are equal */
+        /**
+         * The immutable, thread-safe verifier.
+         *
+         * @return a verifier with this builder's settings
+         * @throws IllegalArgumentException if no key was given or both parameter names are equal
+         */
         public ExpiringLinkVerifier build() {
             BuilderChecks.requireKeys(keys, "no signing key configured");
             ParamNames.checkDistinct(expiresParam, signatureParam);

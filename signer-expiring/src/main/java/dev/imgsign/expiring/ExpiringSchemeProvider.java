@@ -16,6 +16,8 @@ import java.util.Set;
  * only: {@code maxValiditySeconds} (signer and verifier, default 604800 = 7 days, see
  * {@link AureliaLinkVerifier}), {@code acceptNonCanonicalExpiry} and {@code signatureBeforeExpiry}
  * (verifier, default {@code false}; {@code true} answers exactly as seed 001's server).
+ *
+ * @since 0.1.0
  */
 public final class ExpiringSchemeProvider implements SchemeProvider {
     private static final Set<String> OPTIONS = Set.of("format", "expiresParam", "signatureParam", "leewaySeconds",

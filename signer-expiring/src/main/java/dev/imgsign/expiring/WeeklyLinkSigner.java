@@ -23,6 +23,8 @@ import java.util.Objects;
  * WeeklyLinkSigner signer = WeeklyLinkSigner.builder().secret("1234").build();
  * String path = signer.sign(WeeklyLink.resized("i", "https://example.com/a.jpg", 250, 0));
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class WeeklyLinkSigner implements UrlSigner<WeeklyLink> {
     private final WeekKeys weekKeys;
@@ -46,7 +48,11 @@ public final class WeeklyLinkSigner implements UrlSigner<WeeklyLink> {
         this.passThroughNonHttp = b.passThroughNonHttp;
     }
 
-    /** A builder; a key is required, every other setting has a default. */
+    /**
+     * A builder; a key is required, every other setting has a default.
+     *
+     * @return a builder without a key
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -166,31 +172,57 @@ public final class WeeklyLinkSigner implements UrlSigner<WeeklyLink> {
         private Builder() {
         }
 
-        /** The shared secret ({@code IMAGE_CACHE_SECRET} / {@code SIG_SECRET}) as UTF-8 text. */
+        /**
+         * The shared secret ({@code IMAGE_CACHE_SECRET} / {@code SIG_SECRET}) as UTF-8 text.
+         *
+         * @param secret the secret's text
+         * @return this builder
+         * @throws IllegalArgumentException if {@code secret} is empty
+         */
         public Builder secret(String secret) {
             this.keys = BuilderChecks.utf8Secret(secret);
             return this;
         }
 
-        /** The secrets; the primary signs. */
+        /**
+         * The secrets; the primary signs.
+         *
+         * @param keys the secrets; only the primary one signs
+         * @return this builder
+         */
         public Builder keys(KeySet keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 
-        /** Where the current instant comes from (its zone is ignored: see {@link #zone}). */
+        /**
+         * Where the current instant comes from (its zone is ignored: see {@link #zone}).
+         *
+         * @param clock the source of the current time
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The zone in which weeks are counted; UTC (Gazelle) unless set. */
+        /**
+         * The zone in which weeks are counted; UTC (Gazelle) unless set.
+         *
+         * @param zone the zone whose calendar decides the week
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 
-        /** The message format; {@link WeeklyProtocol#BUCKET} unless set. */
+        /**
+         * The message format; {@link WeeklyProtocol#BUCKET} unless set.
+         *
+         * @param protocol the message layout to sign
+         * @return this builder
+         */
         public Builder protocol(WeeklyProtocol protocol) {
             this.protocol = Objects.requireNonNull(protocol, "protocol");
             return this;
@@ -199,6 +231,9 @@ public final class WeeklyLinkSigner implements UrlSigner<WeeklyLink> {
         /**
          * Whether {@code /proxy} is part of the signed message for proxy links: {@code true} (the default)
          * as Gazelle signs, {@code false} as the current imageproxy-py checks.
+         *
+         * @param proxyInMessage {@code false} to leave {@code /proxy} out of the message
+         * @return this builder
          */
         public Builder proxyInMessage(boolean proxyInMessage) {
             this.proxyInMessage = proxyInMessage;
@@ -208,19 +243,32 @@ public final class WeeklyLinkSigner implements UrlSigner<WeeklyLink> {
         /**
          * Legacy keys: the calendar year instead of the ISO week-based year (Gazelle's {@code date('YW')}
          * before its 2024-12-30 fix). Off unless set; they differ around New Year.
+         *
+         * @param calendarYearKeys {@code true} for the legacy keys
+         * @return this builder
          */
         public Builder calendarYearKeys(boolean calendarYearKeys) {
             this.calendarYearKeys = calendarYearKeys;
             return this;
         }
 
-        /** Prepended to every signed path ({@code IMAGE_CACHE_HOST}), e.g. {@code https://img.example.com}. */
+        /**
+         * Prepended to every signed path ({@code IMAGE_CACHE_HOST}), e.g. {@code https://img.example.com}.
+         *
+         * @param host the scheme and host, or empty for path-only URLs; a trailing {@code /} is dropped
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = BuilderChecks.host(host);
             return this;
         }
 
-        /** URLs starting with this prefix (Gazelle's {@code STATIC_SERVER}) are returned unchanged. */
+        /**
+         * URLs starting with this prefix (Gazelle's {@code STATIC_SERVER}) are returned unchanged.
+         *
+         * @param prefix the static server's URL prefix; empty (the default) matches nothing
+         * @return this builder
+         */
         public Builder staticServer(String prefix) {
             this.staticServer = Objects.requireNonNull(prefix, "prefix");
             return this;
@@ -229,13 +277,21 @@ public final class WeeklyLinkSigner implements UrlSigner<WeeklyLink> {
         /**
          * Whether image URLs not starting with {@code http} are returned unchanged (Gazelle; the default)
          * or refused with an {@link IllegalArgumentException}.
+         *
+         * @param passThroughNonHttp {@code false} to refuse such URLs
+         * @return this builder
          */
         public Builder passThroughNonHttp(boolean passThroughNonHttp) {
             this.passThroughNonHttp = passThroughNonHttp;
             return this;
         }
 
-        /** @throws IllegalArgumentException if no key was given */
+        /**
+         * The immutable, thread-safe signer.
+         *
+         * @return a signer with this builder's settings
+         * @throws IllegalArgumentException if no key was given
+         */
         public WeeklyLinkSigner build() {
             BuilderChecks.requireKeys(keys, "no secret configured");
             return new WeeklyLinkSigner(this);

@@ -39,6 +39,8 @@ import java.util.TreeSet;
  * {@code ?}; a request target starting with {@code /} works as before.
  *
  * <p>Immutable and thread-safe; never throws.
+ *
+ * @since 0.1.0
  */
 public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
     /** The server's default allowed sizes. */
@@ -77,7 +79,11 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         this.host = b.host;
     }
 
-    /** A builder; a key is required, every other setting has a default. */
+    /**
+     * A builder; a key is required, every other setting has a default.
+     *
+     * @return a builder without a key
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -470,19 +476,35 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
             return this;
         }
 
-        /** The shared secret as UTF-8 text. */
+        /**
+         * The shared secret as UTF-8 text.
+         *
+         * @param secret the secret's text
+         * @return this builder
+         * @throws IllegalArgumentException if {@code secret} is empty
+         */
         public Builder secret(String secret) {
             this.keys = BuilderChecks.utf8Secret(secret);
             return this;
         }
 
-        /** The secrets, each tried in order. */
+        /**
+         * The secrets, each tried in order.
+         *
+         * @param keys the secrets accepted
+         * @return this builder
+         */
         public Builder keys(KeySet keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 
-        /** Where the current instant comes from (its zone is ignored: see {@link #zone}). */
+        /**
+         * Where the current instant comes from (its zone is ignored: see {@link #zone}).
+         *
+         * @param clock the source of the current time
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -491,13 +513,21 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         /**
          * The zone in which weeks are counted; UTC unless set. imageproxy-py uses the server's local
          * time ({@code datetime.now()}): set its zone to match such a server exactly.
+         *
+         * @param zone the zone whose calendar decides the week
+         * @return this builder
          */
         public Builder zone(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 
-        /** The message format; {@link WeeklyProtocol#BUCKET} unless set. */
+        /**
+         * The message format; {@link WeeklyProtocol#BUCKET} unless set.
+         *
+         * @param protocol the message layout to check
+         * @return this builder
+         */
         public Builder protocol(WeeklyProtocol protocol) {
             this.protocol = Objects.requireNonNull(protocol, "protocol");
             return this;
@@ -507,13 +537,21 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
          * Whether {@code /proxy} is part of the signed message: {@code true} (default) accepts Gazelle's
          * proxy links; {@code false} behaves as the current imageproxy-py, which leaves it out (and so
          * rejects Gazelle's proxy links).
+         *
+         * @param proxyInMessage {@code false} to leave {@code /proxy} out of the message
+         * @return this builder
          */
         public Builder proxyInMessage(boolean proxyInMessage) {
             this.proxyInMessage = proxyInMessage;
             return this;
         }
 
-        /** Legacy calendar-year keys ({@code date('YW')}); off unless set. */
+        /**
+         * Legacy calendar-year keys ({@code date('YW')}); off unless set.
+         *
+         * @param calendarYearKeys {@code true} for the legacy keys
+         * @return this builder
+         */
         public Builder calendarYearKeys(boolean calendarYearKeys) {
             this.calendarYearKeys = calendarYearKeys;
             return this;
@@ -522,6 +560,10 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         /**
          * How many previous weeks' keys are still accepted: 1 (default) as imageproxy-py, 0 as
          * Gazelle's own validator; at most 8.
+         *
+         * @param graceWeeks the number of earlier weeks, 0 to 8
+         * @return this builder
+         * @throws IllegalArgumentException if {@code graceWeeks} is outside 0..8
          */
         public Builder graceWeeks(int graceWeeks) {
             if (graceWeeks < 0 || graceWeeks > 8) {
@@ -531,7 +573,13 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
             return this;
         }
 
-        /** The sizes (pixels) a side may have; {150, 250, 500} unless set. */
+        /**
+         * The sizes (pixels) a side may have; {150, 250, 500} unless set.
+         *
+         * @param sizes the allowed side lengths in pixels
+         * @return this builder
+         * @throws IllegalArgumentException if {@code sizes} is empty or holds a null or non-positive size
+         */
         public Builder allowedSizes(Set<Integer> sizes) {
             Objects.requireNonNull(sizes, "sizes");
             if (sizes.isEmpty()) {
@@ -546,13 +594,24 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
             return this;
         }
 
-        /** The longest request target examined; longer ones are rejected as TOO_LONG. Default 4096. */
+        /**
+         * The longest request target examined; longer ones are rejected as TOO_LONG. Default 4096.
+         *
+         * @param maxLength the limit in characters, at least 16
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxLength} is below 16
+         */
         public Builder maxLength(int maxLength) {
             this.maxLength = BuilderChecks.maxLength(maxLength, 16);
             return this;
         }
 
-        /** @throws IllegalArgumentException if no key was given */
+        /**
+         * The immutable, thread-safe verifier.
+         *
+         * @return a verifier with this builder's settings
+         * @throws IllegalArgumentException if no key was given
+         */
         public WeeklyLinkVerifier build() {
             BuilderChecks.requireKeys(keys, "no secret configured");
             return new WeeklyLinkVerifier(this);

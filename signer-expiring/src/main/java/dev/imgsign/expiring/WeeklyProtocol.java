@@ -1,6 +1,10 @@
 package dev.imgsign.expiring;
 
-/** Which message the weekly-key signature covers. */
+/**
+ * Which message the weekly-key signature covers.
+ *
+ * @since 0.1.0
+ */
 public enum WeeklyProtocol {
     /**
      * The current protocol (Gazelle, imageproxy-py's README): {@code {bucket}/{ext_url}}, plus
@@ -19,12 +23,22 @@ public enum WeeklyProtocol {
         this.optionValue = optionValue;
     }
 
-    /** The name used in scheme options ({@code bucket} or {@code v1}). */
+    /**
+     * The name used in scheme options ({@code bucket} or {@code v1}).
+     *
+     * @return the option value naming this protocol
+     */
     public String optionValue() {
         return optionValue;
     }
 
-    /** The protocol called {@code value} in scheme options. @throws IllegalArgumentException if none is */
+    /**
+     * The protocol called {@code value} in scheme options.
+     *
+     * @param value {@code bucket} or {@code v1}, exact case
+     * @return the protocol of that name
+     * @throws IllegalArgumentException if no protocol has that name
+     */
     public static WeeklyProtocol ofOption(String value) {
         for (WeeklyProtocol p : values()) {
             if (p.optionValue.equals(value)) {

@@ -13,6 +13,8 @@ import java.util.Set;
  * {@code host} (signer; verifier: it then also accepts the signer's full links), {@code staticServer},
  * {@code passThroughNonHttp} (signer); {@code graceWeeks},
  * {@code allowedSizes} (comma-separated), {@code maxLength} (verifier).
+ *
+ * @since 0.1.0
  */
 public final class WeeklySchemeProvider implements SchemeProvider {
     private static final Set<String> OPTIONS = Set.of("protocol", "proxyInMessage", "calendarYearKeys", "zone",

@@ -4,6 +4,8 @@ package dev.imgsign.html;
  * What {@link HtmlImageRewriter} does with an image URL it should proxy but cannot: the signer threw
  * {@link IllegalArgumentException} or returned a URL the attribute cannot hold, or the
  * {@linkplain HtmlImageRewriter.Builder#maxUrls(int) URL budget} is spent. The default is {@link #DROP}.
+ *
+ * @since 0.1.0
  */
 public enum FailureAction {
     /**

@@ -50,6 +50,8 @@ import org.jsoup.select.NodeVisitor;
  *         .proxyPrefix("https://img.example.org").allowHost("cdn.example.org").build();
  * String safe = rewriter.rewriteFragment(commentHtml);
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class HtmlImageRewriter {
     /** Default {@link Builder#maxInputLength(int)}: 1 Mi characters (a pathological input of this size parses in about a second). */
@@ -86,7 +88,12 @@ public final class HtmlImageRewriter {
         this.maxUrls = builder.maxUrls;
     }
 
-    /** A builder that signs with {@code signer}; use {@link ImageSigner#of} to adapt a {@code UrlSigner<String>}. */
+    /**
+     * A builder that signs with {@code signer}; use {@link ImageSigner#of} to adapt a {@code UrlSigner<String>}.
+     *
+     * @param signer the hook that turns each image URL to proxy into a signed URL
+     * @return a builder with the defaults described on its setters
+     */
     public static Builder builder(ImageSigner signer) {
         return new Builder(Objects.requireNonNull(signer, "signer"));
     }
@@ -96,6 +103,9 @@ public final class HtmlImageRewriter {
      * serialised without pretty-printing. A null input gives {@code ""}; an input longer than
      * {@link #maxInputLength()} is not parsed and gives {@code ""} (fail closed: nothing of it can load
      * an unproxied image). Never throws for any input.
+     *
+     * @param html the fragment's markup, may be null
+     * @return the rewritten fragment, or {@code ""} for null or over-long input
      */
     public String rewriteFragment(String html) {
         if (html == null || html.length() > maxInputLength) {
@@ -110,6 +120,9 @@ public final class HtmlImageRewriter {
     /**
      * Rewrites a whole HTML document (doctype, head and body) and returns it serialised without
      * pretty-printing; null and over-long inputs give {@code ""} as in {@link #rewriteFragment}.
+     *
+     * @param html the document's markup, may be null
+     * @return the rewritten document, or {@code ""} for null or over-long input
      */
     public String rewriteDocument(String html) {
         if (html == null || html.length() > maxInputLength) {
@@ -128,6 +141,7 @@ public final class HtmlImageRewriter {
      * input length limit does not.
      *
      * @return how many URLs were replaced with signed URLs
+     * @param root the subtree to rewrite; modified in place
      */
     public int rewrite(Element root) {
         Objects.requireNonNull(root, "root");
@@ -151,12 +165,20 @@ public final class HtmlImageRewriter {
         return pass.rewritten;
     }
 
-    /** The input length above which {@link #rewriteFragment} and {@link #rewriteDocument} return {@code ""}. */
+    /**
+     * The input length above which {@link #rewriteFragment} and {@link #rewriteDocument} return {@code ""}.
+     *
+     * @return the limit in characters
+     */
     public int maxInputLength() {
         return maxInputLength;
     }
 
-    /** How many URLs one call hands to the signer at most; the rest get the {@link FailureAction}. */
+    /**
+     * How many URLs one call hands to the signer at most; the rest get the {@link FailureAction}.
+     *
+     * @return the limit per call
+     */
     public int maxUrls() {
         return maxUrls;
     }
@@ -587,6 +609,9 @@ public final class HtmlImageRewriter {
         /**
          * Whether to leave https URLs alone (they cause no mixed-content warning, and many sites only
          * proxy http). Default {@code true}; turn off to proxy every off-site image, for privacy.
+         *
+         * @param skipHttps {@code false} to proxy https images too
+         * @return this builder
          */
         public Builder skipHttps(boolean skipHttps) {
             this.skipHttps = skipHttps;
@@ -596,6 +621,10 @@ public final class HtmlImageRewriter {
         /**
          * The scheme a protocol-relative URL ({@code //host/x.png}) is read with: the scheme your pages
          * are served over, {@code "http"} or {@code "https"}. Default {@code "https"}.
+         *
+         * @param scheme {@code "http"} or {@code "https"}, any case
+         * @return this builder
+         * @throws IllegalArgumentException if {@code scheme} is neither http nor https
          */
         public Builder protocolRelativeScheme(String scheme) {
             Objects.requireNonNull(scheme, "scheme");
@@ -615,6 +644,8 @@ public final class HtmlImageRewriter {
          * (Cyrillic e) or {@code c\u0131dn...} never match. {@code ".example.org"} (leading dot) allows
          * every subdomain of example.org but not example.org itself, and never an IP address.
          *
+         * @param host a host name or IP literal, or {@code .domain} for its subdomains
+         * @return this builder
          * @throws IllegalArgumentException if {@code host} is not a bare host a browser accepts
          */
         public Builder allowHost(String host) {
@@ -649,6 +680,8 @@ public final class HtmlImageRewriter {
          * non-empty prefix path. Not needed when the signer writes relative URLs, or https ones with
          * {@link #skipHttps} on.
          *
+         * @param prefix the absolute URL proxied images start with
+         * @return this builder
          * @throws IllegalArgumentException if {@code prefix} is not an absolute http(s) URL with a host a
          *         browser accepts, or has user info, a query or a fragment
          */
@@ -668,6 +701,9 @@ public final class HtmlImageRewriter {
          * What to do with a URL the signer refuses or that exceeds {@link #maxUrls}. Default
          * {@link FailureAction#DROP} (fail closed: the browser never fetches such a URL directly);
          * {@link FailureAction#KEEP} is an opt-in that lets those images load from their origin.
+         *
+         * @param action what becomes of a URL that could not be signed
+         * @return this builder
          */
         public Builder onFailure(FailureAction action) {
             this.failureAction = Objects.requireNonNull(action, "action");
@@ -679,6 +715,9 @@ public final class HtmlImageRewriter {
          * url(...)} and every other {@code url()} or {@code image-set()} URL). Default {@code true}:
          * browsers fetch them like any image. Turn off only when a sanitizer removes {@code style}
          * attributes (or their URLs) before this rewriter runs.
+         *
+         * @param rewriteStyles {@code false} to leave {@code style} attributes untouched
+         * @return this builder
          */
         public Builder rewriteStyles(boolean rewriteStyles) {
             this.rewriteStyles = rewriteStyles;
@@ -688,6 +727,10 @@ public final class HtmlImageRewriter {
         /**
          * Inputs longer than this many characters are not parsed; the rewrite returns {@code ""}.
          * Default {@value HtmlImageRewriter#DEFAULT_MAX_INPUT_LENGTH}.
+         *
+         * @param maxInputLength the limit in characters, at least 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxInputLength} is negative
          */
         public Builder maxInputLength(int maxInputLength) {
             if (maxInputLength < 0) {
@@ -701,6 +744,10 @@ public final class HtmlImageRewriter {
          * At most this many URLs are handed to the signer per call; further URLs that would need
          * signing get the {@link #onFailure} action (by default they are removed).
          * Default {@value HtmlImageRewriter#DEFAULT_MAX_URLS}.
+         *
+         * @param maxUrls the limit per call, at least 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxUrls} is negative
          */
         public Builder maxUrls(int maxUrls) {
             if (maxUrls < 0) {
@@ -710,7 +757,11 @@ public final class HtmlImageRewriter {
             return this;
         }
 
-        /** The immutable, thread-safe rewriter. */
+        /**
+         * The immutable, thread-safe rewriter.
+         *
+         * @return a rewriter with this builder's settings
+         */
         public HtmlImageRewriter build() {
             return new HtmlImageRewriter(this);
         }

@@ -10,6 +10,8 @@ import org.jsoup.nodes.Element;
  * {@code width}/{@code height} attributes, any other attribute).
  *
  * <p>Only valid during the {@link ImageSigner#sign} call that receives it; do not keep it.
+ *
+ * @since 0.1.0
  */
 public final class ImageRef {
     private final String url;
@@ -29,17 +31,27 @@ public final class ImageRef {
      * trailing spaces and controls and inner tabs and newlines removed, the scheme lowercased,
      * backslashes before the query read as {@code /} (all as browsers do), and a protocol-relative URL
      * given the configured scheme. Never null.
+     *
+     * @return the normalised absolute URL
      */
     public String url() {
         return url;
     }
 
-    /** The element's lowercase tag name: {@code img}, {@code source}, {@code video}, {@code td}, ... */
+    /**
+     * The element's lowercase tag name: {@code img}, {@code source}, {@code video}, {@code td}, ...
+     *
+     * @return the tag name in lowercase
+     */
     public String element() {
         return element.normalName();
     }
 
-    /** The attribute the URL came from: {@code src}, {@code srcset}, {@code poster}, {@code style}, ... */
+    /**
+     * The attribute the URL came from: {@code src}, {@code srcset}, {@code poster}, {@code style}, ...
+     *
+     * @return the attribute name in lowercase
+     */
     public String attribute() {
         return attribute;
     }
@@ -47,12 +59,18 @@ public final class ImageRef {
     /**
      * The {@code srcset} candidate's descriptors as written ({@code 300w}, {@code 2x}), or {@code ""}
      * elsewhere and for a candidate without one.
+     *
+     * @return the descriptors, possibly empty
      */
     public String descriptor() {
         return descriptor;
     }
 
-    /** The width of a {@code srcset} candidate with a {@code Nw} descriptor, in CSS pixels. */
+    /**
+     * The width of a {@code srcset} candidate with a {@code Nw} descriptor, in CSS pixels.
+     *
+     * @return the width in pixels, or empty when the candidate has no valid {@code w} descriptor
+     */
     public OptionalInt descriptorWidth() {
         int n = descriptor.length();
         if (n < 2 || (descriptor.charAt(n - 1) != 'w' && descriptor.charAt(n - 1) != 'W')) {
@@ -76,17 +94,28 @@ public final class ImageRef {
      * The element's {@code width} attribute as a number of pixels (leading spaces skipped, digits up to
      * the first non-digit, so {@code "120px"} is 120); empty when absent, not a number, a percentage,
      * or too large.
+     *
+     * @return the width in pixels, or empty
      */
     public OptionalInt width() {
         return pixels(element.attr("width"));
     }
 
-    /** The element's {@code height} attribute, read as {@link #width()} reads {@code width}. */
+    /**
+     * The element's {@code height} attribute, read as {@link #width()} reads {@code width}.
+     *
+     * @return the height in pixels, or empty
+     */
     public OptionalInt height() {
         return pixels(element.attr("height"));
     }
 
-    /** Any attribute of the element ({@code alt}, {@code class}, {@code data-*}, ...), as decoded by the parser. */
+    /**
+     * Any attribute of the element ({@code alt}, {@code class}, {@code data-*}, ...), as decoded by the parser.
+     *
+     * @param name the attribute's name, in lowercase
+     * @return the attribute's value, or empty when the element has no such attribute
+     */
     public Optional<String> attribute(String name) {
         return element.hasAttr(name) ? Optional.of(element.attr(name)) : Optional.empty();
     }

@@ -16,17 +16,26 @@ import java.util.Objects;
  * ImageSigner sized = image -> imageproxySigner.sign(image.url(),
  *         ImageproxyOptions.builder().size(image.width().orElse(0), image.height().orElse(0)).build());
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface ImageSigner {
     /**
      * The signed URL for {@code image.url()}.
      *
+     * @param image the image whose URL to sign, with its element's context
+     * @return the URL the page should load instead
      * @throws IllegalArgumentException if this URL cannot be signed
      */
     String sign(ImageRef image);
 
-    /** A hook that signs {@link ImageRef#url()} with {@code signer} (for example a Camo signer) and ignores the rest. */
+    /**
+     * A hook that signs {@link ImageRef#url()} with {@code signer} (for example a Camo signer) and ignores the rest.
+     *
+     * @param signer a signer of absolute URLs
+     * @return a hook passing only the URL to {@code signer}
+     */
     static ImageSigner of(UrlSigner<String> signer) {
         Objects.requireNonNull(signer, "signer");
         return image -> signer.sign(image.url());

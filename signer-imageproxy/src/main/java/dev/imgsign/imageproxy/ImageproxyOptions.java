@@ -19,6 +19,8 @@ import java.util.Optional;
  * <p>Two values are equal when every field is equal; doubles compare by their bits after NaN is
  * canonicalised, so {@code -0} width differs from {@code 0} width (the server prints them differently).
  * Crop values of {@code -0} are stored as {@code 0}: the server omits both from the canonical form.
+ *
+ * @since 0.1.0
  */
 public final class ImageproxyOptions {
     /** No options: canonical form {@code 0x0}. */
@@ -39,7 +41,11 @@ public final class ImageproxyOptions {
             this.token = token;
         }
 
-        /** The option word, e.g. {@code jpeg}. */
+        /**
+         * The option word, e.g. {@code jpeg}.
+         *
+         * @return the word as written in the options string
+         */
         public String token() {
             return token;
         }
@@ -88,12 +94,20 @@ public final class ImageproxyOptions {
         return v == 0 ? 0.0 : v;
     }
 
-    /** A builder starting from no options. */
+    /**
+     * A builder starting from no options.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /**
+     * A builder starting from these options.
+     *
+     * @return a builder holding every option of this object
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.width = width;
@@ -130,6 +144,9 @@ public final class ImageproxyOptions {
      * an invalid side becomes 0); otherwise a number that sets width and height (ignored unless it is a
      * valid, in-range float). So {@code rx} is rotation 0, {@code scx} a signature "cx", {@code max}
      * width 0, and {@code webp}, {@code gif}, {@code JPEG}, {@code 100X200} are ignored.
+     *
+     * @param options the comma-separated options segment, may be null
+     * @return the options the server would apply
      */
     public static ImageproxyOptions parse(String options) {
         Builder b = new Builder();
@@ -219,102 +236,184 @@ public final class ImageproxyOptions {
         }
     }
 
-    /** Requested width: pixels above 1, a fraction of the original between 0 and 1, 0 for "keep ratio". */
+    /**
+     * Requested width: pixels above 1, a fraction of the original between 0 and 1, 0 for "keep ratio".
+     *
+     * @return the width, or 0 when unset
+     */
     public double width() {
         return width;
     }
 
-    /** Requested height, read as {@link #width()}. */
+    /**
+     * Requested height, read as {@link #width()}.
+     *
+     * @return the height, or 0 when unset
+     */
     public double height() {
         return height;
     }
 
-    /** {@code fit}: scale to fit inside the size instead of cropping. */
+    /**
+     * {@code fit}: scale to fit inside the size instead of cropping.
+     *
+     * @return {@code true} if {@code fit} is set
+     */
     public boolean fit() {
         return fit;
     }
 
-    /** {@code r}: rotation in degrees counter-clockwise (the server acts on 90, 180, 270). */
+    /**
+     * {@code r}: rotation in degrees counter-clockwise (the server acts on 90, 180, 270).
+     *
+     * @return the rotation in degrees, or 0 when unset
+     */
     public long rotate() {
         return rotate;
     }
 
-    /** {@code fv}: flip vertically. */
+    /**
+     * {@code fv}: flip vertically.
+     *
+     * @return {@code true} if {@code fv} is set
+     */
     public boolean flipVertical() {
         return flipVertical;
     }
 
-    /** {@code fh}: flip horizontally. */
+    /**
+     * {@code fh}: flip horizontally.
+     *
+     * @return {@code true} if {@code fh} is set
+     */
     public boolean flipHorizontal() {
         return flipHorizontal;
     }
 
-    /** {@code q}: output quality, 0 when unset. */
+    /**
+     * {@code q}: output quality, 0 when unset.
+     *
+     * @return the quality, or 0 when unset
+     */
     public long quality() {
         return quality;
     }
 
-    /** {@code s}: the signature as given, or the empty string. */
+    /**
+     * {@code s}: the signature as given, or the empty string.
+     *
+     * @return the signature text, possibly empty
+     */
     public String signature() {
         return signature;
     }
 
-    /** {@code scaleUp}: allow scaling beyond the original size. */
+    /**
+     * {@code scaleUp}: allow scaling beyond the original size.
+     *
+     * @return {@code true} if {@code scaleUp} is set
+     */
     public boolean scaleUp() {
         return scaleUp;
     }
 
-    /** {@code jpeg}, {@code png} or {@code tiff}: the output format, if requested. */
+    /**
+     * {@code jpeg}, {@code png} or {@code tiff}: the output format, if requested.
+     *
+     * @return the requested format, or empty for the source's format
+     */
     public Optional<Format> format() {
         return Optional.ofNullable(format);
     }
 
-    /** {@code cx}: crop rectangle x, 0 when unset. */
+    /**
+     * {@code cx}: crop rectangle x, 0 when unset.
+     *
+     * @return the x coordinate, or 0
+     */
     public double cropX() {
         return cropX;
     }
 
-    /** {@code cy}: crop rectangle y, 0 when unset. */
+    /**
+     * {@code cy}: crop rectangle y, 0 when unset.
+     *
+     * @return the y coordinate, or 0
+     */
     public double cropY() {
         return cropY;
     }
 
-    /** {@code cw}: crop rectangle width, 0 when unset. */
+    /**
+     * {@code cw}: crop rectangle width, 0 when unset.
+     *
+     * @return the width, or 0
+     */
     public double cropWidth() {
         return cropWidth;
     }
 
-    /** {@code ch}: crop rectangle height, 0 when unset. */
+    /**
+     * {@code ch}: crop rectangle height, 0 when unset.
+     *
+     * @return the height, or 0
+     */
     public double cropHeight() {
         return cropHeight;
     }
 
-    /** {@code sc}: content-aware smart crop. */
+    /**
+     * {@code sc}: content-aware smart crop.
+     *
+     * @return {@code true} if {@code sc} is set
+     */
     public boolean smartCrop() {
         return smartCrop;
     }
 
-    /** {@code trim}: trim edges of uniform colour. */
+    /**
+     * {@code trim}: trim edges of uniform colour.
+     *
+     * @return {@code true} if {@code trim} is set
+     */
     public boolean trim() {
         return trim;
     }
 
-    /** {@code vu}: the unix second from which the URL is refused, or 0 when unset. */
+    /**
+     * {@code vu}: the unix second from which the URL is refused, or 0 when unset.
+     *
+     * @return the expiry in unix seconds, or 0
+     */
     public long validUntil() {
         return validUntil;
     }
 
-    /** {@code vu} as an instant, if set. */
+    /**
+     * {@code vu} as an instant, if set.
+     *
+     * @return the expiry, or empty when the options carry none
+     */
     public Optional<Instant> validUntilInstant() {
         return validUntil == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(validUntil));
     }
 
-    /** The same options carrying {@code signature} (empty removes it). */
+    /**
+     * The same options carrying {@code signature} (empty removes it).
+     *
+     * @param signature the signature text, without the {@code s} prefix
+     * @return a copy with that signature
+     * @throws IllegalArgumentException if {@code signature} contains {@code ,}
+     */
     public ImageproxyOptions withSignature(String signature) {
         return toBuilder().signature(signature).build();
     }
 
-    /** The same options without a signature. */
+    /**
+     * The same options without a signature.
+     *
+     * @return a copy without {@code s}, or this object when it has none
+     */
     public ImageproxyOptions withoutSignature() {
         return signature.isEmpty() ? this : toBuilder().signature("").build();
     }
@@ -322,6 +421,8 @@ public final class ImageproxyOptions {
     /**
      * The canonical form without the signature: what the server puts after {@code #} when it checks a
      * signature over the URL and the options.
+     *
+     * @return the options text the MAC covers
      */
     public String canonicalWithoutSignature() {
         String c = canonicalUnsigned;
@@ -557,50 +658,91 @@ public final class ImageproxyOptions {
         private Builder() {
         }
 
-        /** Width and height at once, like the {@code 100} and {@code 100x200} options. */
+        /**
+         * Width and height at once, like the {@code 100} and {@code 100x200} options.
+         *
+         * @param width the width, as for {@link #width(double)}
+         * @param height the height, as for {@link #height(double)}
+         * @return this builder
+         */
         public Builder size(double width, double height) {
             this.width = width;
             this.height = height;
             return this;
         }
 
-        /** Width: pixels, a fraction of the original between 0 and 1, or 0 to keep the aspect ratio. */
+        /**
+         * Width: pixels, a fraction of the original between 0 and 1, or 0 to keep the aspect ratio.
+         *
+         * @param width pixels, fraction or 0
+         * @return this builder
+         */
         public Builder width(double width) {
             this.width = width;
             return this;
         }
 
-        /** Height, read as {@link #width(double)}. */
+        /**
+         * Height, read as {@link #width(double)}.
+         *
+         * @param height pixels, fraction or 0
+         * @return this builder
+         */
         public Builder height(double height) {
             this.height = height;
             return this;
         }
 
-        /** {@code fit}. */
+        /**
+         * {@code fit}: scale to fit inside the size instead of cropping to it.
+         *
+         * @param fit {@code true} to fit instead of crop
+         * @return this builder
+         */
         public Builder fit(boolean fit) {
             this.fit = fit;
             return this;
         }
 
-        /** {@code r}: degrees counter-clockwise; the server acts on 90, 180 and 270. */
+        /**
+         * {@code r}: degrees counter-clockwise; the server acts on 90, 180 and 270.
+         *
+         * @param degrees the rotation, counter-clockwise
+         * @return this builder
+         */
         public Builder rotate(long degrees) {
             this.rotate = degrees;
             return this;
         }
 
-        /** {@code fv}. */
+        /**
+         * {@code fv}: flip the image vertically.
+         *
+         * @param flip {@code true} to flip
+         * @return this builder
+         */
         public Builder flipVertical(boolean flip) {
             this.flipVertical = flip;
             return this;
         }
 
-        /** {@code fh}. */
+        /**
+         * {@code fh}: flip the image horizontally.
+         *
+         * @param flip {@code true} to flip
+         * @return this builder
+         */
         public Builder flipHorizontal(boolean flip) {
             this.flipHorizontal = flip;
             return this;
         }
 
-        /** {@code q}: output quality, 0 for the server's default. */
+        /**
+         * {@code q}: output quality, 0 for the server's default.
+         *
+         * @param quality the quality, or 0
+         * @return this builder
+         */
         public Builder quality(long quality) {
             this.quality = quality;
             return this;
@@ -609,6 +751,8 @@ public final class ImageproxyOptions {
         /**
          * {@code s}: a signature (signers set it themselves). Empty removes it.
          *
+         * @param signature the signature text, without the {@code s} prefix; empty for none
+         * @return this builder
          * @throws IllegalArgumentException if it contains {@code ,}, which would split it into two options
          */
         public Builder signature(String signature) {
@@ -620,49 +764,89 @@ public final class ImageproxyOptions {
             return this;
         }
 
-        /** {@code scaleUp} (the server overrides it with its own setting when it serves the image). */
+        /**
+         * {@code scaleUp} (the server overrides it with its own setting when it serves the image).
+         *
+         * @param scaleUp {@code true} to allow enlarging
+         * @return this builder
+         */
         public Builder scaleUp(boolean scaleUp) {
             this.scaleUp = scaleUp;
             return this;
         }
 
-        /** {@code jpeg}, {@code png} or {@code tiff}; {@code null} for the source format. */
+        /**
+         * {@code jpeg}, {@code png} or {@code tiff}; {@code null} for the source format.
+         *
+         * @param format the output format, or {@code null} to keep the source's
+         * @return this builder
+         */
         public Builder format(Format format) {
             this.format = format;
             return this;
         }
 
-        /** {@code cx}. */
+        /**
+         * {@code cx}: x of the crop rectangle.
+         *
+         * @param x the rectangle's x, 0 for none
+         * @return this builder
+         */
         public Builder cropX(double x) {
             this.cropX = x;
             return this;
         }
 
-        /** {@code cy}. */
+        /**
+         * {@code cy}: y of the crop rectangle.
+         *
+         * @param y the rectangle's y, 0 for none
+         * @return this builder
+         */
         public Builder cropY(double y) {
             this.cropY = y;
             return this;
         }
 
-        /** {@code cw}. */
+        /**
+         * {@code cw}: width of the crop rectangle.
+         *
+         * @param width the rectangle's width, 0 for none
+         * @return this builder
+         */
         public Builder cropWidth(double width) {
             this.cropWidth = width;
             return this;
         }
 
-        /** {@code ch}. */
+        /**
+         * {@code ch}: height of the crop rectangle.
+         *
+         * @param height the rectangle's height, 0 for none
+         * @return this builder
+         */
         public Builder cropHeight(double height) {
             this.cropHeight = height;
             return this;
         }
 
-        /** {@code sc}. */
+        /**
+         * {@code sc}: content-aware smart crop.
+         *
+         * @param smartCrop {@code true} to crop by content
+         * @return this builder
+         */
         public Builder smartCrop(boolean smartCrop) {
             this.smartCrop = smartCrop;
             return this;
         }
 
-        /** {@code trim}. */
+        /**
+         * {@code trim}: trim edges of uniform colour.
+         *
+         * @param trim {@code true} to trim
+         * @return this builder
+         */
         public Builder trim(boolean trim) {
             this.trim = trim;
             return this;
@@ -671,6 +855,8 @@ public final class ImageproxyOptions {
         /**
          * {@code vu}: the unix second from which the server refuses the URL; 0 removes it.
          *
+         * @param epochSecond the expiry in unix seconds, or 0 for none
+         * @return this builder
          * @throws IllegalArgumentException if negative (the server ignores values below 1)
          */
         public Builder validUntil(long epochSecond) {
@@ -684,6 +870,8 @@ public final class ImageproxyOptions {
         /**
          * {@code vu} from an instant, rounded down to the second.
          *
+         * @param instant the expiry, after the epoch
+         * @return this builder
          * @throws IllegalArgumentException if at or before the epoch
          */
         public Builder validUntil(Instant instant) {
@@ -696,7 +884,11 @@ public final class ImageproxyOptions {
             return this;
         }
 
-        /** The options. */
+        /**
+         * The immutable options.
+         *
+         * @return options holding this builder's values
+         */
         public ImageproxyOptions build() {
             return new ImageproxyOptions(this);
         }

@@ -18,6 +18,8 @@ import java.util.Set;
  * behaviour, see {@link ImageproxyVerifier.Builder#acceptUrlOnlySignaturesWithOptions}), {@code allowHosts},
  * {@code denyHosts}, {@code referrers} (comma-separated), {@code maxLength}. A verifier needs keys unless
  * {@code allowHosts} is given.
+ *
+ * @since 0.1.0
  */
 public final class ImageproxySchemeProvider implements SchemeProvider {
     private static final Set<String> OPTIONS = Set.of("baseUrl", "signOptions", "remoteUrlForm",

@@ -22,6 +22,8 @@ import java.util.Objects;
  * {@code PlainUrl}) both steps are done in one pass, tested equal to the full emulation.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
     /** How the remote URL is written into the proxy URL. */
@@ -52,7 +54,11 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
         this.clock = b.clock;
     }
 
-    /** A builder; keys and base URL are required. */
+    /**
+     * A builder; keys and base URL are required.
+     *
+     * @return a builder without keys or base URL
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -76,6 +82,9 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
      * (controls, space, non-ASCII, {@code " ' < > \ ^ ` { | }}) percent-escaped, so that what a browser
      * sends is what was signed. Any signature in {@code options} is replaced.
      *
+     * @param remoteUrl the absolute http(s) URL of the image
+     * @param options the options to sign with the URL (unless the signer signs the URL only)
+     * @return the signed proxy URL
      * @throws IllegalArgumentException if the URL is null, relative, not http(s), has no host, or has a
      *     host with characters no client can send ({@code " < >}); or if the options' {@code vu} is not
      *     after the signer's clock, or so far in the future that the server's time arithmetic wraps it
@@ -96,6 +105,9 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
      * The signature alone, padded URL-safe base64 (44 characters), as {@code imageproxy-sign} prints it
      * for URLs the normalisation described at {@link #sign(String, ImageproxyOptions)} leaves unchanged.
      *
+     * @param remoteUrl the absolute http(s) URL of the image
+     * @param options the options to sign with the URL (unless the signer signs the URL only)
+     * @return the signature, 44 characters
      * @throws IllegalArgumentException as {@link #sign(String, ImageproxyOptions)}
      */
     public String signature(String remoteUrl, ImageproxyOptions options) {
@@ -107,7 +119,11 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
         return GoUrl.text(new String(prepare(remoteUrl, options).message, StandardCharsets.ISO_8859_1));
     }
 
-    /** Whether the options are signed along with the URL. */
+    /**
+     * Whether the options are signed along with the URL.
+     *
+     * @return {@code false} if only the remote URL is signed
+     */
     public boolean signsOptions() {
         return signOptions;
     }
@@ -256,13 +272,21 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
         /**
          * The clock a {@code vu} option must be after (default: the UTC system clock): the signer refuses to
          * make links that are already expired.
+         *
+         * @param clock the source of the current time
+         * @return this builder
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The keys; the primary signs. Required. */
+        /**
+         * The keys; the primary signs. Required.
+         *
+         * @param keys the shared secrets; only the primary one signs
+         * @return this builder
+         */
         public Builder keys(KeySet keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
             return this;
@@ -273,6 +297,8 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
          * empty string yields path-only URLs ({@code /100x100,s…/https://…}) for pages served by the proxy's
          * own host.
          *
+         * @param baseUrl the proxy's base URL, or empty for path-only URLs
+         * @return this builder
          * @throws IllegalArgumentException if it carries a query or fragment
          */
         public Builder baseUrl(String baseUrl) {
@@ -298,13 +324,21 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
          * only, as imageproxy-sign {@code -url} does: the server then lets any client change every option,
          * {@code vu} included, and our {@link ImageproxyVerifier} accepts such a link only without options
          * unless it is built with {@code acceptUrlOnlySignaturesWithOptions(true)}.
+         *
+         * @param signOptions {@code false} to sign the URL only
+         * @return this builder
          */
         public Builder signOptions(boolean signOptions) {
             this.signOptions = signOptions;
             return this;
         }
 
-        /** How to write the remote URL into the proxy URL (default {@link RemoteUrlForm#RAW}). */
+        /**
+         * How to write the remote URL into the proxy URL (default {@link RemoteUrlForm#RAW}).
+         *
+         * @param form the way to write the remote URL
+         * @return this builder
+         */
         public Builder remoteUrlForm(RemoteUrlForm form) {
             this.form = Objects.requireNonNull(form, "form");
             return this;
@@ -313,6 +347,7 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
         /**
          * The signer.
          *
+         * @return a signer with this builder's settings
          * @throws IllegalStateException if keys or base URL are missing
          */
         public ImageproxySigner build() {

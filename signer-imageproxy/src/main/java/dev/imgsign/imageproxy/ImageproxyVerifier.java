@@ -60,6 +60,8 @@ import java.util.Objects;
  *
  * <p>Never throws; the target length is checked first and all later work is linear in it. Immutable and
  * thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> {
     /** Default upper bound on the request target length. */
@@ -96,7 +98,11 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         this.plainPathApplies = ring != null && allowHosts.isEmpty() && denyHosts.isEmpty() && referrers.isEmpty();
     }
 
-    /** A builder. */
+    /**
+     * A builder; keys or allowed hosts are required unless {@link Builder#acceptUnsignedRequests()} is called.
+     *
+     * @return a builder without keys or host lists
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -339,7 +345,12 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         private Builder() {
         }
 
-        /** The keys whose signatures are accepted, tried in order (the server's {@code -signatureKey}s). */
+        /**
+         * The keys whose signatures are accepted, tried in order (the server's {@code -signatureKey}s).
+         *
+         * @param keys the shared secrets accepted
+         * @return this builder
+         */
         public Builder keys(KeySet keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
             return this;
@@ -349,6 +360,9 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
          * Refuse signatures over the URL alone altogether, even for requests without options (default
          * {@code false}: by default a URL-only signature is accepted only for a request that carries no
          * options, see {@link #acceptUrlOnlySignaturesWithOptions}).
+         *
+         * @param require {@code true} to refuse every URL-only signature
+         * @return this builder
          */
         public Builder requireSignedOptions(boolean require) {
             this.requireSignedOptions = require;
@@ -364,6 +378,9 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
          * a fragment (browsers never send one; the server's check lets it forge the options of a link
          * signed over URL and options). Cannot be combined with {@link #requireSignedOptions(boolean)
          * requireSignedOptions(true)}.
+         *
+         * @param accept {@code true} to accept URL-only signatures whatever the options
+         * @return this builder
          */
         public Builder acceptUrlOnlySignaturesWithOptions(boolean accept) {
             this.urlOnlyWithOptions = accept;
@@ -376,6 +393,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
          * {@code badexample.com}) or CIDR networks ({@code 10.0.0.0/8}). Entries and request hosts are
          * compared as browsers resolve them (see the class comment). Adds to earlier calls.
          *
+         * @param hosts the entries to add
+         * @return this builder
          * @throws IllegalArgumentException if an entry is not a valid host, wildcard or CIDR
          */
         public Builder allowHosts(Collection<String> hosts) {
@@ -390,6 +409,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
          * the server. A remote host that is not a valid host is refused too (fail closed). Adds to earlier
          * calls.
          *
+         * @param hosts the entries to add
+         * @return this builder
          * @throws IllegalArgumentException if an entry is not a valid host, wildcard or CIDR
          */
         public Builder denyHosts(Collection<String> hosts) {
@@ -403,6 +424,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
          * {@link #allowHosts}; checked by {@link ImageproxyVerifier#verify(String, String)}. A missing or
          * unparsable header, or one whose host is not valid, fails. Adds to earlier calls.
          *
+         * @param hosts the entries to add
+         * @return this builder
          * @throws IllegalArgumentException if an entry is not a valid host, wildcard or CIDR
          */
         public Builder referrers(Collection<String> hosts) {
@@ -411,7 +434,12 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
             return this;
         }
 
-        /** The clock {@code vu} is compared with (default: the UTC system clock). */
+        /**
+         * The clock {@code vu} is compared with (default: the UTC system clock).
+         *
+         * @param clock the source of the current time
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -435,6 +463,10 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         /**
          * The longest request target (and {@code Referer}) verified; longer ones are
          * {@link Rejection#TOO_LONG}. Default {@value #DEFAULT_MAX_LENGTH}.
+         *
+         * @param maxLength the limit in characters, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code maxLength} is below 1
          */
         public Builder maxLength(int maxLength) {
             if (maxLength < 1) {
@@ -447,6 +479,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         /**
          * Allow building a verifier with neither keys nor allowed hosts, which accepts every request
          * (as the server does when so configured). Without this call such a configuration is refused.
+         *
+         * @return this builder
          */
         public Builder acceptUnsignedRequests() {
             this.acceptAll = true;
@@ -456,6 +490,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         /**
          * The verifier.
          *
+         * @return a verifier with this builder's settings
          * @throws IllegalStateException if neither keys nor allowed hosts are configured and
          *     {@link #acceptUnsignedRequests()} was not called, or if both {@code requireSignedOptions} and
          *     {@code acceptUrlOnlySignaturesWithOptions} are set
