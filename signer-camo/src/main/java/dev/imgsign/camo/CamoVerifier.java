@@ -92,7 +92,11 @@ public final class CamoVerifier implements UrlVerifier<String> {
         return dialect == CamoDialect.GO_CAMO ? verifyGoCamo(target) : verifyAtmos(target);
     }
 
-    /** The prefix removed from signed URLs before verifying them, trailing slashes removed; empty if none. */
+    /**
+     * The prefix removed from signed URLs before verifying them.
+     *
+     * @return the configured prefix without trailing slashes, or the empty string if none
+     */
     public String prefix() {
         return prefix;
     }
