@@ -118,17 +118,28 @@ public final class CamoVerifier implements UrlVerifier<String> {
             return Verification.rejected(Rejection.TOO_LONG,
                     "request target has " + target.length() + " characters, limit " + maxLength);
         }
-        Verification<String> raw = rejectRawControlOrSpace(target);
-        if (raw != null) {
-            return raw;
+        // One pass: the first raw control or space, the first '?', and whether the path needs decoding.
+        int question = -1;
+        boolean plainPath = true;
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                return rawCharacterRejection(c, i);
+            }
+            if (c == '?') {
+                if (question < 0) {
+                    question = i;
+                }
+            } else if ((c >= 0x80 || c == '%') && question < 0) {
+                plainPath = false;
+            }
         }
         if (target.isEmpty() || target.charAt(0) != '/') {
             // Go's server refuses a request target that is not an absolute path.
             return Verification.rejected(Rejection.MALFORMED, SignedUrls.notARequestTarget("prefix"), 400);
         }
-        int question = target.indexOf('?');
         int pathEnd = question < 0 ? target.length() : question;
-        byte[] path = isPlainAscii(target, pathEnd)
+        byte[] path = plainPath
                 ? target.substring(0, pathEnd).getBytes(StandardCharsets.ISO_8859_1)
                 : Percent.decode(target, 0, pathEnd, false);
         if (path == null) {
@@ -137,10 +148,18 @@ public final class CamoVerifier implements UrlVerifier<String> {
         // Exactly "/<digest>/<url>": go-camo's router answers 404 to any other number of slashes.
         int slash = -1;
         int slashes = 0;
-        for (int i = 1; i < path.length; i++) {
-            if (path[i] == '/') {
-                slashes++;
-                slash = i;
+        int first = plainPath ? target.indexOf('/', 1) : -1;
+        if (first >= 0 && first < pathEnd && !(target.indexOf('/', first + 1) >= 0
+                && target.indexOf('/', first + 1) < pathEnd)) {
+            // The plain path is target[0, pathEnd) byte for byte: String.indexOf finds its one slash.
+            slash = first;
+            slashes = 1;
+        } else {
+            for (int i = 1; i < path.length; i++) {
+                if (path[i] == '/') {
+                    slashes++;
+                    slash = i;
+                }
             }
         }
         if (slashes != 1) {
@@ -213,17 +232,6 @@ public final class CamoVerifier implements UrlVerifier<String> {
             return Verification.rejected(Rejection.MALFORMED, "signed URL carries userinfo (user:pass@)", 404);
         }
         return acceptIfAllowed(url, GoUrl.text(hostname), keyIndex, 404);
-    }
-
-    /** Whether {@code target[0, end)} is ASCII without {@code %}: then percent-decoding it changes nothing. */
-    static boolean isPlainAscii(String target, int end) {
-        for (int i = 0; i < end; i++) {
-            char c = target.charAt(i);
-            if (c >= 0x80 || c == '%') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isAscii(byte[] bytes) {
@@ -372,12 +380,16 @@ public final class CamoVerifier implements UrlVerifier<String> {
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
             if (c <= ' ' || c == 0x7f) {
-                return Verification.rejected(Rejection.MALFORMED, "request target contains a raw "
-                        + (c == ' ' ? "space" : "control character 0x" + Integer.toHexString(c)) + " at index " + i
-                        + "; HTTP servers answer 400 to such a request line", RAW_CHARACTER_STATUS);
+                return rawCharacterRejection(c, i);
             }
         }
         return null;
+    }
+
+    private static Verification<String> rawCharacterRejection(char c, int index) {
+        return Verification.rejected(Rejection.MALFORMED, "request target contains a raw "
+                + (c == ' ' ? "space" : "control character 0x" + Integer.toHexString(c)) + " at index " + index
+                + "; HTTP servers answer 400 to such a request line", RAW_CHARACTER_STATUS);
     }
 
     private Verification<String> acceptIfAllowed(String url, String hostname, int keyIndex, int status) {
