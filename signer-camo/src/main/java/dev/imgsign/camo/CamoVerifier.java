@@ -11,6 +11,7 @@ import dev.imgsign.core.internal.GoUrl;
 import dev.imgsign.core.internal.Percent;
 import dev.imgsign.core.internal.SignedUrls;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -117,27 +118,48 @@ public final class CamoVerifier implements UrlVerifier<String> {
             return Verification.rejected(Rejection.TOO_LONG,
                     "request target has " + target.length() + " characters, limit " + maxLength);
         }
-        Verification<String> raw = rejectRawControlOrSpace(target);
-        if (raw != null) {
-            return raw;
+        // One pass: the first raw control or space, the first '?', and whether the path needs decoding.
+        int question = -1;
+        boolean plainPath = true;
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                return rawCharacterRejection(c, i);
+            }
+            if (c == '?') {
+                if (question < 0) {
+                    question = i;
+                }
+            } else if ((c >= 0x80 || c == '%') && question < 0) {
+                plainPath = false;
+            }
         }
         if (target.isEmpty() || target.charAt(0) != '/') {
             // Go's server refuses a request target that is not an absolute path.
             return Verification.rejected(Rejection.MALFORMED, SignedUrls.notARequestTarget("prefix"), 400);
         }
-        int question = target.indexOf('?');
         int pathEnd = question < 0 ? target.length() : question;
-        byte[] path = Percent.decode(target, 0, pathEnd, false);
+        byte[] path = plainPath
+                ? target.substring(0, pathEnd).getBytes(StandardCharsets.ISO_8859_1)
+                : Percent.decode(target, 0, pathEnd, false);
         if (path == null) {
             return Verification.rejected(Rejection.MALFORMED, "path has an invalid percent-escape", 400);
         }
         // Exactly "/<digest>/<url>": go-camo's router answers 404 to any other number of slashes.
         int slash = -1;
         int slashes = 0;
-        for (int i = 1; i < path.length; i++) {
-            if (path[i] == '/') {
-                slashes++;
-                slash = i;
+        int first = plainPath ? target.indexOf('/', 1) : -1;
+        if (first >= 0 && first < pathEnd && !(target.indexOf('/', first + 1) >= 0
+                && target.indexOf('/', first + 1) < pathEnd)) {
+            // The plain path is target[0, pathEnd) byte for byte: String.indexOf finds its one slash.
+            slash = first;
+            slashes = 1;
+        } else {
+            for (int i = 1; i < path.length; i++) {
+                if (path[i] == '/') {
+                    slashes++;
+                    slash = i;
+                }
             }
         }
         if (slashes != 1) {
@@ -179,7 +201,15 @@ public final class CamoVerifier implements UrlVerifier<String> {
         if (keyIndex == HmacKeyRing.NO_MATCH) {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key", 403);
         }
-        String url = Percent.utf8OrNull(urlBytes);
+        boolean ascii = isAscii(urlBytes);
+        if (ascii) {
+            String url = new String(urlBytes, StandardCharsets.ISO_8859_1);
+            String host = plainHttpHost(url);
+            if (host != null) {
+                return acceptIfAllowed(url, host, keyIndex, 404);
+            }
+        }
+        String url = ascii ? new String(urlBytes, StandardCharsets.ISO_8859_1) : Percent.utf8OrNull(urlBytes);
         if (url == null) {
             // go-camo would fetch these raw bytes; a Java String cannot carry them, so we refuse.
             return Verification.rejected(Rejection.MALFORMED, "signed URL is not valid UTF-8", 400);
@@ -202,6 +232,55 @@ public final class CamoVerifier implements UrlVerifier<String> {
             return Verification.rejected(Rejection.MALFORMED, "signed URL carries userinfo (user:pass@)", 404);
         }
         return acceptIfAllowed(url, GoUrl.text(hostname), keyIndex, 404);
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The common case without {@link GoUrl}: for a lowercase {@code http://} or {@code https://} URL whose
+     * host is {@code [A-Za-z0-9.-]+} and whose rest is printable ASCII without {@code %} or space, the
+     * hostname go1.19's {@code url.Parse} reads (the host itself; such a URL always parses, has no
+     * userinfo and no port). {@code null} means "ask the full parser". CamoFastPathTest proves the
+     * agreement.
+     */
+    static String plainHttpHost(String url) {
+        int start;
+        if (url.startsWith("http://")) {
+            start = 7;
+        } else if (url.startsWith("https://")) {
+            start = 8;
+        } else {
+            return null;
+        }
+        int n = url.length();
+        int end = start;
+        while (end < n) {
+            char c = url.charAt(end);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
+                end++;
+            } else if (c == '/' || c == '?' || c == '#') {
+                break;
+            } else {
+                return null;
+            }
+        }
+        if (end == start) {
+            return null;
+        }
+        for (int i = end; i < n; i++) {
+            char c = url.charAt(i);
+            if (c <= ' ' || c >= 0x7f || c == '%') {
+                return null;
+            }
+        }
+        return url.substring(start, end);
     }
 
     /**
@@ -301,12 +380,16 @@ public final class CamoVerifier implements UrlVerifier<String> {
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
             if (c <= ' ' || c == 0x7f) {
-                return Verification.rejected(Rejection.MALFORMED, "request target contains a raw "
-                        + (c == ' ' ? "space" : "control character 0x" + Integer.toHexString(c)) + " at index " + i
-                        + "; HTTP servers answer 400 to such a request line", RAW_CHARACTER_STATUS);
+                return rawCharacterRejection(c, i);
             }
         }
         return null;
+    }
+
+    private static Verification<String> rawCharacterRejection(char c, int index) {
+        return Verification.rejected(Rejection.MALFORMED, "request target contains a raw "
+                + (c == ' ' ? "space" : "control character 0x" + Integer.toHexString(c)) + " at index " + index
+                + "; HTTP servers answer 400 to such a request line", RAW_CHARACTER_STATUS);
     }
 
     private Verification<String> acceptIfAllowed(String url, String hostname, int keyIndex, int status) {
@@ -325,16 +408,16 @@ public final class CamoVerifier implements UrlVerifier<String> {
         if (length % 2 != 0) {
             return null;
         }
+        byte[] table = anyCase ? ANY_CASE_HEX : LOWER_HEX;
         byte[] out = new byte[length / 2];
-        for (int i = 0; i < out.length; i++) {
-            int hi = hexDigit(src[from + 2 * i], anyCase);
-            int lo = hexDigit(src[from + 2 * i + 1], anyCase);
-            if (hi < 0 || lo < 0) {
-                return null;
-            }
+        int bad = 0;
+        for (int i = 0, j = from; i < out.length; i++, j += 2) {
+            int hi = table[src[j] & 0xff];
+            int lo = table[src[j + 1] & 0xff];
+            bad |= hi | lo;
             out[i] = (byte) ((hi << 4) | lo);
         }
-        return out;
+        return bad < 0 ? null : out;
     }
 
     /** Non-empty, even-length, {@code [0-9a-f]} only, as atmos/camo's {@code hexdec} demands; else {@code null}. */
@@ -346,8 +429,8 @@ public final class CamoVerifier implements UrlVerifier<String> {
         for (int i = 0; i < out.length; i++) {
             char a = text.charAt(2 * i);
             char b = text.charAt(2 * i + 1);
-            int hi = a < 0x80 ? hexDigit((byte) a, false) : -1;
-            int lo = b < 0x80 ? hexDigit((byte) b, false) : -1;
+            int hi = a < 0x80 ? LOWER_HEX[a] : -1;
+            int lo = b < 0x80 ? LOWER_HEX[b] : -1;
             if (hi < 0 || lo < 0) {
                 return null;
             }
@@ -356,17 +439,23 @@ public final class CamoVerifier implements UrlVerifier<String> {
         return out;
     }
 
-    private static int hexDigit(byte b, boolean anyCase) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
+    /** Hex digit values by byte, -1 for anything else: lowercase only, and either case. */
+    private static final byte[] LOWER_HEX = hexTable(false);
+    private static final byte[] ANY_CASE_HEX = hexTable(true);
+
+    private static byte[] hexTable(boolean anyCase) {
+        byte[] table = new byte[256];
+        Arrays.fill(table, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            table['0' + i] = (byte) i;
         }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
+        for (int i = 0; i < 6; i++) {
+            table['a' + i] = (byte) (10 + i);
+            if (anyCase) {
+                table['A' + i] = (byte) (10 + i);
+            }
         }
-        if (anyCase && b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
+        return table;
     }
 
     /** Configures a {@link CamoVerifier}. Not thread-safe; the verifier it builds is. */
