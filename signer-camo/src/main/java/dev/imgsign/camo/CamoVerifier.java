@@ -377,13 +377,8 @@ public final class CamoVerifier implements UrlVerifier<String> {
      * and either dialect. Percent-encoded, they are the URL's business.
      */
     private static Verification<String> rejectRawControlOrSpace(String target) {
-        for (int i = 0; i < target.length(); i++) {
-            char c = target.charAt(i);
-            if (c <= ' ' || c == 0x7f) {
-                return rawCharacterRejection(c, i);
-            }
-        }
-        return null;
+        int raw = SignedUrls.rawControlOrSpace(target);
+        return raw < 0 ? null : rawCharacterRejection(target.charAt(raw), raw);
     }
 
     private static Verification<String> rawCharacterRejection(char c, int index) {

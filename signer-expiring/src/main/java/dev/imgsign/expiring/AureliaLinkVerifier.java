@@ -125,7 +125,7 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
         if (requestTarget.length() > maxLength) {
             return Verification.rejected(Rejection.TOO_LONG, "request target longer than " + maxLength);
         }
-        if (RequestTargets.hasRawControlOrSpace(requestTarget)) {
+        if (SignedUrls.rawControlOrSpace(requestTarget) >= 0) {
             return malformed("raw control character or space in the request target");
         }
         int q = requestTarget.indexOf('?');

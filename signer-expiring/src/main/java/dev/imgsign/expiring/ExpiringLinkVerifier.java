@@ -91,7 +91,7 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         if (requestTarget.length() > maxLength) {
             return Verification.rejected(Rejection.TOO_LONG, "request target longer than " + maxLength);
         }
-        if (RequestTargets.hasRawControlOrSpace(requestTarget)) {
+        if (SignedUrls.rawControlOrSpace(requestTarget) >= 0) {
             return malformed("raw control character or space in the request target");
         }
         int q = requestTarget.indexOf('?');

@@ -1,5 +1,6 @@
 package dev.imgsign.expiring;
 
+import dev.imgsign.core.internal.SignedUrls;
 import dev.imgsign.core.HmacAlgorithm;
 import dev.imgsign.core.HmacKeyRing;
 import dev.imgsign.core.KeySet;
@@ -57,7 +58,7 @@ final class ExpiringLinkVerifierReference implements UrlVerifier<ExpiringLink> {
         if (requestTarget.length() > maxLength) {
             return Verification.rejected(Rejection.TOO_LONG, "request target longer than " + maxLength);
         }
-        if (RequestTargets.hasRawControlOrSpace(requestTarget)) {
+        if (SignedUrls.rawControlOrSpace(requestTarget) >= 0) {
             return malformed("raw control character or space in the request target");
         }
         int q = requestTarget.indexOf('?');

@@ -165,13 +165,11 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         if (referer != null && referer.length() > maxLength) {
             return Verification.rejected(Rejection.TOO_LONG, "Referer longer than " + maxLength + " characters");
         }
-        for (int i = 0; i < requestTarget.length(); i++) {
-            char c = requestTarget.charAt(i);
-            if (c <= ' ' || c == 0x7f) {
-                // Go's request parsing lets a raw space through; no HTTP server delivers one in a request line.
-                return Verification.rejected(Rejection.MALFORMED,
-                        "request target contains a raw control character or space at index " + i);
-            }
+        int raw = SignedUrls.rawControlOrSpace(requestTarget);
+        if (raw >= 0) {
+            // Go's request parsing lets a raw space through; no HTTP server delivers one in a request line.
+            return Verification.rejected(Rejection.MALFORMED,
+                    "request target contains a raw control character or space at index " + raw);
         }
         return null;
     }

@@ -6,7 +6,8 @@ package dev.imgsign.core.internal;
  * expiring schemes' {@code host}, imageproxy's and imgproxy's {@code baseUrl}) removes that prefix,
  * compared byte for byte, when the input starts with it and the rest starts with {@code /} or {@code ?};
  * everything else is verified exactly as before, so a request target starting with {@code /} keeps
- * working and a URL with another prefix stays malformed. Not public API: it may change without notice.
+ * working and a URL with another prefix stays malformed. Also the one raw-character check every verifier
+ * makes first. Not public API: it may change without notice.
  */
 public final class SignedUrls {
     private SignedUrls() {
@@ -40,5 +41,23 @@ public final class SignedUrls {
     public static String notARequestTarget(String setting) {
         return "request target does not start with '/': pass the request target (path and query), or give"
                 + " the verifier the signer's " + setting + " so it accepts the signer's full URLs";
+    }
+
+    /**
+     * The index of the first raw control character (0x00-0x1F, 0x7F) or space in {@code target}, or -1.
+     * No HTTP server delivers a request line holding one, so every verifier refuses such a target as
+     * malformed before any other work (the peers' lenient readings of them were a way round the signature).
+     *
+     * @param target a request target, not null
+     * @return the index of the first such character, or -1 if there is none
+     */
+    public static int rawControlOrSpace(String target) {
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
