@@ -4,7 +4,7 @@ import com.google.common.io.BaseEncoding;
 import dev.imgsign.camo.CamoEncoding;
 import dev.imgsign.camo.CamoSigner;
 import dev.imgsign.camo.CamoVerifier;
-import dev.imgsign.core.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacAlgorithm;
 import dev.imgsign.core.Verification;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package dev.imgsign.benchmarks;
 
 import com.google.common.io.BaseEncoding;
-import dev.imgsign.core.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacAlgorithm;
 import dev.imgsign.core.Verification;
 import dev.imgsign.expiring.ExpiringLink;
 import dev.imgsign.expiring.ExpiringLinkSigner;

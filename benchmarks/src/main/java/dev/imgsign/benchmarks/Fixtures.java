@@ -1,6 +1,6 @@
 package dev.imgsign.benchmarks;
 
-import dev.imgsign.core.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacAlgorithm;
 import dev.imgsign.core.KeySet;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

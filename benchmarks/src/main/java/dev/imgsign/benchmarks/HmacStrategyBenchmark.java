@@ -1,7 +1,7 @@
 package dev.imgsign.benchmarks;
 
-import dev.imgsign.core.Hmac;
-import dev.imgsign.core.HmacAlgorithm;
+import dev.imgsign.core.spi.Hmac;
+import dev.imgsign.core.spi.HmacAlgorithm;
 import dev.imgsign.core.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,7 +1,7 @@
 package dev.imgsign.camo;
 
-import dev.imgsign.core.SchemeConfig;
-import dev.imgsign.core.SchemeProvider;
+import dev.imgsign.core.spi.SchemeConfig;
+import dev.imgsign.core.spi.SchemeProvider;
 import dev.imgsign.core.internal.Ascii;
 import java.util.Set;
 

@@ -1,13 +1,14 @@
 package dev.imgsign.camo;
 
-import dev.imgsign.core.HmacAlgorithm;
-import dev.imgsign.core.HmacKeyRing;
+import dev.imgsign.core.spi.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacKeyRing;
 import dev.imgsign.core.KeySet;
+import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
-import dev.imgsign.core.internal.GoBase64;
-import dev.imgsign.core.internal.GoUrl;
+import dev.imgsign.peer.go.GoBase64;
+import dev.imgsign.peer.go.GoUrl;
 import dev.imgsign.core.internal.Percent;
 import dev.imgsign.core.internal.SignedUrls;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,11 @@ public final class CamoVerifier implements UrlVerifier<String> {
      */
     public CamoDialect dialect() {
         return dialect;
+    }
+
+    @Override
+    public Verification<String> verify(ProxyRequest request) {
+        return verify(request.target());
     }
 
     /**

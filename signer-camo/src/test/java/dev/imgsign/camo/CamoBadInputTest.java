@@ -60,7 +60,7 @@ class CamoBadInputTest {
     @Test
     void goCamoEmptyAndNull() {
         assertRejected(Rejection.MALFORMED, 400, GO.verify(""));
-        assertRejected(Rejection.MALFORMED, 400, GO.verify(null));
+        assertRejected(Rejection.MALFORMED, 400, GO.verify((String) null));
     }
 
     @Test
@@ -130,7 +130,7 @@ class CamoBadInputTest {
     @Test
     void atmosEmptyNullSlashAndOnlyADigest() {
         assertRejected(Rejection.MALFORMED, 404, ATMOS.verify(""));
-        assertRejected(Rejection.MALFORMED, 404, ATMOS.verify(null));
+        assertRejected(Rejection.MALFORMED, 404, ATMOS.verify((String) null));
         assertRejected(Rejection.MALFORMED, 404, ATMOS.verify("/"));
         assertRejected(Rejection.MALFORMED, 404, ATMOS.verify("/" + DIGEST));
         assertRejected(Rejection.MALFORMED, 404, ATMOS.verify("/" + DIGEST + "?url="));

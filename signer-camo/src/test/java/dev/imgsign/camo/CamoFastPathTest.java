@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imgsign.core.internal.GoUrl;
+import dev.imgsign.peer.go.GoUrl;
 import dev.imgsign.core.internal.Percent;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

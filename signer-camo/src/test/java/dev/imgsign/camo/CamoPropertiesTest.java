@@ -164,7 +164,7 @@ class CamoPropertiesTest {
             CamoVerifier verifier = CamoVerifier.builder(keys).dialect(dialect).maxLength(BIG)
                     .rejectPrivateAddresses(true).build();
             byte[] bytes = anything.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            byte[] mac = dev.imgsign.core.HmacKeyRing.of(dev.imgsign.core.HmacAlgorithm.SHA1, keys).sign(bytes);
+            byte[] mac = dev.imgsign.core.spi.HmacKeyRing.of(dev.imgsign.core.spi.HmacAlgorithm.SHA1, keys).sign(bytes);
             String target = "/" + java.util.HexFormat.of().formatHex(mac) + "/" + java.util.HexFormat.of().formatHex(bytes);
             assertNotNull(verifier.verify(target));
         }

@@ -374,7 +374,7 @@ class CamoRulesTest {
 
     @Test
     void nullAndNonPathTargetsAreMalformedNotExceptions() {
-        assertEquals(Rejection.MALFORMED, rejected(GO.verify(null)).reason());
+        assertEquals(Rejection.MALFORMED, rejected(GO.verify((String) null)).reason());
         assertEquals(Rejection.MALFORMED, rejected(GO.verify("")).reason());
         assertEquals(400, rejected(GO.verify("http://camo/" + HEX_DIGEST + "/" + HEX_URL)).httpStatus());
     }

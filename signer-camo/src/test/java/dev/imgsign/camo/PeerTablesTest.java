@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.google.gson.JsonElement;
-import dev.imgsign.core.internal.GoBase64;
-import dev.imgsign.core.internal.GoUrl;
+import dev.imgsign.peer.go.GoBase64;
+import dev.imgsign.peer.go.GoUrl;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.BufferedReader;

@@ -1,5 +1,7 @@
 package dev.imgsign.core;
 
+import dev.imgsign.core.spi.SchemeProvider;
+
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;

@@ -1,5 +1,10 @@
 package dev.imgsign.core;
 
+import dev.imgsign.core.spi.Hmac;
+import dev.imgsign.core.spi.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacKeyRing;
+import dev.imgsign.core.spi.SchemeConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,5 +1,9 @@
 package dev.imgsign.core;
 
+import dev.imgsign.core.spi.Hmac;
+import dev.imgsign.core.spi.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacKeyRing;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,8 @@
 package dev.imgsign.core;
 
+import dev.imgsign.core.spi.SchemeConfig;
+import dev.imgsign.core.spi.SchemeProvider;
+
 import java.util.Set;
 
 /** A toy scheme registered in test resources, to exercise {@link Schemes}: the "signature" is the reversed text. */
@@ -29,6 +32,6 @@ public final class ReverseTestScheme implements SchemeProvider {
     public UrlVerifier<String> verifier(SchemeConfig config) {
         config.requireOnlyOptions(name(), optionNames());
         KeySet keys = config.keys();
-        return target -> Verification.accepted(new StringBuilder(target).reverse().toString(), keys, 0);
+        return request -> Verification.accepted(new StringBuilder(request.target()).reverse().toString(), keys, 0);
     }
 }

@@ -1,5 +1,8 @@
 package dev.imgsign.core;
 
+import dev.imgsign.core.spi.SchemeConfig;
+import dev.imgsign.core.spi.SchemeProvider;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

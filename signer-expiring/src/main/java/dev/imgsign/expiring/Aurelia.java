@@ -1,8 +1,8 @@
 package dev.imgsign.expiring;
 
-import dev.imgsign.core.ConstantTime;
-import dev.imgsign.core.Hmac;
-import dev.imgsign.core.HmacAlgorithm;
+import dev.imgsign.core.spi.ConstantTime;
+import dev.imgsign.core.spi.Hmac;
+import dev.imgsign.core.spi.HmacAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.UUID;

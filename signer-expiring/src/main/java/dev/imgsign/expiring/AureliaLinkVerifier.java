@@ -1,6 +1,7 @@
 package dev.imgsign.expiring;
 
 import dev.imgsign.core.KeySet;
+import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.SigningKey;
 import dev.imgsign.core.UrlVerifier;
@@ -107,6 +108,11 @@ public final class AureliaLinkVerifier implements UrlVerifier<AureliaLink> {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    @Override
+    public Verification<AureliaLink> verify(ProxyRequest request) {
+        return verify(request.target());
     }
 
     /**

@@ -1,8 +1,9 @@
 package dev.imgsign.expiring;
 
-import dev.imgsign.core.HmacAlgorithm;
-import dev.imgsign.core.HmacKeyRing;
+import dev.imgsign.core.spi.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacKeyRing;
 import dev.imgsign.core.KeySet;
+import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
@@ -73,6 +74,11 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    @Override
+    public Verification<ExpiringLink> verify(ProxyRequest request) {
+        return verify(request.target());
     }
 
     /**

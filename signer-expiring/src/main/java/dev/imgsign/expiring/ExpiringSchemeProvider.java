@@ -1,7 +1,7 @@
 package dev.imgsign.expiring;
 
-import dev.imgsign.core.SchemeConfig;
-import dev.imgsign.core.SchemeProvider;
+import dev.imgsign.core.spi.SchemeConfig;
+import dev.imgsign.core.spi.SchemeProvider;
 import dev.imgsign.core.UrlSigner;
 import dev.imgsign.core.UrlVerifier;
 import java.time.Duration;

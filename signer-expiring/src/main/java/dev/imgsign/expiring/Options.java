@@ -1,6 +1,6 @@
 package dev.imgsign.expiring;
 
-import dev.imgsign.core.SchemeConfig;
+import dev.imgsign.core.spi.SchemeConfig;
 import java.util.Optional;
 
 /** Typed reads of scheme options, with errors that name the option. */

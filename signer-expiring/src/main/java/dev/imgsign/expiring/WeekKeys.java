@@ -1,7 +1,7 @@
 package dev.imgsign.expiring;
 
-import dev.imgsign.core.Hmac;
-import dev.imgsign.core.HmacAlgorithm;
+import dev.imgsign.core.spi.Hmac;
+import dev.imgsign.core.spi.HmacAlgorithm;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.SigningKey;
 import java.nio.charset.StandardCharsets;

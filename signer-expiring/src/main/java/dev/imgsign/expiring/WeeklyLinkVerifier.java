@@ -1,7 +1,8 @@
 package dev.imgsign.expiring;
 
-import dev.imgsign.core.Hmac;
+import dev.imgsign.core.spi.Hmac;
 import dev.imgsign.core.KeySet;
+import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
@@ -86,6 +87,11 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    @Override
+    public Verification<WeeklyLink> verify(ProxyRequest request) {
+        return verify(request.target());
     }
 
     @Override

@@ -85,7 +85,7 @@ class AureliaLinkTest {
         assertThrows(IllegalArgumentException.class, () -> signer.sign(new AureliaLink("/a.jpg", -1)));
         assertThrows(IllegalArgumentException.class, () -> signer.sign((AureliaLink) null));
         AureliaLinkVerifier verifier = AureliaLinkVerifier.builder().secret(SECRET).build();
-        assertEquals(Rejection.MALFORMED, verifier.verify(null).rejection().orElseThrow());
+        assertEquals(Rejection.MALFORMED, verifier.verify((String) null).rejection().orElseThrow());
         assertEquals(Rejection.MALFORMED, verifier.verify("/avatar/?signature=a&expires_at=1").rejection().orElseThrow());
         assertEquals(Rejection.TOO_LONG, verifier.verify("/" + "a".repeat(3000)).rejection().orElseThrow());
         long soon = Instant.now().getEpochSecond() + 60;

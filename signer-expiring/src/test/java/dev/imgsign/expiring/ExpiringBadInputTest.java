@@ -70,7 +70,7 @@ class ExpiringBadInputTest {
         for (String target : new String[] {"", "/", "//", "/" + SIG, "/i/full/" + SIG, "?/i/full/" + SIG + "/" + EXT}) {
             assertRejected(Rejection.MALFORMED, 400, WEEKLY.verify(target));
         }
-        assertRejected(Rejection.MALFORMED, 400, WEEKLY.verify(null));
+        assertRejected(Rejection.MALFORMED, 400, WEEKLY.verify((String) null));
     }
 
     @Test
@@ -168,7 +168,7 @@ class ExpiringBadInputTest {
                 "/avatar/cat.png?expires=1700000000", "?expires=1700000000&" + signature}) {
             assertRejected(Rejection.MALFORMED, 400, EXPIRING.verify(target));
         }
-        assertRejected(Rejection.MALFORMED, 400, EXPIRING.verify(null));
+        assertRejected(Rejection.MALFORMED, 400, EXPIRING.verify((String) null));
     }
 
     @Test
@@ -245,7 +245,7 @@ class ExpiringBadInputTest {
                 "/avatar/image.jpg" + query + "&expires_at=", "/" + query + "&expires_at=1"}) {
             assertRejected(Rejection.MALFORMED, 400, AURELIA.verify(target));
         }
-        assertRejected(Rejection.MALFORMED, 400, AURELIA.verify(null));
+        assertRejected(Rejection.MALFORMED, 400, AURELIA.verify((String) null));
     }
 
     @Test

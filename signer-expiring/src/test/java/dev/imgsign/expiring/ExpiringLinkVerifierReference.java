@@ -1,8 +1,8 @@
 package dev.imgsign.expiring;
 
 import dev.imgsign.core.internal.SignedUrls;
-import dev.imgsign.core.HmacAlgorithm;
-import dev.imgsign.core.HmacKeyRing;
+import dev.imgsign.core.spi.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacKeyRing;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
@@ -48,6 +48,11 @@ final class ExpiringLinkVerifierReference implements UrlVerifier<ExpiringLink> {
     /** A builder; a key is required, every other setting has a default. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    @Override
+    public Verification<ExpiringLink> verify(dev.imgsign.core.ProxyRequest request) {
+        return verify(request.target());
     }
 
     @Override

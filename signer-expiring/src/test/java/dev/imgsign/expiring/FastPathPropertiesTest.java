@@ -299,7 +299,7 @@ class FastPathPropertiesTest {
         }
         byte[] canonical = CanonicalStringReference.of(link.path().getBytes(StandardCharsets.US_ASCII), names, values,
                 link.expiresAt());
-        byte[] mac = dev.imgsign.core.HmacKeyRing.of(dev.imgsign.core.HmacAlgorithm.SHA256, KEYS).sign(canonical);
+        byte[] mac = dev.imgsign.core.spi.HmacKeyRing.of(dev.imgsign.core.spi.HmacAlgorithm.SHA256, KEYS).sign(canonical);
         url.append("expires=").append(link.expiresAt()).append("&signature=")
                 .append(Base64.getUrlEncoder().withoutPadding().encodeToString(mac));
         assertEquals(url.toString(), signer.sign(link));

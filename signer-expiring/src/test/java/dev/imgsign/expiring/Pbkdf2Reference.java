@@ -1,7 +1,7 @@
 package dev.imgsign.expiring;
 
-import dev.imgsign.core.Hmac;
-import dev.imgsign.core.HmacAlgorithm;
+import dev.imgsign.core.spi.Hmac;
+import dev.imgsign.core.spi.HmacAlgorithm;
 
 /**
  * The PBKDF2 implementation before issue 13 (one {@link Hmac} call per round, each cloning two digests

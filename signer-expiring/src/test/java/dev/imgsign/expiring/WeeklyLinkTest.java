@@ -238,7 +238,7 @@ class WeeklyLinkTest {
         assertEquals(400, rejected(verifier.verify("//full/gnjO6SJxYbeT9VBz/" + EXT)).httpStatus());
         assertEquals(400, rejected(verifier.verify("/i/full/gnjO6SJxYbeT9VBz/" + EXT + "%")).httpStatus());
         assertEquals(400, rejected(verifier.verify("/i/full/gnjO6SJxYbeT9VBz/caf\u00e9")).httpStatus());
-        assertEquals(Rejection.MALFORMED, rejected(verifier.verify(null)).reason());
+        assertEquals(Rejection.MALFORMED, rejected(verifier.verify((String) null)).reason());
         assertEquals(Rejection.MALFORMED, rejected(verifier.verify("i/full/gnjO6SJxYbeT9VBz/" + EXT)).reason());
         assertEquals(Rejection.TOO_LONG, rejected(verifier.verify("/" + "a".repeat(5000))).reason());
         assertTrue(verifier.verify(CURRENT + "?utm=1").isAccepted(), "the query is ignored, as by the server");

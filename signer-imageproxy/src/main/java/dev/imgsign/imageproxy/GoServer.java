@@ -1,8 +1,8 @@
 package dev.imgsign.imageproxy;
 
 import dev.imgsign.core.internal.Ascii;
-import dev.imgsign.core.internal.GoBase64;
-import dev.imgsign.core.internal.GoUrl;
+import dev.imgsign.peer.go.GoBase64;
+import dev.imgsign.peer.go.GoUrl;
 
 /**
  * How willnorris/imageproxy turns a request target into a remote URL and options ({@code NewRequest}

@@ -1,7 +1,7 @@
 package dev.imgsign.imageproxy;
 
 import dev.imgsign.core.internal.Ascii;
-import dev.imgsign.core.internal.GoUrl;
+import dev.imgsign.peer.go.GoUrl;
 import dev.imgsign.core.internal.HostNames;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,10 +1,10 @@
 package dev.imgsign.imageproxy;
 
-import dev.imgsign.core.HmacAlgorithm;
-import dev.imgsign.core.HmacKeyRing;
+import dev.imgsign.core.spi.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacKeyRing;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlSigner;
-import dev.imgsign.core.internal.GoUrl;
+import dev.imgsign.peer.go.GoUrl;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;

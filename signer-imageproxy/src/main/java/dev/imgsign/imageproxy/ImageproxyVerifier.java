@@ -1,14 +1,15 @@
 package dev.imgsign.imageproxy;
 
-import dev.imgsign.core.Hmac;
-import dev.imgsign.core.HmacAlgorithm;
-import dev.imgsign.core.HmacKeyRing;
+import dev.imgsign.core.spi.Hmac;
+import dev.imgsign.core.spi.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacKeyRing;
 import dev.imgsign.core.KeySet;
+import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
-import dev.imgsign.core.internal.GoBase64;
-import dev.imgsign.core.internal.GoUrl;
+import dev.imgsign.peer.go.GoBase64;
+import dev.imgsign.peer.go.GoUrl;
 import dev.imgsign.core.internal.SignedUrls;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -114,6 +115,11 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
      */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    @Override
+    public Verification<ImageproxyRequest> verify(ProxyRequest request) {
+        return verify(request.target(), request.referer().orElse(null));
     }
 
     /** {@link #verify(String, String)} without a {@code Referer} header. */

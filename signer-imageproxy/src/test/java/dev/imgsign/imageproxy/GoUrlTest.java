@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imgsign.core.KeySet;
-import dev.imgsign.core.internal.GoUrl;
+import dev.imgsign.peer.go.GoUrl;
 import dev.imgsign.vectors.TestVectors;
 import java.util.HashSet;
 import java.util.HexFormat;

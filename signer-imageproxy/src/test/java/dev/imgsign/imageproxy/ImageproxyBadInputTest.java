@@ -59,7 +59,7 @@ class ImageproxyBadInputTest {
         for (String target : new String[] {"", "/", "/favicon.ico", "/health-check", "/metrics"}) {
             assertRejected(Rejection.MALFORMED, 400, VERIFIER.verify(target));
         }
-        assertRejected(Rejection.MALFORMED, 400, VERIFIER.verify(null));
+        assertRejected(Rejection.MALFORMED, 400, VERIFIER.verify((String) null));
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
-import dev.imgsign.core.SchemeConfig;
+import dev.imgsign.core.spi.SchemeConfig;
 import dev.imgsign.core.Verification;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

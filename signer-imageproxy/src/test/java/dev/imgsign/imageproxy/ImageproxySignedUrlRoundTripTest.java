@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imgsign.core.KeySet;
-import dev.imgsign.core.SchemeConfig;
+import dev.imgsign.core.spi.SchemeConfig;
 import dev.imgsign.core.Verification;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

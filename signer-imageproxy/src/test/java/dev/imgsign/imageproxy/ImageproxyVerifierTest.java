@@ -171,7 +171,7 @@ class ImageproxyVerifierTest {
     @Test
     void badInputGetsATypedAnswer() {
         ImageproxyVerifier verifier = keyed().maxLength(200).build();
-        assertEquals(Rejection.MALFORMED, rejection(verifier.verify(null)));
+        assertEquals(Rejection.MALFORMED, rejection(verifier.verify((String) null)));
         assertEquals(Rejection.MALFORMED, rejection(verifier.verify("")));
         assertEquals(Rejection.MALFORMED, rejection(verifier.verify("/")));
         assertEquals(Rejection.MALFORMED, rejection(verifier.verify("/100/ftp://example.com/a.jpg")));

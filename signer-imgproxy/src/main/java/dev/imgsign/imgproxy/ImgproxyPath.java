@@ -1,6 +1,6 @@
 package dev.imgsign.imgproxy;
 
-import dev.imgsign.core.internal.GoBase64;
+import dev.imgsign.peer.go.GoBase64;
 import dev.imgsign.core.internal.Percent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.imgsign.imgproxy;
 
-import dev.imgsign.core.SchemeConfig;
-import dev.imgsign.core.SchemeProvider;
+import dev.imgsign.core.spi.SchemeConfig;
+import dev.imgsign.core.spi.SchemeProvider;
 import dev.imgsign.core.SigningKey;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,10 +1,11 @@
 package dev.imgsign.imgproxy;
 
-import dev.imgsign.core.ConstantTime;
+import dev.imgsign.core.spi.ConstantTime;
+import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
-import dev.imgsign.core.internal.GoBase64;
+import dev.imgsign.peer.go.GoBase64;
 import dev.imgsign.core.internal.Percent;
 import dev.imgsign.core.internal.SignedUrls;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,11 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
      */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    @Override
+    public Verification<ImgproxyRequest> verify(ProxyRequest request) {
+        return verify(request.target());
     }
 
     /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imgsign.core.Verification;
-import dev.imgsign.core.internal.GoBase64;
+import dev.imgsign.peer.go.GoBase64;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

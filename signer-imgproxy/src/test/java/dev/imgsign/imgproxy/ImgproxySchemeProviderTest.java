@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
-import dev.imgsign.core.SchemeConfig;
-import dev.imgsign.core.SchemeProvider;
+import dev.imgsign.core.spi.SchemeConfig;
+import dev.imgsign.core.spi.SchemeProvider;
 import dev.imgsign.core.Schemes;
 import dev.imgsign.core.SigningKey;
 import dev.imgsign.core.UrlVerifier;

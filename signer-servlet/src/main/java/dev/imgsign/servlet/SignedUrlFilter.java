@@ -2,7 +2,7 @@ package dev.imgsign.servlet;
 
 import dev.imgsign.core.KeyReader;
 import dev.imgsign.core.KeySet;
-import dev.imgsign.core.SchemeConfig;
+import dev.imgsign.core.spi.SchemeConfig;
 import dev.imgsign.core.Schemes;
 import dev.imgsign.core.SigningKey;
 import dev.imgsign.core.UrlVerifier;
@@ -36,7 +36,7 @@ import java.util.function.UnaryOperator;
  * <p>Configure it in code with {@link #SignedUrlFilter(UrlVerifier)}, or in {@code web.xml} with init
  * parameters:
  * <ul>
- *   <li>{@code scheme}: the {@link dev.imgsign.core.SchemeProvider} name ({@code camo}, {@code imageproxy}, ...)</li>
+ *   <li>{@code scheme}: the {@link dev.imgsign.core.spi.SchemeProvider} name ({@code camo}, {@code imageproxy}, ...)</li>
  *   <li>{@code key-env}: environment variables holding the keys, comma-separated, primary first; or</li>
  *   <li>{@code key-file}: files holding the keys, comma-separated, primary first</li>
  *   <li>{@code key-encoding}: {@code utf8} (default), {@code hex} or {@code base64}; keys are read by

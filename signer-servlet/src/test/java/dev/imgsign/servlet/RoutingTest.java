@@ -54,7 +54,8 @@ class RoutingTest {
         final List<String> targets = new CopyOnWriteArrayList<>();
 
         @Override
-        public Verification<String> verify(String requestTarget) {
+        public Verification<String> verify(dev.imgsign.core.ProxyRequest request) {
+            String requestTarget = request.target();
             targets.add(requestTarget);
             return Verification.accepted(requestTarget, KeySet.ofUtf8("k"), 0);
         }

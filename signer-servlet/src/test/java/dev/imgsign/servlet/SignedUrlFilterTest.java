@@ -30,7 +30,8 @@ class SignedUrlFilterTest {
     private static final KeySet KEYS = KeySet.ofUtf8("k");
 
     /** Accepts /ok/<anything>; rejects /<REJECTION_NAME> with that reason. */
-    private static final UrlVerifier<String> BY_PATH = target -> {
+    private static final UrlVerifier<String> BY_PATH = request -> {
+        String target = request.target();
         if (target.startsWith("/ok/")) {
             return Verification.accepted(target.substring(4), KEYS, 0);
         }

@@ -1,6 +1,6 @@
 package dev.imgsign.spring;
 
-import dev.imgsign.core.SchemeConfig;
+import dev.imgsign.core.spi.SchemeConfig;
 import dev.imgsign.imgproxy.ImgproxySchemeProvider;
 import dev.imgsign.imgproxy.ImgproxySigner;
 import dev.imgsign.imgproxy.ImgproxyVerifier;

@@ -1,7 +1,7 @@
 package dev.imgsign.thumbor;
 
-import dev.imgsign.core.SchemeConfig;
-import dev.imgsign.core.SchemeProvider;
+import dev.imgsign.core.spi.SchemeConfig;
+import dev.imgsign.core.spi.SchemeProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

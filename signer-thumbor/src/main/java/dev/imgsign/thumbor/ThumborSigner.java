@@ -1,7 +1,7 @@
 package dev.imgsign.thumbor;
 
-import dev.imgsign.core.HmacAlgorithm;
-import dev.imgsign.core.HmacKeyRing;
+import dev.imgsign.core.spi.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacKeyRing;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlSigner;
 import dev.imgsign.core.Verification;

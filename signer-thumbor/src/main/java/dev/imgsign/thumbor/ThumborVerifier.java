@@ -1,8 +1,9 @@
 package dev.imgsign.thumbor;
 
-import dev.imgsign.core.HmacAlgorithm;
-import dev.imgsign.core.HmacKeyRing;
+import dev.imgsign.core.spi.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacKeyRing;
 import dev.imgsign.core.KeySet;
+import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
@@ -88,6 +89,11 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
      */
     public String prefix() {
         return prefix;
+    }
+
+    @Override
+    public Verification<ThumborRequest> verify(ProxyRequest request) {
+        return verify(request.target());
     }
 
     /**

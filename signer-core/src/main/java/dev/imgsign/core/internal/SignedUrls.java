@@ -1,5 +1,8 @@
 package dev.imgsign.core.internal;
 
+import dev.imgsign.core.Rejection;
+import dev.imgsign.core.Verification;
+
 /**
  * The one rule by which every verifier accepts what its signer returned as well as a bare request
  * target: a verifier configured with its signer's prefix (Camo's and thumbor's {@code prefix}, the
@@ -59,5 +62,27 @@ public final class SignedUrls {
             }
         }
         return -1;
+    }
+
+    /**
+     * The opening every verifier makes before anything else: a target longer than {@code maxLength} is
+     * {@link Rejection#TOO_LONG}, one holding a raw control character or space is
+     * {@link Rejection#MALFORMED}; {@code null} when neither applies.
+     *
+     * @param <R> the verifier's decoded request
+     * @param target the request target, not null
+     * @param maxLength the verifier's length cap
+     * @return the rejection, or {@code null} to go on
+     */
+    public static <R> Verification<R> refuseUnreadable(String target, int maxLength) {
+        if (target.length() > maxLength) {
+            return Verification.rejected(Rejection.TOO_LONG, "request target longer than " + maxLength
+                    + " characters");
+        }
+        int bad = rawControlOrSpace(target);
+        if (bad >= 0) {
+            return Verification.rejected(Rejection.MALFORMED, "raw control character or space at index " + bad);
+        }
+        return null;
     }
 }

@@ -1,4 +1,7 @@
-package dev.imgsign.core;
+package dev.imgsign.core.spi;
+
+import dev.imgsign.core.KeySet;
+import dev.imgsign.core.SigningKey;
 
 import java.util.List;
 import java.util.Objects;

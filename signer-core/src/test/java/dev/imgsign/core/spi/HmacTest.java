@@ -1,4 +1,6 @@
-package dev.imgsign.core;
+package dev.imgsign.core.spi;
+
+import dev.imgsign.core.SigningKey;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

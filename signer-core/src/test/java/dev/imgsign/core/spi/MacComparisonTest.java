@@ -1,4 +1,6 @@
-package dev.imgsign.core;
+package dev.imgsign.core.spi;
+
+import dev.imgsign.core.SigningKey;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +46,7 @@ class MacComparisonTest {
                         || call.startsWith("java/util/Objects.equals"), c.getSimpleName() + " calls " + call);
             }
         }
-        assertTrue(methodRefs(Hmac.class).contains("dev/imgsign/core/ConstantTime.equals([B[B)Z"));
+        assertTrue(methodRefs(Hmac.class).contains("dev/imgsign/core/spi/ConstantTime.equals([B[B)Z"));
     }
 
     @Test

@@ -1,4 +1,6 @@
-package dev.imgsign.core;
+package dev.imgsign.core.spi;
+
+import dev.imgsign.core.SigningKey;
 
 import java.security.DigestException;
 import java.security.MessageDigest;

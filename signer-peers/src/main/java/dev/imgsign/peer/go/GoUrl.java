@@ -1,4 +1,4 @@
-package dev.imgsign.core.internal;
+package dev.imgsign.peer.go;
 
 import java.nio.charset.StandardCharsets;
 
@@ -486,12 +486,18 @@ public final class GoUrl {
     }
 
     private static boolean isHex(char c) {
-        return Percent.hexValue(c) >= 0;
+        return unhex(c) >= 0;
     }
 
-    /** The value of a hex digit already checked with {@link #isHex}. */
+    /** Go's {@code unhex}: the value of a hex digit, or -1. */
     private static int unhex(char c) {
-        return Percent.hexValue(c);
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     /** Go's {@code unescape} of the Go string {@code s}: null where Go returns an error. */

@@ -1,10 +1,14 @@
-package dev.imgsign.core;
+package dev.imgsign.core.spi;
+
+import dev.imgsign.core.Schemes;
+import dev.imgsign.core.UrlSigner;
+import dev.imgsign.core.UrlVerifier;
 
 import java.util.Set;
 
 /**
  * A signing scheme that tools (the CLI, the servlet filter) can build by name. Scheme modules register
- * one in {@code META-INF/services/dev.imgsign.core.SchemeProvider}; {@link Schemes} finds them.
+ * one in {@code META-INF/services/dev.imgsign.core.spi.SchemeProvider}; {@link Schemes} finds them.
  *
  * @since 0.1.0
  */

@@ -1,7 +1,11 @@
-package dev.imgsign.core;
+package dev.imgsign.core.spi;
+
+import dev.imgsign.core.KeySet;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,6 +65,112 @@ public final class SchemeConfig {
      */
     public Optional<String> option(String name) {
         return Optional.ofNullable(options.get(name));
+    }
+
+    /**
+     * The boolean option called {@code name}. One rule for every scheme: {@code true} or {@code false},
+     * ASCII case-insensitive, surrounding spaces ignored; anything else is refused.
+     *
+     * @param name the option's name
+     * @param defaultValue the value when the option was not given
+     * @return the option's value
+     * @throws IllegalArgumentException naming the option if its value is not {@code true} or {@code false}
+     */
+    public boolean flag(String name, boolean defaultValue) {
+        String value = options.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        String v = value.strip();
+        if (v.equalsIgnoreCase("true") && isAscii(v)) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("false") && isAscii(v)) {
+            return false;
+        }
+        throw new IllegalArgumentException("option '" + name + "' must be true or false, got '" + value + "'");
+    }
+
+    /**
+     * The whole-number option called {@code name}, in decimal.
+     *
+     * @param name the option's name
+     * @param defaultValue the value when the option was not given
+     * @param min the smallest value accepted
+     * @param max the largest value accepted
+     * @return the option's value
+     * @throws IllegalArgumentException naming the option if its value is not a number in {@code [min, max]}
+     */
+    public long number(String name, long defaultValue, long min, long max) {
+        String value = options.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        long n;
+        try {
+            n = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option '" + name + "' must be a whole number, got '" + value + "'");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException("option '" + name + "' must be between " + min + " and " + max
+                    + ", got " + n);
+        }
+        return n;
+    }
+
+    /**
+     * The option called {@code name}, which must be one of {@code allowed} (compared exactly, after
+     * surrounding spaces are removed).
+     *
+     * @param name the option's name
+     * @param defaultValue the value when the option was not given
+     * @param allowed the values accepted
+     * @return the option's value
+     * @throws IllegalArgumentException naming the option and the allowed values if its value is another
+     */
+    public String choice(String name, String defaultValue, Set<String> allowed) {
+        String value = options.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        String v = value.strip();
+        if (!allowed.contains(v)) {
+            throw new IllegalArgumentException("option '" + name + "' must be one of " + new TreeSet<>(allowed)
+                    + ", got '" + value + "'");
+        }
+        return v;
+    }
+
+    /**
+     * The comma-separated list option called {@code name}: items with surrounding spaces removed, empty
+     * items dropped.
+     *
+     * @param name the option's name
+     * @return the items, in order; empty when the option was not given
+     */
+    public List<String> list(String name) {
+        String value = options.get(name);
+        if (value == null) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (String item : value.split(",", -1)) {
+            String v = item.strip();
+            if (!v.isEmpty()) {
+                items.add(v);
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@return all options, unmodifiable} */

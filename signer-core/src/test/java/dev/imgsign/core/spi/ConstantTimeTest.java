@@ -1,4 +1,4 @@
-package dev.imgsign.core;
+package dev.imgsign.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.imgsign.core;
+package dev.imgsign.core.spi;
 
 /**
  * The HMAC hash functions the supported schemes use.

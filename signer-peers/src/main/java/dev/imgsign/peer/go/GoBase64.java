@@ -1,4 +1,4 @@
-package dev.imgsign.core.internal;
+package dev.imgsign.peer.go;
 
 import java.util.Arrays;
 
