@@ -1,8 +1,9 @@
 package dev.imgsign.imageproxy;
 
 import dev.imgsign.core.internal.Ascii;
-import dev.imgsign.peer.go.GoUrl;
 import dev.imgsign.core.internal.HostNames;
+import dev.imgsign.peer.go.GoNet;
+import dev.imgsign.peer.go.GoUrl;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,9 +1,10 @@
 package dev.imgsign.imageproxy;
 
-import dev.imgsign.core.spi.HmacAlgorithm;
-import dev.imgsign.core.spi.HmacKeyRing;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlSigner;
+import dev.imgsign.core.spi.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacKeyRing;
+import dev.imgsign.peer.go.GoTime;
 import dev.imgsign.peer.go.GoUrl;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

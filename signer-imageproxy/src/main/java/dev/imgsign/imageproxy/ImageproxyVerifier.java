@@ -1,16 +1,17 @@
 package dev.imgsign.imageproxy;
 
-import dev.imgsign.core.spi.Hmac;
-import dev.imgsign.core.spi.HmacAlgorithm;
-import dev.imgsign.core.spi.HmacKeyRing;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
-import dev.imgsign.peer.go.GoBase64;
-import dev.imgsign.peer.go.GoUrl;
 import dev.imgsign.core.internal.SignedUrls;
+import dev.imgsign.core.spi.Hmac;
+import dev.imgsign.core.spi.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacKeyRing;
+import dev.imgsign.peer.go.GoBase64;
+import dev.imgsign.peer.go.GoTime;
+import dev.imgsign.peer.go.GoUrl;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
