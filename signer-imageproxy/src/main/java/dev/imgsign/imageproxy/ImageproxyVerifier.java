@@ -137,7 +137,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
      * ({@link #verify(String)} verifies a bare target as a request without {@code Referer}).
      *
      * @param request the raw path and {@code ?query} as received (see {@link UrlVerifier#verify}), or the
-     *     configured {@link ImageproxySettings#baseUrl(String) base URL} followed by them; and the
+     *     configured {@link Builder#baseUrl(String) base URL} followed by them; and the
      *     {@code Referer} header
      * @return the remote URL (as the server rebuilds it, without fragment) and options, or a rejection
      */
