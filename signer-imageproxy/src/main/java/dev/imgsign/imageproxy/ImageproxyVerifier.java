@@ -140,9 +140,13 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
      *     configured {@link Builder#baseUrl(String) base URL} followed by them; and the
      *     {@code Referer} header
      * @return the remote URL (as the server rebuilds it, without fragment) and options, or a rejection
+     *     ({@link Rejection#MALFORMED} for {@code null})
      */
     @Override
     public Verification<ImageproxyRequest> verify(ProxyRequest request) {
+        if (request == null) {
+            return Verification.rejected(Rejection.MALFORMED, "no request");
+        }
         String referer = request.referer().orElse(null);
         String requestTarget = SignedUrls.requestTarget(request.target(), baseUrl);
         Verification<ImageproxyRequest> refused = refuseUnreadable(requestTarget, referer);
@@ -161,7 +165,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     /** {@link #verify(ProxyRequest)} without the fast path: the reference it is tested against. */
     Verification<ImageproxyRequest> verifyReference(String input, String referer) {
         if (input == null) {
-            return verify((String) null);
+            return verify((ProxyRequest) null);
         }
         String requestTarget = SignedUrls.requestTarget(input, baseUrl);
         Verification<ImageproxyRequest> refused = refuseUnreadable(requestTarget, referer);

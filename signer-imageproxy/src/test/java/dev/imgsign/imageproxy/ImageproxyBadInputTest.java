@@ -61,6 +61,7 @@ class ImageproxyBadInputTest {
             assertRejected(Rejection.MALFORMED, 400, VERIFIER.verify(target));
         }
         assertRejected(Rejection.MALFORMED, 400, VERIFIER.verify((String) null));
+        assertRejected(Rejection.MALFORMED, 400, VERIFIER.verify((dev.imgsign.core.ProxyRequest) null));
     }
 
     @Test
