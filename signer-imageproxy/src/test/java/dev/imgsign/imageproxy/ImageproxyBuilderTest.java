@@ -40,6 +40,9 @@ class ImageproxyBuilderTest {
         refused("allowHosts", () -> ImageproxyVerifier.builder(KEYS).allowHosts(null));
         refused("denyHosts", () -> ImageproxyVerifier.builder(KEYS).denyHosts(null));
         refused("referrers", () -> ImageproxyVerifier.builder(KEYS).referrers(null));
+        refused("allowHosts", () -> ImageproxyVerifier.builder(KEYS).allowHosts(List.of("*.")));
+        refused("denyHosts", () -> ImageproxyVerifier.builder(KEYS).denyHosts(List.of("10.0.0.0/33")));
+        refused("referrers", () -> ImageproxyVerifier.builder(KEYS).referrers(List.of("a.example:80")));
         refused("allowHosts", () -> ImageproxyVerifier.builderWithoutKeys().build());
         refused("requireSignedOptions, acceptUrlOnlySignaturesWithOptions", () -> ImageproxyVerifier.builder(KEYS)
                 .requireSignedOptions(true).acceptUrlOnlySignaturesWithOptions(true).build());
