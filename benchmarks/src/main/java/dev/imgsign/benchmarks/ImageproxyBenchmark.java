@@ -75,8 +75,8 @@ public class ImageproxyBenchmark {
         };
         boolean plain = !length.endsWith("-escaped");
         options = ImageproxyOptions.parse(OPTIONS);
-        signer = ImageproxySigner.builder().keys(Fixtures.KEYS).baseUrl(BASE).build();
-        verifier = ImageproxyVerifier.builder().keys(Fixtures.KEYS).requireSignedOptions(true)
+        signer = ImageproxySigner.builder(Fixtures.KEYS).baseUrl(BASE).build();
+        verifier = ImageproxyVerifier.builder(Fixtures.KEYS).requireSignedOptions(true)
                 .clock(Fixtures.CLOCK).build();
 
         String signed = signer.sign(url, options);

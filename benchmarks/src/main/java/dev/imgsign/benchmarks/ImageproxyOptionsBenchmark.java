@@ -33,7 +33,7 @@ public class ImageproxyOptionsBenchmark {
     @Setup
     public void setUp() {
         ImageproxyOptions options = ImageproxyOptions.parse(ImageproxyBenchmark.OPTIONS);
-        String signature = ImageproxySigner.builder().keys(Fixtures.KEYS).baseUrl("").build()
+        String signature = ImageproxySigner.builder(Fixtures.KEYS).baseUrl("").build()
                 .signature(BenchmarkUrls.SHORT, options);
         // Not canonical order, as a hand-written URL may have it.
         segment = "q75,fit,s" + signature + ",300x200";

@@ -39,7 +39,7 @@ public class ImageproxyWorstCaseBenchmark {
 
     @Setup
     public void setUp() {
-        verifier = ImageproxyVerifier.builder().keys(Fixtures.KEYS).clock(Fixtures.CLOCK).build();
+        verifier = ImageproxyVerifier.builder(Fixtures.KEYS).clock(Fixtures.CLOCK).build();
         int cap = ImageproxyVerifier.DEFAULT_MAX_LENGTH;
         StringBuilder b = new StringBuilder(cap);
         switch (worst) {

@@ -56,8 +56,8 @@ final class ImageproxyCommand {
 
         @Override
         public Integer call() {
-            ImageproxySigner signer = ImageproxySigner.builder()
-                    .keys(KeySet.of(Keys.resolve(keyOptions, imageproxy.keyOptions, imageproxy.root, KEY_ENV)))
+            ImageproxySigner signer = ImageproxySigner.builder(
+                            KeySet.of(Keys.resolve(keyOptions, imageproxy.keyOptions, imageproxy.root, KEY_ENV)))
                     .baseUrl(Common.checkUrlPrefix("--base", base, false))
                     .signOptions(!urlOnly)
                     .build();
@@ -79,7 +79,7 @@ final class ImageproxyCommand {
      * Reads any proxy URL, signed or not, as the server would, to sign what it asks for; its clock stands at
      * 1970 so that a {@code vu} option is read, not judged.
      */
-    private static final ImageproxyVerifier PROXY_URL_READER = ImageproxyVerifier.builder()
+    private static final ImageproxyVerifier PROXY_URL_READER = ImageproxyVerifier.builderWithoutKeys()
             .acceptUnsignedRequests()
             .clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
             .build();
@@ -127,8 +127,8 @@ final class ImageproxyCommand {
 
         @Override
         public Integer call() {
-            ImageproxyVerifier verifier = ImageproxyVerifier.builder()
-                    .keys(KeySet.of(Keys.resolve(keyOptions, imageproxy.keyOptions, imageproxy.root, KEY_ENV)))
+            ImageproxyVerifier verifier = ImageproxyVerifier.builder(
+                            KeySet.of(Keys.resolve(keyOptions, imageproxy.keyOptions, imageproxy.root, KEY_ENV)))
                     .requireSignedOptions(requireSignedOptions)
                     .clock(Common.clockAt(at))
                     .build();

@@ -27,7 +27,7 @@ class FailClosedTest {
     static final CamoSigner CAMO_SIGNER = CamoSigner.builder(KeySet.ofUtf8("fail closed")).prefix(CAMO).build();
     static final String IMAGEPROXY = "https://imageproxy.test";
     static final ImageproxySigner IMAGEPROXY_SIGNER =
-            ImageproxySigner.builder().keys(KeySet.ofUtf8("fail closed")).baseUrl(IMAGEPROXY).build();
+            ImageproxySigner.builder(KeySet.ofUtf8("fail closed")).baseUrl(IMAGEPROXY).build();
 
     static HtmlImageRewriter camo() {
         return HtmlImageRewriter.builder(ImageSigner.of(CAMO_SIGNER)).proxyPrefix(CAMO).build();

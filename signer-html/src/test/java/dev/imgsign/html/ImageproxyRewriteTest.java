@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ImageproxyRewriteTest {
     static final KeySet KEYS = KeySet.ofUtf8("imageproxy html secret");
     static final String BASE = "https://imageproxy.test";
-    static final ImageproxySigner SIGNER = ImageproxySigner.builder().keys(KEYS).baseUrl(BASE).build();
+    static final ImageproxySigner SIGNER = ImageproxySigner.builder(KEYS).baseUrl(BASE).build();
 
     /** Resize to the srcset candidate's width, else to the element's width/height attributes, else no options. */
     static String sign(ImageRef image) {
@@ -60,7 +60,7 @@ class ImageproxyRewriteTest {
                 "http://a.test/l.png 100x0",
                 "https://b.test/no-size.png?v=2 0x0",
                 "https://v.test/p.jpg 1280x0");
-        ImageproxyVerifier verifier = ImageproxyVerifier.builder().keys(KEYS).requireSignedOptions(true).build();
+        ImageproxyVerifier verifier = ImageproxyVerifier.builder(KEYS).requireSignedOptions(true).build();
         List<String> actual = new ArrayList<>();
         for (String url : urls(out)) {
             assertEquals(true, url.startsWith(BASE + "/"), url);

@@ -1,8 +1,10 @@
 package dev.imgsign.imageproxy;
 
 import dev.imgsign.core.internal.Ascii;
-import dev.imgsign.peer.go.GoUrl;
 import dev.imgsign.core.internal.HostNames;
+import dev.imgsign.core.internal.Settings;
+import dev.imgsign.peer.go.GoNet;
+import dev.imgsign.peer.go.GoUrl;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -203,7 +205,7 @@ final class HostList {
 
         private static IllegalArgumentException invalid(String listName, String entry, String why) {
             String shown = entry.length() <= 100 ? entry : entry.substring(0, 100) + "…";
-            return new IllegalArgumentException(listName + " entry '" + shown + "' is " + why);
+            return Settings.invalid(listName, "entry '" + shown + "' is " + why);
         }
     }
 }

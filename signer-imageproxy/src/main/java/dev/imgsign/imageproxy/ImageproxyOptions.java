@@ -1,5 +1,6 @@
 package dev.imgsign.imageproxy;
 
+import dev.imgsign.peer.go.GoStrconv;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

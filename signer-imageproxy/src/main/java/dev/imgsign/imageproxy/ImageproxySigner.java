@@ -1,14 +1,15 @@
 package dev.imgsign.imageproxy;
 
-import dev.imgsign.core.spi.HmacAlgorithm;
-import dev.imgsign.core.spi.HmacKeyRing;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlSigner;
+import dev.imgsign.core.internal.Settings;
+import dev.imgsign.core.spi.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacKeyRing;
+import dev.imgsign.peer.go.GoTime;
 import dev.imgsign.peer.go.GoUrl;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Objects;
 
 /**
  * Signs willnorris/imageproxy URLs: {@code <base>/<options,s<signature>>/<remote url>}.
@@ -55,12 +56,14 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
     }
 
     /**
-     * A builder; keys and base URL are required.
+     * A builder for a signer whose primary key signs; the base URL is required.
      *
-     * @return a builder without keys or base URL
+     * @param keys the shared secrets; only the primary one signs
+     * @return a builder
+     * @throws IllegalArgumentException if {@code keys} is null
      */
-    public static Builder builder() {
-        return new Builder();
+    public static Builder builder(KeySet keys) {
+        return new Builder(keys);
     }
 
     /** {@link #sign(String, ImageproxyOptions)} of the request's URL and options. */
@@ -170,7 +173,7 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
         if (!u.scheme().equals("http") && !u.scheme().equals("https")) {
             throw new IllegalArgumentException("remote URL must be an absolute http or https URL: " + shorten(remoteUrl));
         }
-        if (!u.opaque().isEmpty() || u.host().isEmpty()) {
+        if (!u.opaque().isEmpty() || u.hostname().isEmpty()) {
             throw new IllegalArgumentException("remote URL has no host: " + shorten(remoteUrl));
         }
         u.clearFragment();
@@ -258,65 +261,13 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
                 + ring.keys() + "]";
     }
 
-    /** Configures an {@link ImageproxySigner}. */
-    public static final class Builder {
-        private KeySet keys;
-        private String baseUrl;
+    /** Configures an {@link ImageproxySigner}; {@link #baseUrl(String) baseUrl} is required. */
+    public static final class Builder extends ImageproxySettings<Builder> {
         private boolean signOptions = true;
         private RemoteUrlForm form = RemoteUrlForm.RAW;
-        private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
-
-        /**
-         * The clock a {@code vu} option must be after (default: the UTC system clock): the signer refuses to
-         * make links that are already expired.
-         *
-         * @param clock the source of the current time
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * The keys; the primary signs. Required.
-         *
-         * @param keys the shared secrets; only the primary one signs
-         * @return this builder
-         */
-        public Builder keys(KeySet keys) {
-            this.keys = Objects.requireNonNull(keys, "keys");
-            return this;
-        }
-
-        /**
-         * The proxy's base URL, e.g. {@code https://img.example.com} (a trailing {@code /} is removed); the
-         * empty string yields path-only URLs ({@code /100x100,s…/https://…}) for pages served by the proxy's
-         * own host.
-         *
-         * @param baseUrl the proxy's base URL, or empty for path-only URLs
-         * @return this builder
-         * @throws IllegalArgumentException if it carries a query or fragment
-         */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = requireBaseUrl(baseUrl);
-            return this;
-        }
-
-        /** {@code baseUrl} without trailing {@code /}, checked; the verifier's builder reads it the same way. */
-        static String requireBaseUrl(String baseUrl) {
-            Objects.requireNonNull(baseUrl, "baseUrl");
-            String b = baseUrl;
-            while (b.endsWith("/")) {
-                b = b.substring(0, b.length() - 1);
-            }
-            if (b.indexOf('?') >= 0 || b.indexOf('#') >= 0) {
-                throw new IllegalArgumentException("base URL must not have a query or fragment: " + baseUrl);
-            }
-            return b;
+        private Builder(KeySet keys) {
+            super(Settings.required(keys, "keys"));
         }
 
         /**
@@ -338,9 +289,10 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
          *
          * @param form the way to write the remote URL
          * @return this builder
+         * @throws IllegalArgumentException if it is null
          */
         public Builder remoteUrlForm(RemoteUrlForm form) {
-            this.form = Objects.requireNonNull(form, "form");
+            this.form = Settings.required(form, "remoteUrlForm");
             return this;
         }
 
@@ -348,15 +300,11 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
          * The signer.
          *
          * @return a signer with this builder's settings
-         * @throws IllegalStateException if keys or base URL are missing
+         * @throws IllegalArgumentException if the base URL was not given
          */
         public ImageproxySigner build() {
-            if (keys == null) {
-                throw new IllegalStateException("an imageproxy signer needs keys");
-            }
-            if (baseUrl == null) {
-                throw new IllegalStateException("an imageproxy signer needs the proxy's base URL");
-            }
+            Settings.check(baseUrl != null, "baseUrl",
+                    "an imageproxy signer needs the proxy's base URL (\"\" for path-only URLs)");
             return new ImageproxySigner(this);
         }
     }

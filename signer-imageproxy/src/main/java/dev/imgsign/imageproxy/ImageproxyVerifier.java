@@ -1,20 +1,21 @@
 package dev.imgsign.imageproxy;
 
-import dev.imgsign.core.spi.Hmac;
-import dev.imgsign.core.spi.HmacAlgorithm;
-import dev.imgsign.core.spi.HmacKeyRing;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
-import dev.imgsign.peer.go.GoBase64;
-import dev.imgsign.peer.go.GoUrl;
+import dev.imgsign.core.internal.Settings;
 import dev.imgsign.core.internal.SignedUrls;
+import dev.imgsign.core.spi.Hmac;
+import dev.imgsign.core.spi.HmacAlgorithm;
+import dev.imgsign.core.spi.HmacKeyRing;
+import dev.imgsign.peer.go.GoBase64;
+import dev.imgsign.peer.go.GoTime;
+import dev.imgsign.peer.go.GoUrl;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.Objects;
 
 /**
  * Decides on a willnorris/imageproxy request target as the server does, in the server's order.
@@ -95,17 +96,31 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         this.referrers = b.referrers;
         this.clock = b.clock;
         this.maxLength = b.maxLength;
-        this.baseUrl = b.baseUrl;
+        this.baseUrl = b.baseUrl == null ? "" : b.baseUrl;
         this.plainPathApplies = ring != null && allowHosts.isEmpty() && denyHosts.isEmpty() && referrers.isEmpty();
     }
 
     /**
-     * A builder; keys or allowed hosts are required unless {@link Builder#acceptUnsignedRequests()} is called.
+     * A builder for a verifier accepting signatures by any of {@code keys}, tried in order (the server's
+     * {@code -signatureKey}s).
+     *
+     * @param keys the shared secrets accepted
+     * @return a builder without host lists
+     * @throws IllegalArgumentException if {@code keys} is null
+     */
+    public static Builder builder(KeySet keys) {
+        return new Builder(Settings.required(keys, "keys"));
+    }
+
+    /**
+     * A builder for a verifier of a server that checks no signatures: it then needs
+     * {@link Builder#allowHosts allowed hosts} (served without a signature, everything else refused) or
+     * {@link Builder#acceptUnsignedRequests()}.
      *
      * @return a builder without keys or host lists
      */
-    public static Builder builder() {
-        return new Builder();
+    public static Builder builderWithoutKeys() {
+        return new Builder(null);
     }
 
     /**
@@ -117,28 +132,23 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         return baseUrl;
     }
 
+    /**
+     * Verifies a request with its {@code Referer} header, which matters only when referrers are configured
+     * ({@link #verify(String)} verifies a bare target as a request without {@code Referer}).
+     *
+     * @param request the raw path and {@code ?query} as received (see {@link UrlVerifier#verify}), or the
+     *     configured {@link Builder#baseUrl(String) base URL} followed by them; and the
+     *     {@code Referer} header
+     * @return the remote URL (as the server rebuilds it, without fragment) and options, or a rejection
+     *     ({@link Rejection#MALFORMED} for {@code null})
+     */
     @Override
     public Verification<ImageproxyRequest> verify(ProxyRequest request) {
-        return verify(request.target(), request.referer().orElse(null));
-    }
-
-    /** {@link #verify(String, String)} without a {@code Referer} header. */
-    @Override
-    public Verification<ImageproxyRequest> verify(String requestTarget) {
-        return verify(requestTarget, null);
-    }
-
-    /**
-     * Verifies a request target with the request's {@code Referer} header, which matters only when
-     * referrers are configured.
-     *
-     * @param input the raw path and {@code ?query} as received (see {@link UrlVerifier#verify}), or the
-     *     configured {@link Builder#baseUrl(String) base URL} followed by them
-     * @param referer the {@code Referer} header, or {@code null} when absent
-     * @return the remote URL (as the server rebuilds it, without fragment) and options, or a rejection
-     */
-    public Verification<ImageproxyRequest> verify(String input, String referer) {
-        String requestTarget = SignedUrls.requestTarget(input, baseUrl);
+        if (request == null) {
+            return Verification.rejected(Rejection.MALFORMED, "no request");
+        }
+        String referer = request.referer().orElse(null);
+        String requestTarget = SignedUrls.requestTarget(request.target(), baseUrl);
         Verification<ImageproxyRequest> refused = refuseUnreadable(requestTarget, referer);
         if (refused != null) {
             return refused;
@@ -152,32 +162,24 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         return verifyParsed(requestTarget, referer);
     }
 
-    /** {@link #verify(String, String)} without the fast path: the reference it is tested against. */
+    /** {@link #verify(ProxyRequest)} without the fast path: the reference it is tested against. */
     Verification<ImageproxyRequest> verifyReference(String input, String referer) {
+        if (input == null) {
+            return verify((ProxyRequest) null);
+        }
         String requestTarget = SignedUrls.requestTarget(input, baseUrl);
         Verification<ImageproxyRequest> refused = refuseUnreadable(requestTarget, referer);
         return refused != null ? refused : verifyParsed(requestTarget, referer);
     }
 
-    /** A rejection for a missing, too long or raw-control target (or too long referrer), else null. */
+    /** The shared opening (too long, raw control or space), and the Referer length cap; else null. */
     private Verification<ImageproxyRequest> refuseUnreadable(String requestTarget, String referer) {
-        if (requestTarget == null) {
-            return Verification.rejected(Rejection.MALFORMED, "no request target");
-        }
-        if (requestTarget.length() > maxLength) {
-            return Verification.rejected(Rejection.TOO_LONG,
-                    "request target longer than " + maxLength + " characters");
-        }
-        if (referer != null && referer.length() > maxLength) {
+        // Go's request parsing lets a raw space through; no HTTP server delivers one in a request line.
+        Verification<ImageproxyRequest> refused = SignedUrls.refuseUnreadable(requestTarget, maxLength);
+        if (refused == null && referer != null && referer.length() > maxLength) {
             return Verification.rejected(Rejection.TOO_LONG, "Referer longer than " + maxLength + " characters");
         }
-        int raw = SignedUrls.rawControlOrSpace(requestTarget);
-        if (raw >= 0) {
-            // Go's request parsing lets a raw space through; no HTTP server delivers one in a request line.
-            return Verification.rejected(Rejection.MALFORMED,
-                    "request target contains a raw control character or space at index " + raw);
-        }
-        return null;
+        return refused;
     }
 
     /** The server's parsing and checks, for a target {@link #refuseUnreadable} let through. */
@@ -212,7 +214,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         }
         ImageproxyRequest request = new ImageproxyRequest(fetchedUrl(remote), options);
         if (allowHosts.isEmpty() && ring == null) {
-            return Verification.acceptedWithoutKey(request);
+            return hasHostName(remote) ? Verification.acceptedWithoutKey(request) : refusedWithoutHost();
         }
         if (host != null && allowHosts.matches(host)) {
             return Verification.acceptedWithoutKey(request);
@@ -220,7 +222,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         if (ring != null) {
             int key = validSignature(remote, options);
             if (key >= 0) {
-                return Verification.accepted(request, keys, key);
+                return hasHostName(remote) ? Verification.accepted(request, keys, key) : refusedWithoutHost();
             }
         }
         return Verification.rejected(Rejection.BAD_SIGNATURE,
@@ -249,6 +251,18 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
             }
         }
         return Verification.rejected(Rejection.BAD_SIGNATURE, "signature does not match");
+    }
+
+    /**
+     * Whether the remote URL names a host to fetch from. The server fetches whatever passed its checks: Go's
+     * client fails on an opaque or empty host (500), and dials its own machine for {@code http://:80/}.
+     */
+    private static boolean hasHostName(GoUrl remote) {
+        return remote.opaque().isEmpty() && !remote.hostname().isEmpty();
+    }
+
+    private static Verification<ImageproxyRequest> refusedWithoutHost() {
+        return Verification.rejected(Rejection.TARGET_REFUSED, "remote URL has no host name", SERVER_FORBIDDEN);
     }
 
     private boolean expired(long validUntil) {
@@ -334,30 +348,17 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     }
 
     /** Configures an {@link ImageproxyVerifier}. */
-    public static final class Builder {
-        private KeySet keys;
+    public static final class Builder extends ImageproxySettings<Builder> {
         private boolean requireSignedOptions;
         private boolean urlOnlyWithOptions;
         private HostList allowHosts = HostList.empty(HostList.Wildcard.LABEL_BOUNDARY);
         private HostList denyHosts = HostList.empty(HostList.Wildcard.ANY_SUFFIX);
         private HostList referrers = HostList.empty(HostList.Wildcard.LABEL_BOUNDARY);
-        private Clock clock = Clock.systemUTC();
         private int maxLength = DEFAULT_MAX_LENGTH;
-        private String baseUrl = "";
         private boolean acceptAll;
 
-        private Builder() {
-        }
-
-        /**
-         * The keys whose signatures are accepted, tried in order (the server's {@code -signatureKey}s).
-         *
-         * @param keys the shared secrets accepted
-         * @return this builder
-         */
-        public Builder keys(KeySet keys) {
-            this.keys = Objects.requireNonNull(keys, "keys");
-            return this;
+        private Builder(KeySet keys) {
+            super(keys);
         }
 
         /**
@@ -402,7 +403,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
          * @throws IllegalArgumentException if an entry is not a valid host, wildcard or CIDR
          */
         public Builder allowHosts(Collection<String> hosts) {
-            allowHosts = allowHosts.plus(HostList.of("allowHosts", Objects.requireNonNull(hosts, "hosts"),
+            allowHosts = allowHosts.plus(HostList.of("allowHosts", Settings.required(hosts, "allowHosts"),
                     HostList.Wildcard.LABEL_BOUNDARY));
             return this;
         }
@@ -418,14 +419,14 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
          * @throws IllegalArgumentException if an entry is not a valid host, wildcard or CIDR
          */
         public Builder denyHosts(Collection<String> hosts) {
-            denyHosts = denyHosts.plus(HostList.of("denyHosts", Objects.requireNonNull(hosts, "hosts"),
+            denyHosts = denyHosts.plus(HostList.of("denyHosts", Settings.required(hosts, "denyHosts"),
                     HostList.Wildcard.ANY_SUFFIX));
             return this;
         }
 
         /**
          * Hosts a request's {@code Referer} must name (the server's {@code -referrers}), entries as for
-         * {@link #allowHosts}; checked by {@link ImageproxyVerifier#verify(String, String)}. A missing or
+         * {@link #allowHosts}; checked by {@link ImageproxyVerifier#verify(ProxyRequest)}. A missing or
          * unparsable header, or one whose host is not valid, fails. Adds to earlier calls.
          *
          * @param hosts the entries to add
@@ -433,34 +434,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
          * @throws IllegalArgumentException if an entry is not a valid host, wildcard or CIDR
          */
         public Builder referrers(Collection<String> hosts) {
-            referrers = referrers.plus(HostList.of("referrers", Objects.requireNonNull(hosts, "hosts"),
+            referrers = referrers.plus(HostList.of("referrers", Settings.required(hosts, "referrers"),
                     HostList.Wildcard.LABEL_BOUNDARY));
-            return this;
-        }
-
-        /**
-         * The clock {@code vu} is compared with (default: the UTC system clock).
-         *
-         * @param clock the source of the current time
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * The signer's {@link ImageproxySigner.Builder#baseUrl(String) base URL}, so that {@link #verify}
-         * accepts exactly the full URLs it returned: an input starting with it (byte for byte) followed by
-         * {@code /} or {@code ?} is verified without it. Read as the signer reads it (trailing {@code /}
-         * removed). Default: empty (request targets, and absolute-form targets as the server reads them).
-         *
-         * @param baseUrl the proxy's base URL, for example {@code https://img.example.com}
-         * @return this builder
-         * @throws IllegalArgumentException if it carries a query or fragment
-         */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = ImageproxySigner.Builder.requireBaseUrl(baseUrl);
             return this;
         }
 
@@ -473,9 +448,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
          * @throws IllegalArgumentException if {@code maxLength} is below 1
          */
         public Builder maxLength(int maxLength) {
-            if (maxLength < 1) {
-                throw new IllegalArgumentException("maxLength must be positive, got " + maxLength);
-            }
+            Settings.check(maxLength >= 1, "maxLength", "must be positive, got " + maxLength);
             this.maxLength = maxLength;
             return this;
         }
@@ -495,19 +468,18 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
          * The verifier.
          *
          * @return a verifier with this builder's settings
-         * @throws IllegalStateException if neither keys nor allowed hosts are configured and
-         *     {@link #acceptUnsignedRequests()} was not called, or if both {@code requireSignedOptions} and
-         *     {@code acceptUrlOnlySignaturesWithOptions} are set
+         * @throws IllegalArgumentException if both {@code requireSignedOptions} and
+         *     {@code acceptUrlOnlySignaturesWithOptions} are set, or if a builder without keys has neither
+         *     allowed hosts nor {@link #acceptUnsignedRequests()}
          */
         public ImageproxyVerifier build() {
-            if (requireSignedOptions && urlOnlyWithOptions) {
-                throw new IllegalStateException("requireSignedOptions refuses every URL-only signature; "
-                        + "it cannot be combined with acceptUrlOnlySignaturesWithOptions");
-            }
-            if (keys == null && allowHosts.isEmpty() && !acceptAll) {
-                throw new IllegalStateException("an imageproxy verifier needs keys or allowed hosts "
-                        + "(or acceptUnsignedRequests() to accept everything, as an unconfigured server does)");
-            }
+            Settings.check(!(requireSignedOptions && urlOnlyWithOptions),
+                    "requireSignedOptions, acceptUrlOnlySignaturesWithOptions",
+                    "requireSignedOptions refuses every URL-only signature; it cannot be combined with "
+                            + "acceptUrlOnlySignaturesWithOptions");
+            Settings.check(keys != null || !allowHosts.isEmpty() || acceptAll, "allowHosts",
+                    "an imageproxy verifier without keys needs allowed hosts (or acceptUnsignedRequests() to "
+                            + "accept everything, as an unconfigured server does)");
             return new ImageproxyVerifier(this);
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.spi.SchemeConfig;
@@ -40,10 +41,10 @@ class ImageproxyApiTest {
 
     @Test
     void signerAndVerifierDescribeThemselvesWithoutTheKey() {
-        ImageproxySigner signer = ImageproxySigner.builder().keys(KEYS).baseUrl("http://p").signOptions(false).build();
+        ImageproxySigner signer = ImageproxySigner.builder(KEYS).baseUrl("http://p").signOptions(false).build();
         assertFalse(signer.signsOptions());
-        assertTrue(ImageproxySigner.builder().keys(KEYS).baseUrl("").build().signsOptions());
-        ImageproxyVerifier verifier = ImageproxyVerifier.builder().keys(KEYS).allowHosts(List.of("a.example")).build();
+        assertTrue(ImageproxySigner.builder(KEYS).baseUrl("").build().signsOptions());
+        ImageproxyVerifier verifier = ImageproxyVerifier.builder(KEYS).allowHosts(List.of("a.example")).build();
         for (Object o : new Object[] {signer, verifier}) {
             assertFalse(o.toString().contains(SECRET), o.toString());
             assertTrue(o.toString().startsWith(o.getClass().getSimpleName() + "["), o.toString());
@@ -52,14 +53,14 @@ class ImageproxyApiTest {
 
     @Test
     void baseUrlMustNotCarryAQueryOrFragmentEvenFirst() {
-        assertThrows(IllegalArgumentException.class, () -> ImageproxySigner.builder().baseUrl("?x"));
-        assertThrows(IllegalArgumentException.class, () -> ImageproxySigner.builder().baseUrl("#x"));
-        assertThrows(IllegalArgumentException.class, () -> ImageproxySigner.builder().baseUrl("http://p/?x"));
+        assertThrows(IllegalArgumentException.class, () -> ImageproxySigner.builder(KEYS).baseUrl("?x"));
+        assertThrows(IllegalArgumentException.class, () -> ImageproxySigner.builder(KEYS).baseUrl("#x"));
+        assertThrows(IllegalArgumentException.class, () -> ImageproxySigner.builder(KEYS).baseUrl("http://p/?x"));
     }
 
     @Test
     void refusalsNameTheUrlShortenedAfter200Characters() {
-        ImageproxySigner signer = ImageproxySigner.builder().keys(KEYS).baseUrl("").build();
+        ImageproxySigner signer = ImageproxySigner.builder(KEYS).baseUrl("").build();
         String shortUrl = "ftp://example.com/" + "a".repeat(182);
         assertEquals(200, shortUrl.length());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> signer.sign(shortUrl, ImageproxyOptions.NONE))
@@ -71,19 +72,18 @@ class ImageproxyApiTest {
 
     @Test
     void maxLengthIsInclusiveForTargetAndReferer() {
-        ImageproxyVerifier exact = ImageproxyVerifier.builder().keys(KEYS).maxLength(SIGNED.length()).build();
+        ImageproxyVerifier exact = ImageproxyVerifier.builder(KEYS).maxLength(SIGNED.length()).build();
         assertTrue(exact.verify(SIGNED).isAccepted());
-        assertTrue(exact.verify(SIGNED, "x".repeat(SIGNED.length())).isAccepted());
+        assertTrue(exact.verify(ProxyRequest.of(SIGNED, "x".repeat(SIGNED.length()))).isAccepted());
         assertEquals(Rejection.TOO_LONG, exact.verify(SIGNED + "?").rejection().orElseThrow());
-        assertEquals(Rejection.TOO_LONG, exact.verify(SIGNED, "x".repeat(SIGNED.length() + 1)).rejection().orElseThrow());
-        ImageproxyVerifier.builder().maxLength(1);
-        assertThrows(IllegalArgumentException.class, () -> ImageproxyVerifier.builder().maxLength(0));
+        assertEquals(Rejection.TOO_LONG, exact.verify(ProxyRequest.of(SIGNED, "x".repeat(SIGNED.length() + 1))).rejection().orElseThrow());
+        ImageproxyVerifier.builderWithoutKeys().maxLength(1);
+        assertThrows(IllegalArgumentException.class, () -> ImageproxyVerifier.builderWithoutKeys().maxLength(0));
     }
 
     @Test
     void theAcceptanceNamesTheKeyThatMatched() {
-        ImageproxyVerifier rotated = ImageproxyVerifier.builder()
-                .keys(KeySet.of(SigningKey.ofUtf8("new"), SigningKey.ofUtf8(SECRET).withId("old"))).build();
+        ImageproxyVerifier rotated = ImageproxyVerifier.builder(KeySet.of(SigningKey.ofUtf8("new"), SigningKey.ofUtf8(SECRET).withId("old"))).build();
         Verification.Accepted<ImageproxyRequest> a = (Verification.Accepted<ImageproxyRequest>) rotated.verify(SIGNED);
         assertEquals(1, a.keyIndex());
         assertEquals("old", a.keyId());
@@ -112,8 +112,8 @@ class ImageproxyApiTest {
         assertEquals(Rejection.BAD_SIGNATURE, hosts.verify("/x/http://c.example/i.jpg").rejection().orElseThrow());
         ImageproxyVerifier denying = provider.verifier(SchemeConfig.builder().keys(KEYS).option("denyHosts", "octodex.github.com")
                 .option("referrers", "a.example").build());
-        assertEquals(Rejection.HOST_NOT_ALLOWED, denying.verify(SIGNED, "http://a.example/").rejection().orElseThrow());
+        assertEquals(Rejection.HOST_NOT_ALLOWED, denying.verify(ProxyRequest.of(SIGNED, "http://a.example/")).rejection().orElseThrow());
         assertEquals(Rejection.HOST_NOT_ALLOWED, provider.verifier(SchemeConfig.builder().keys(KEYS)
-                .option("referrers", "a.example").build()).verify(SIGNED, "http://b.example/").rejection().orElseThrow());
+                .option("referrers", "a.example").build()).verify(ProxyRequest.of(SIGNED, "http://b.example/")).rejection().orElseThrow());
     }
 }

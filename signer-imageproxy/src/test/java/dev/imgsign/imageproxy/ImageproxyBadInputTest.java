@@ -3,6 +3,7 @@ package dev.imgsign.imageproxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.Verification;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ImageproxyBadInputTest {
     private static final KeySet KEYS = KeySet.ofUtf8("secretkey");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC);
-    private static final ImageproxyVerifier VERIFIER = ImageproxyVerifier.builder().keys(KEYS).clock(CLOCK).build();
+    private static final ImageproxyVerifier VERIFIER = ImageproxyVerifier.builder(KEYS).clock(CLOCK).build();
     private static final String URL = "https://octodex.github.com/images/codercat.jpg";
     /** Published in imageproxy's documentation (imageproxy.json tcId 2): the signature of URL#400x400,q40. */
     private static final String PUBLISHED = "0sR2kjyfiF1RQRj4Jm2fFa3_6SDFqdAaDEmy1oD2U-4=";
@@ -60,6 +61,7 @@ class ImageproxyBadInputTest {
             assertRejected(Rejection.MALFORMED, 400, VERIFIER.verify(target));
         }
         assertRejected(Rejection.MALFORMED, 400, VERIFIER.verify((String) null));
+        assertRejected(Rejection.MALFORMED, 400, VERIFIER.verify((dev.imgsign.core.ProxyRequest) null));
     }
 
     @Test
@@ -71,8 +73,8 @@ class ImageproxyBadInputTest {
     @Test
     void overlongTargetsAndReferers() {
         assertRejected(Rejection.TOO_LONG, 414, VERIFIER.verify("/x/" + "a".repeat(1 << 20)));
-        assertRejected(Rejection.TOO_LONG, 414, VERIFIER.verify("/400x400,q40,s" + PUBLISHED + "/" + URL,
-                "http://a/" + "b".repeat(1 << 20)));
+        assertRejected(Rejection.TOO_LONG, 414, VERIFIER.verify(ProxyRequest.of("/400x400,q40,s" + PUBLISHED + "/" + URL,
+                "http://a/" + "b".repeat(1 << 20))));
     }
 
     @Test
@@ -157,7 +159,7 @@ class ImageproxyBadInputTest {
      */
     @Test
     void aHashInTheProxyQueryStaysInTheRemoteQuery() {
-        ImageproxyVerifier allowing = ImageproxyVerifier.builder().keys(KEYS).clock(CLOCK)
+        ImageproxyVerifier allowing = ImageproxyVerifier.builder(KEYS).clock(CLOCK)
                 .allowHosts(List.of("192.168.0.0/16")).build();
         Verification<ImageproxyRequest> v = allowing.verify("/x/http://192.168.0.1/a.jpg?q=1#frag");
         assertEquals("http://192.168.0.1/a.jpg?q=1#frag", v.orElseThrow().remoteUrl());
@@ -175,7 +177,7 @@ class ImageproxyBadInputTest {
      */
     @Test
     void rawNonAsciiInTheProxyQueryStaysRaw() {
-        ImageproxyVerifier allowing = ImageproxyVerifier.builder().keys(KEYS).clock(CLOCK)
+        ImageproxyVerifier allowing = ImageproxyVerifier.builder(KEYS).clock(CLOCK)
                 .allowHosts(List.of("192.168.0.0/16")).build();
         assertEquals("http://192.168.0.1/a.jpg?x=é", allowing.verify("/x/http://192.168.0.1/a.jpg?x=é").orElseThrow()
                 .remoteUrl());
@@ -183,7 +185,7 @@ class ImageproxyBadInputTest {
         String sig = signature(escaped + "#0x0");
         assertEquals(escaped, VERIFIER.verify("/s" + sig + "/" + escaped).orElseThrow().remoteUrl());
         assertRejected(Rejection.BAD_SIGNATURE, 403, VERIFIER.verify("/s" + sig + "/http://example.com/a.jpg?x=é"));
-        ImageproxySigner signer = ImageproxySigner.builder().keys(KEYS).baseUrl("").build();
+        ImageproxySigner signer = ImageproxySigner.builder(KEYS).baseUrl("").build();
         assertEquals("/0x0,s" + sig + "/" + escaped, signer.sign("http://example.com/a.jpg?x=é", ImageproxyOptions.NONE));
     }
 
@@ -220,7 +222,7 @@ class ImageproxyBadInputTest {
     /** Issue 13 finding 8: spellings of a denied host; a host that is not valid is refused too. */
     @Test
     void deniedHostsInOtherSpellings() {
-        ImageproxyVerifier denying = ImageproxyVerifier.builder().keys(KEYS).clock(CLOCK)
+        ImageproxyVerifier denying = ImageproxyVerifier.builder(KEYS).clock(CLOCK)
                 .denyHosts(List.of("octodex.github.com", "10.0.0.0/8")).build();
         for (String host : new String[] {"OCTODEX.github.com", "octodex.github.com.", "octodex.GITHUB.com.:443",
                 "ｏctodex.github.com", "octodex。github。com", "10.0.0.1", "0x0a.0.0.1", "010.0.0.1", "167772161", "[::ffff:10.0.0.1]"}) {

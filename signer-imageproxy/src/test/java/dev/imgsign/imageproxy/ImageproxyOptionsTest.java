@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imgsign.peer.go.GoStrconv;
 import dev.imgsign.vectors.TestVectors;
 import java.time.Instant;
 import java.util.List;

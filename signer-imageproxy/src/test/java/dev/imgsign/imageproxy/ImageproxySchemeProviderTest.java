@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imgsign.core.KeySet;
+import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.spi.SchemeConfig;
 import dev.imgsign.core.spi.SchemeProvider;
@@ -68,5 +69,41 @@ class ImageproxySchemeProviderTest {
         ImageproxySigner b64 = provider.signer(SchemeConfig.builder().keys(KeySet.ofUtf8("k"))
                 .option("baseUrl", "http://p").option("remoteUrlForm", "BASE64").option("signOptions", "false").build());
         assertTrue(b64.sign(ImageproxyRequest.of("https://example.com/a.jpg")).endsWith("/aHR0cHM6Ly9leGFtcGxlLmNvbS9hLmpwZw"));
+    }
+
+    @Test
+    void referrersFromTheConfigurationCheckTheRefererOfTheRequest() {
+        UrlVerifier<ImageproxyRequest> verifier = new ImageproxySchemeProvider().verifier(SchemeConfig.builder()
+                .keys(KeySet.ofUtf8("secretkey")).option("referrers", "site.example").build());
+        assertTrue(verifier.verify(ProxyRequest.of(PUBLISHED, "https://site.example/page")).isAccepted());
+        assertEquals(Rejection.HOST_NOT_ALLOWED,
+                verifier.verify(ProxyRequest.of(PUBLISHED, "https://other.example/")).rejection().orElseThrow());
+        assertEquals(Rejection.HOST_NOT_ALLOWED, verifier.verify(PUBLISHED).rejection().orElseThrow(), "no Referer");
+    }
+
+    @Test
+    void optionsFollowTheSharedRulesAndMisuseNamesTheOption() {
+        ImageproxySchemeProvider provider = new ImageproxySchemeProvider();
+        // one boolean rule: true/false in any ASCII case, spaces stripped
+        ImageproxySigner urlOnly = provider.signer(SchemeConfig.builder().keys(KeySet.ofUtf8("k"))
+                .option("baseUrl", "").option("signOptions", " FALSE ").build());
+        assertEquals(false, urlOnly.signsOptions());
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> provider.verifier(
+                SchemeConfig.builder().keys(KeySet.ofUtf8("k")).option("requireSignedOptions", "True")
+                        .option("acceptUrlOnlySignaturesWithOptions", "TRUE").build()));
+        assertTrue(both.getMessage().contains("requireSignedOptions, acceptUrlOnlySignaturesWithOptions"),
+                both.getMessage());
+        for (String[] bad : new String[][] {{"signOptions", "yes"}, {"remoteUrlForm", "Base64"}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> provider.signer(
+                    SchemeConfig.builder().keys(KeySet.ofUtf8("k")).option("baseUrl", "").option(bad[0], bad[1])
+                            .build()), bad[0]);
+            assertTrue(e.getMessage().contains(bad[0]), e.getMessage());
+        }
+        for (String[] bad : new String[][] {{"requireSignedOptions", "1"}, {"maxLength", "0"},
+                {"maxLength", "many"}, {"allowHosts", "*."}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> provider.verifier(
+                    SchemeConfig.builder().keys(KeySet.ofUtf8("k")).option(bad[0], bad[1]).build()), bad[0]);
+            assertTrue(e.getMessage().contains(bad[0]), e.getMessage());
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Verification;
 import java.time.Clock;
@@ -22,16 +23,16 @@ class ImageproxySignVerifyPropertiesTest {
     private static final KeySet KEYS = KeySet.ofUtf8("property key");
     /** At the unix epoch every vu except those Go wraps around is in the future. */
     private static final Clock EPOCH = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
-    private static final ImageproxySigner RAW = ImageproxySigner.builder().keys(KEYS).baseUrl("").clock(EPOCH).build();
-    private static final ImageproxySigner BASE64 = ImageproxySigner.builder().keys(KEYS).baseUrl("").clock(EPOCH)
+    private static final ImageproxySigner RAW = ImageproxySigner.builder(KEYS).baseUrl("").clock(EPOCH).build();
+    private static final ImageproxySigner BASE64 = ImageproxySigner.builder(KEYS).baseUrl("").clock(EPOCH)
             .remoteUrlForm(ImageproxySigner.RemoteUrlForm.BASE64).build();
-    private static final ImageproxySigner URL_ONLY = ImageproxySigner.builder().keys(KEYS).baseUrl("").clock(EPOCH)
+    private static final ImageproxySigner URL_ONLY = ImageproxySigner.builder(KEYS).baseUrl("").clock(EPOCH)
             .signOptions(false).build();
-    private static final ImageproxyVerifier VERIFIER = ImageproxyVerifier.builder().keys(KEYS).clock(EPOCH)
+    private static final ImageproxyVerifier VERIFIER = ImageproxyVerifier.builder(KEYS).clock(EPOCH)
             .maxLength(1 << 16).build();
-    private static final ImageproxyVerifier PEER_LIKE = ImageproxyVerifier.builder().keys(KEYS).clock(EPOCH)
+    private static final ImageproxyVerifier PEER_LIKE = ImageproxyVerifier.builder(KEYS).clock(EPOCH)
             .acceptUrlOnlySignaturesWithOptions(true).maxLength(1 << 16).build();
-    private static final ImageproxyVerifier STRICT = ImageproxyVerifier.builder().keys(KEYS).clock(EPOCH)
+    private static final ImageproxyVerifier STRICT = ImageproxyVerifier.builder(KEYS).clock(EPOCH)
             .requireSignedOptions(true).maxLength(1 << 16).build();
 
     @Provide
@@ -161,10 +162,10 @@ class ImageproxySignVerifyPropertiesTest {
     @Property(tries = 1000)
     void verifyNeverThrows(@ForAll String any, @ForAll String referer) {
         assertNotNull(VERIFIER.verify(any));
-        assertNotNull(VERIFIER.verify("/" + any, referer));
+        assertNotNull(VERIFIER.verify(ProxyRequest.of("/" + any, referer)));
         assertNotNull(VERIFIER.verify("/100/" + any));
-        assertNotNull(ImageproxyVerifier.builder().acceptUnsignedRequests().referrers(java.util.List.of("x"))
-                .denyHosts(java.util.List.of("10.0.0.0/8")).build().verify("/x/" + any, any));
+        assertNotNull(ImageproxyVerifier.builderWithoutKeys().acceptUnsignedRequests().referrers(java.util.List.of("x"))
+                .denyHosts(java.util.List.of("10.0.0.0/8")).build().verify(ProxyRequest.of("/x/" + any, any)));
     }
 
     @Property(tries = 1000)

@@ -42,11 +42,11 @@ class ImageproxySignedUrlRoundTripTest {
     @Property(tries = 200)
     void verifyAcceptsWhatTheSignerReturnedAndTheRequestTarget(@ForAll("baseUrls") String baseUrl,
             @ForAll("remoteUrls") String remote, @ForAll boolean base64) {
-        ImageproxySigner signer = ImageproxySigner.builder().keys(KEYS).baseUrl(baseUrl)
+        ImageproxySigner signer = ImageproxySigner.builder(KEYS).baseUrl(baseUrl)
                 .remoteUrlForm(base64 ? ImageproxySigner.RemoteUrlForm.BASE64 : ImageproxySigner.RemoteUrlForm.RAW)
                 .build();
         String signed = signer.sign(remote, OPTIONS);
-        ImageproxyVerifier verifier = ImageproxyVerifier.builder().keys(KEYS).baseUrl(baseUrl).build();
+        ImageproxyVerifier verifier = ImageproxyVerifier.builder(KEYS).baseUrl(baseUrl).build();
         String target = signed.substring(verifier.baseUrl().length());
         Verification<ImageproxyRequest> full = verifier.verify(signed);
         assertTrue(full.isAccepted(), () -> signed + " -> " + full);
@@ -57,9 +57,9 @@ class ImageproxySignedUrlRoundTripTest {
     @Property(tries = 100)
     void anotherPathIsRefusedAndAbsoluteFormTargetsAreDecidedAsBefore(@ForAll("baseUrls") String baseUrl,
             @ForAll("remoteUrls") String remote) {
-        ImageproxySigner signer = ImageproxySigner.builder().keys(KEYS).baseUrl(baseUrl).build();
-        ImageproxyVerifier verifier = ImageproxyVerifier.builder().keys(KEYS).baseUrl(baseUrl).build();
-        ImageproxyVerifier withoutBase = ImageproxyVerifier.builder().keys(KEYS).build();
+        ImageproxySigner signer = ImageproxySigner.builder(KEYS).baseUrl(baseUrl).build();
+        ImageproxyVerifier verifier = ImageproxyVerifier.builder(KEYS).baseUrl(baseUrl).build();
+        ImageproxyVerifier withoutBase = ImageproxyVerifier.builder(KEYS).build();
         String base = verifier.baseUrl();
         String target = signer.sign(remote, OPTIONS).substring(base.length());
         String otherPath = base + "/x" + target;

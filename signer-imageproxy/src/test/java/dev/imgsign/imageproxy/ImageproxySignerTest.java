@@ -25,7 +25,7 @@ class ImageproxySignerTest {
 
     private static ImageproxySigner signer(String key, String base, boolean signOptions,
             ImageproxySigner.RemoteUrlForm form) {
-        return ImageproxySigner.builder().keys(KeySet.ofUtf8(key)).baseUrl(base).clock(CLOCK).signOptions(signOptions)
+        return ImageproxySigner.builder(KeySet.ofUtf8(key)).baseUrl(base).clock(CLOCK).signOptions(signOptions)
                 .remoteUrlForm(form).build();
     }
 
@@ -85,10 +85,10 @@ class ImageproxySignerTest {
                             .equals("0x0");
                     KeySet keys = KeySet.ofUtf8(v.get("key"));
                     String target = v.get("signedUrl").substring(v.get("base").length());
-                    Verification<ImageproxyRequest> byDefault = ImageproxyVerifier.builder().keys(keys).clock(CLOCK)
+                    Verification<ImageproxyRequest> byDefault = ImageproxyVerifier.builder(keys).clock(CLOCK)
                             .build().verify(target);
                     assertEquals(!(urlOnly && hasOptions), byDefault.isAccepted(), byDefault.toString());
-                    ImageproxyVerifier verifier = ImageproxyVerifier.builder().keys(keys).clock(CLOCK)
+                    ImageproxyVerifier verifier = ImageproxyVerifier.builder(keys).clock(CLOCK)
                             .requireSignedOptions(!urlOnly).acceptUrlOnlySignaturesWithOptions(urlOnly).build();
                     Verification<ImageproxyRequest> result = verifier.verify(target);
                     assertTrue(result.isAccepted(), result.toString());
@@ -132,12 +132,13 @@ class ImageproxySignerTest {
 
     @Test
     void builderRequiresKeysAndBase() {
-        assertThrows(IllegalStateException.class, () -> ImageproxySigner.builder().baseUrl("http://x").build());
-        assertThrows(IllegalStateException.class,
-                () -> ImageproxySigner.builder().keys(KeySet.of(SigningKey.ofUtf8("k"))).build());
-        assertEquals("/0x0,s", ImageproxySigner.builder().keys(KeySet.ofUtf8("k")).baseUrl("/").build()
+        assertThrows(IllegalArgumentException.class, () -> ImageproxySigner.builder(null));
+        assertThrows(IllegalArgumentException.class,
+                () -> ImageproxySigner.builder(KeySet.of(SigningKey.ofUtf8("k"))).build());
+        assertEquals("/0x0,s", ImageproxySigner.builder(KeySet.ofUtf8("k")).baseUrl("/").build()
                 .sign(ImageproxyRequest.of("http://example.com/a.jpg")).substring(0, 6));
-        assertThrows(IllegalArgumentException.class, () -> ImageproxySigner.builder().baseUrl("http://x/?a"));
+        assertThrows(IllegalArgumentException.class,
+                () -> ImageproxySigner.builder(KeySet.ofUtf8("k")).baseUrl("http://x/?a"));
     }
 
     /** The signer's extra rules, each checked against a Go-computed vector above; spelled out here. */

@@ -3,6 +3,7 @@ package dev.imgsign.imageproxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Verification;
 import java.time.Clock;
@@ -27,15 +28,15 @@ class PlainUrlPropertiesTest {
     private static final KeySet TWO_KEYS = KeySet.of(dev.imgsign.core.SigningKey.ofUtf8("old key"), dev.imgsign.core.SigningKey.ofUtf8("plain key"));
     /** Mid-range: some generated vu are past, most in the future. */
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_000_000_000L), ZoneOffset.UTC);
-    private static final ImageproxySigner SIGNER = ImageproxySigner.builder().keys(KEYS).baseUrl("").clock(CLOCK)
+    private static final ImageproxySigner SIGNER = ImageproxySigner.builder(KEYS).baseUrl("").clock(CLOCK)
             .build();
-    private static final ImageproxySigner URL_ONLY_SIGNER = ImageproxySigner.builder().keys(KEYS).baseUrl("")
+    private static final ImageproxySigner URL_ONLY_SIGNER = ImageproxySigner.builder(KEYS).baseUrl("")
             .clock(CLOCK).signOptions(false).build();
     private static final List<ImageproxyVerifier> VERIFIERS = List.of(
-            ImageproxyVerifier.builder().keys(KEYS).clock(CLOCK).build(),
-            ImageproxyVerifier.builder().keys(TWO_KEYS).clock(CLOCK).requireSignedOptions(true).build(),
-            ImageproxyVerifier.builder().keys(KEYS).clock(CLOCK).acceptUrlOnlySignaturesWithOptions(true).build(),
-            ImageproxyVerifier.builder().keys(KEYS).clock(CLOCK).denyHosts(List.of("evil.example")).build());
+            ImageproxyVerifier.builder(KEYS).clock(CLOCK).build(),
+            ImageproxyVerifier.builder(TWO_KEYS).clock(CLOCK).requireSignedOptions(true).build(),
+            ImageproxyVerifier.builder(KEYS).clock(CLOCK).acceptUrlOnlySignaturesWithOptions(true).build(),
+            ImageproxyVerifier.builder(KEYS).clock(CLOCK).denyHosts(List.of("evil.example")).build());
 
     @Provide
     Arbitrary<String> nearPlainUrls() {
@@ -88,7 +89,7 @@ class PlainUrlPropertiesTest {
         for (ImageproxyVerifier verifier : VERIFIERS) {
             String t = target;
             Verification<ImageproxyRequest> reference = verifier.verifyReference(t, null);
-            assertEquals(reference, verifier.verify(t, null), t);
+            assertEquals(reference, verifier.verify(ProxyRequest.of(t, null)), t);
         }
     }
 
@@ -97,7 +98,7 @@ class PlainUrlPropertiesTest {
         String signed = outcome(() -> URL_ONLY_SIGNER.sign(url, ImageproxyOptions.NONE));
         String target = withOptions ? signed.replaceFirst("^/0x0,", "/10x10,") : signed;
         for (ImageproxyVerifier verifier : VERIFIERS) {
-            assertEquals(verifier.verifyReference(target, null), verifier.verify(target, null), target);
+            assertEquals(verifier.verifyReference(target, null), verifier.verify(ProxyRequest.of(target, null)), target);
         }
     }
 

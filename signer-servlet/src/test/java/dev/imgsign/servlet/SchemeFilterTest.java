@@ -116,7 +116,7 @@ class SchemeFilterTest {
         Map<String, String> parameters = Map.of("scheme", "imageproxy", "key-file", keyFile().toString(),
                 "option.requireSignedOptions", "true");
         try (JettyServer server = JettyServer.withInitParameters(parameters)) {
-            ImageproxySigner signer = ImageproxySigner.builder().keys(KeySet.ofUtf8(SECRET)).baseUrl("").build();
+            ImageproxySigner signer = ImageproxySigner.builder(KeySet.ofUtf8(SECRET)).baseUrl("").build();
             String remote = "https://octodex.github.com/images/codercat.jpg";
             String signed = signer.sign(remote, ImageproxyOptions.parse("400x400,q40"));
             HttpResponse<String> ok = get(server, signed);
@@ -124,17 +124,17 @@ class SchemeFilterTest {
             assertTrue(ok.body().startsWith("accepted ImageproxyRequest[remoteUrl=" + remote), ok.body());
 
             assertEquals(403, get(server, signed.replace("400x400", "800x800")).statusCode(), "changed options");
-            String urlOnly = ImageproxySigner.builder().keys(KeySet.ofUtf8(SECRET)).baseUrl("").signOptions(false).build()
+            String urlOnly = ImageproxySigner.builder(KeySet.ofUtf8(SECRET)).baseUrl("").signOptions(false).build()
                     .sign(remote, ImageproxyOptions.parse("400x400"));
             assertEquals(403, get(server, urlOnly).statusCode(), "URL-only signatures refused when options must be signed");
             long past = Instant.now().minus(Duration.ofHours(1)).getEpochSecond();
             // signed while still valid: the signer refuses links already expired by its clock
-            String expired = ImageproxySigner.builder().keys(KeySet.ofUtf8(SECRET)).baseUrl("")
+            String expired = ImageproxySigner.builder(KeySet.ofUtf8(SECRET)).baseUrl("")
                     .clock(Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC)).build()
                     .sign(remote, ImageproxyOptions.parse("400x400,vu" + past));
             assertEquals(403, get(server, expired).statusCode(), "the server answers an expired vu with 403");
 
-            String base64 = ImageproxySigner.builder().keys(KeySet.ofUtf8(SECRET)).baseUrl("")
+            String base64 = ImageproxySigner.builder(KeySet.ofUtf8(SECRET)).baseUrl("")
                     .remoteUrlForm(ImageproxySigner.RemoteUrlForm.BASE64).build()
                     .sign(remote, ImageproxyOptions.parse("100x0"));
             assertEquals(200, get(server, base64).statusCode(), base64);

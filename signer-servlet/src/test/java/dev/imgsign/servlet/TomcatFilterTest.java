@@ -65,7 +65,7 @@ class TomcatFilterTest {
     void imageproxyWithAnEncodedSlashPassedThrough() throws Exception {
         Map<String, String> parameters = Map.of("scheme", "imageproxy", "key-file", keyFile().toString(),
                 "option.requireSignedOptions", "true");
-        ImageproxySigner signer = ImageproxySigner.builder().keys(KeySet.ofUtf8(SECRET)).baseUrl("").build();
+        ImageproxySigner signer = ImageproxySigner.builder(KeySet.ofUtf8(SECRET)).baseUrl("").build();
         String remote = "https://example.com/photos%2F2026/cat.jpg";
         String signed = signer.sign(remote, ImageproxyOptions.parse("400x400,q40"));
         assertTrue(signed.contains("%2F"), signed);

@@ -36,7 +36,7 @@ class ImageproxyConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = P, name = "base-url")
     ImageproxySigner imageproxySigner() {
-        ImageproxySigner.Builder b = ImageproxySigner.builder().keys(keys.get());
+        ImageproxySigner.Builder b = ImageproxySigner.builder(keys.get());
         Settings.apply(P + ".base-url", properties.getBaseUrl(), b::baseUrl);
         Settings.apply(P + ".sign-options", properties.getSignOptions(), b::signOptions);
         Settings.apply(P + ".remote-url-form", properties.getRemoteUrlForm(), v -> b.remoteUrlForm(remoteUrlForm(v)));
@@ -46,7 +46,7 @@ class ImageproxyConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ImageproxyVerifier imageproxyVerifier() {
-        ImageproxyVerifier.Builder b = ImageproxyVerifier.builder().keys(keys.get());
+        ImageproxyVerifier.Builder b = ImageproxyVerifier.builder(keys.get());
         Settings.apply(P + ".base-url", properties.getBaseUrl(), b::baseUrl);
         Settings.apply(P + ".require-signed-options", properties.getRequireSignedOptions(), b::requireSignedOptions);
         Settings.apply(P + ".allow-hosts", properties.getAllowHosts(), b::allowHosts);

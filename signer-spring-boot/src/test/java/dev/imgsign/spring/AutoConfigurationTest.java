@@ -143,12 +143,12 @@ class AutoConfigurationTest {
         // imageproxy's server reads -signatureKey @file whole: the newline is part of the key.
         runner.withPropertyValues("imgsign.imageproxy.key-file=" + file, "imgsign.imageproxy.base-url=").run(context ->
                 assertThat(context.getBean(ImageproxySigner.class).sign(ImageproxyRequest.of(url)))
-                        .isEqualTo(ImageproxySigner.builder().keys(KeySet.ofUtf8("a shared key of enough length\n"))
+                        .isEqualTo(ImageproxySigner.builder(KeySet.ofUtf8("a shared key of enough length\n"))
                                 .baseUrl("").build().sign(ImageproxyRequest.of(url))));
         runner.withPropertyValues("imgsign.imageproxy.key-file=" + file, "imgsign.imageproxy.base-url=",
                 "imgsign.imageproxy.key-file-keeps-newline=false").run(context ->
                 assertThat(context.getBean(ImageproxySigner.class).sign(ImageproxyRequest.of(url)))
-                        .isEqualTo(ImageproxySigner.builder().keys(KeySet.ofUtf8("a shared key of enough length"))
+                        .isEqualTo(ImageproxySigner.builder(KeySet.ofUtf8("a shared key of enough length"))
                                 .baseUrl("").build().sign(ImageproxyRequest.of(url))));
         // Camo servers read a key without it (KeyReader's rule).
         runner.withPropertyValues("imgsign.camo.key-file=" + file).run(context ->

@@ -46,13 +46,13 @@ class ConsumerTest {
     @Test
     void imageproxyAsItsReadmePublishesIt() {
         String key = "secretkey";
-        ImageproxySigner signer = ImageproxySigner.builder().keys(KeySet.ofUtf8(key)).baseUrl("http://localhost:8080").build();
+        ImageproxySigner signer = ImageproxySigner.builder(KeySet.ofUtf8(key)).baseUrl("http://localhost:8080").build();
         String url = signer.sign("https://octodex.github.com/images/codercat.jpg", ImageproxyOptions.parse("400x400,q40"));
         assertEquals("http://localhost:8080/400x400,q40,s0sR2kjyfiF1RQRj4Jm2fFa3_6SDFqdAaDEmy1oD2U-4=/"
                 + "https://octodex.github.com/images/codercat.jpg", url);
 
         String target = url.substring("http://localhost:8080".length());
-        Verification<ImageproxyRequest> v = ImageproxyVerifier.builder().keys(KeySet.ofUtf8(key))
+        Verification<ImageproxyRequest> v = ImageproxyVerifier.builder(KeySet.ofUtf8(key))
                 .requireSignedOptions(true).build().verify(target);
         assertEquals("https://octodex.github.com/images/codercat.jpg", v.orElseThrow().remoteUrl());
     }

@@ -490,7 +490,7 @@ public final class GoUrl {
     }
 
     /** Go's {@code unhex}: the value of a hex digit, or -1. */
-    private static int unhex(char c) {
+    static int unhex(char c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }

@@ -1,4 +1,4 @@
-package dev.imgsign.imageproxy;
+package dev.imgsign.peer.go;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.imgsign.imageproxy;
+package dev.imgsign.peer.go;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;

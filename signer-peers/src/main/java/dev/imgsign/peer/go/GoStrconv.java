@@ -1,4 +1,4 @@
-package dev.imgsign.imageproxy;
+package dev.imgsign.peer.go;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -9,22 +9,27 @@ import java.math.RoundingMode;
  * The parts of Go 1.19's {@code strconv} and {@code fmt} that imageproxy's options rely on, reimplemented
  * from their documented and observed behaviour: {@code Atoi}, {@code ParseInt(s, 10, 64)},
  * {@code ParseFloat(s, 64)} and {@code %v} for float64. Nothing here throws; work is linear in the input
- * (a number token is bounded by the request length).
+ * (a number token is bounded by the request length). Not public API: it may change without notice.
  */
-final class GoStrconv {
+public final class GoStrconv {
     private static final long MAX_UINT64_DIV10_PLUS1 = Long.divideUnsigned(-1L, 10) + 1;
     private static final double TWO_POW_53 = 9007199254740992.0;
 
     private GoStrconv() {
     }
 
-    /** What {@code ParseFloat} returns: the value (kept by imageproxy even on error) and whether err == nil. */
-    record ParsedFloat(double value, boolean ok) {
+    /**
+     * What {@code ParseFloat} returns: the value (kept by imageproxy even on error) and whether err == nil.
+     *
+     * @param value the value Go returns, also on error
+     * @param ok whether Go's error is nil
+     */
+    public record ParsedFloat(double value, boolean ok) {
         static final ParsedFloat SYNTAX_ERROR = new ParsedFloat(0, false);
     }
 
     /** Go's {@code strconv.Atoi} on a 64-bit platform, returning only the value (imageproxy drops the error). */
-    static long atoi(String s) {
+    public static long atoi(String s) {
         int len = s.length();
         if (len > 0 && len < 19) {
             int i = 0;
@@ -53,7 +58,7 @@ final class GoStrconv {
      * sign on overflow (overflow is detected digit by digit, so digits after the overflowing one are never
      * looked at).
      */
-    static long parseInt64(String s) {
+    public static long parseInt64(String s) {
         if (s.isEmpty()) {
             return 0;
         }
@@ -105,7 +110,7 @@ final class GoStrconv {
     }
 
     /** {@code parseFloat(s.substring(from, to)).value()}, without the substring for plain digits. */
-    static double floatValue(String s, int from, int to) {
+    public static double floatValue(String s, int from, int to) {
         long digits = plainDigits(s, from, to);
         return digits >= 0 ? digits : parseFloat(s.substring(from, to)).value();
     }
@@ -127,7 +132,7 @@ final class GoStrconv {
     }
 
     /** Go's {@code strconv.ParseFloat(s, 64)}: value and whether the error was nil. */
-    static ParsedFloat parseFloat(String s) {
+    public static ParsedFloat parseFloat(String s) {
         // Plain digits (the usual size): an integer below 10^15 is exact as a double.
         long digits = plainDigits(s, 0, s.length());
         if (digits >= 0) {
@@ -378,7 +383,7 @@ final class GoStrconv {
      * with the sign kept on {@code +Inf}: the shortest decimal that reads back as {@code v}, in exponent
      * form when its decimal exponent is below -4 or at least 6.
      */
-    static String formatFloat(double v) {
+    public static String formatFloat(double v) {
         if (Double.isNaN(v)) {
             return "NaN";
         }

@@ -1,24 +1,29 @@
-package dev.imgsign.imageproxy;
+package dev.imgsign.peer.go;
 
-import dev.imgsign.core.internal.Percent;
+import java.util.Arrays;
 
 /**
  * Go 1.19's {@code net.ParseIP}, {@code net.ParseCIDR} and {@code IPNet.Contains}, which imageproxy's
  * host matching uses for CIDR entries. Addresses are 16-byte arrays (IPv4 in IPv4-mapped form) as in
- * Go; nothing throws, a parse error is {@code null}.
+ * Go; nothing throws, a parse error is {@code null}. Not public API: it may change without notice.
  */
-final class GoNet {
+public final class GoNet {
     private static final int BIG = 0xFFFFFF;
 
     private GoNet() {
     }
 
-    /** A parsed CIDR: the masked network number (4 or 16 bytes, as Go's IP.Mask returns) and the mask. */
-    record Cidr(byte[] network, byte[] mask) {
+    /**
+     * A parsed CIDR.
+     *
+     * @param network the masked network number (4 or 16 bytes, as Go's IP.Mask returns)
+     * @param mask the mask
+     */
+    public record Cidr(byte[] network, byte[] mask) {
     }
 
     /** {@code net.ParseIP}: 16 bytes, or null. */
-    static byte[] parseIp(String s) {
+    public static byte[] parseIp(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '.') {
@@ -32,7 +37,7 @@ final class GoNet {
     }
 
     /** {@code net.ParseCIDR}, or null. */
-    static Cidr parseCidr(String s) {
+    public static Cidr parseCidr(String s) {
         int slash = s.indexOf('/');
         if (slash < 0) {
             return null;
@@ -55,7 +60,7 @@ final class GoNet {
     }
 
     /** {@code IPNet.Contains}. */
-    static boolean contains(Cidr net, byte[] ip) {
+    public static boolean contains(Cidr net, byte[] ip) {
         byte[] nn = to4(net.network());
         if (nn == null) {
             nn = net.network();
@@ -70,7 +75,7 @@ final class GoNet {
             }
         } else if (m.length == 16) {
             if (nn.length == 4) {
-                m = java.util.Arrays.copyOfRange(m, 12, 16);
+                m = Arrays.copyOfRange(m, 12, 16);
             }
         } else {
             return false;
@@ -101,7 +106,7 @@ final class GoNet {
                 }
             }
             if (ip[10] == (byte) 0xff && ip[11] == (byte) 0xff) {
-                return java.util.Arrays.copyOfRange(ip, 12, 16);
+                return Arrays.copyOfRange(ip, 12, 16);
             }
         }
         return null;
@@ -114,7 +119,7 @@ final class GoNet {
                 allFf &= mask[i] == (byte) 0xff;
             }
             if (allFf) {
-                mask = java.util.Arrays.copyOfRange(mask, 12, 16);
+                mask = Arrays.copyOfRange(mask, 12, 16);
             }
         }
         if (mask.length == 4 && ip.length == 16) {
@@ -123,7 +128,7 @@ final class GoNet {
                 v4InV6 &= ip[i] == 0;
             }
             if (v4InV6) {
-                ip = java.util.Arrays.copyOfRange(ip, 12, 16);
+                ip = Arrays.copyOfRange(ip, 12, 16);
             }
         }
         if (ip.length != mask.length) {
@@ -214,7 +219,7 @@ final class GoNet {
             int n = 0;
             int j = pos;
             for (; j < len; j++) {
-                int h = Percent.hexValue(s.charAt(j));
+                int h = GoUrl.unhex(s.charAt(j)); // net's xtoi accepts the same digits
                 if (h < 0) {
                     break;
                 }
