@@ -106,7 +106,8 @@ public final class CamoVerifier implements UrlVerifier<String> {
         }
         // The query starts where the request found it, unless the prefix (removed above) held a '?'.
         int removed = request.target().length() - target.length();
-        int question = request.queryStart() >= removed ? request.queryStart() - removed : target.indexOf('?');
+        int found = request.queryStart();
+        int question = found < 0 ? -1 : found >= removed ? found - removed : target.indexOf('?');
         return verifyAtmos(target, question);
     }
 
