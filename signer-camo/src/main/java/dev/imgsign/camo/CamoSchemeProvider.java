@@ -10,8 +10,8 @@ import java.util.Set;
  * {@code hex} | {@code base64} | {@code query} (signer), {@code skipHttps} = {@code true} | {@code false}
  * (signer), {@code dialect} = {@code go-camo} | {@code atmos-camo} (verifier), {@code maxLength}
  * (verifier), {@code rejectPrivateAddresses} = {@code true} | {@code false} (verifier). Booleans and
- * numbers follow {@link SchemeConfig}'s rules; unknown options and bad values are refused with an
- * {@link IllegalArgumentException} naming the option.
+ * numbers follow {@link SchemeConfig}'s rules; unknown options and bad values (of any option, whichever
+ * side is built) are refused with an {@link IllegalArgumentException} naming the option.
  *
  * @since 0.1.0
  */
@@ -40,22 +40,32 @@ public final class CamoSchemeProvider implements SchemeProvider {
 
     @Override
     public CamoSigner signer(SchemeConfig config) {
-        config.requireOnlyOptions(name(), OPTIONS);
-        CamoSigner.Builder builder = CamoSigner.builder(config.keys())
+        CamoVerifier.Builder verifierSide = verifierBuilder(config);
+        CamoSigner.Builder builder = CamoSigner.builder(config.keys()).prefix(verifierSide.prefix())
                 .skipHttps(config.flag("skipHttps", false));
-        config.option("prefix").ifPresent(builder::prefix);
         config.option("encoding").ifPresent(v -> builder.encoding(CamoEncoding.fromName(v)));
         return builder.build();
     }
 
     @Override
     public CamoVerifier verifier(SchemeConfig config) {
+        config.flag("skipHttps", false);
+        config.option("encoding").ifPresent(CamoEncoding::fromName);
+        return verifierBuilder(config).build();
+    }
+
+    /**
+     * The verifier's builder from {@code config}, after refusing unknown options. Both sides read every
+     * option, so one configuration shared by a signer and a verifier fails on a bad value whichever is
+     * built first.
+     */
+    private CamoVerifier.Builder verifierBuilder(SchemeConfig config) {
         config.requireOnlyOptions(name(), OPTIONS);
         CamoVerifier.Builder builder = CamoVerifier.builder(config.keys())
                 .maxLength((int) config.number("maxLength", CamoVerifier.DEFAULT_MAX_LENGTH, 1, Integer.MAX_VALUE))
                 .rejectPrivateAddresses(config.flag("rejectPrivateAddresses", false));
         config.option("prefix").ifPresent(builder::prefix);
         config.option("dialect").ifPresent(v -> builder.dialect(CamoDialect.fromName(v)));
-        return builder.build();
+        return builder;
     }
 }
