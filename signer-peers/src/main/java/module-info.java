@@ -4,4 +4,5 @@
  */
 module dev.imgsign.peer {
     exports dev.imgsign.peer.go to dev.imgsign.camo, dev.imgsign.imageproxy, dev.imgsign.imgproxy;
+    exports dev.imgsign.peer.node to dev.imgsign.camo;
 }

@@ -1,6 +1,7 @@
 package dev.imgsign.camo;
 
 import dev.imgsign.core.internal.Ascii;
+import dev.imgsign.core.internal.Settings;
 
 
 /**
@@ -32,16 +33,16 @@ public enum CamoDialect {
      *
      * @param name the dialect's configuration name
      * @return the matching dialect
-     * @throws IllegalArgumentException naming the accepted names
+     * @throws IllegalArgumentException naming the setting and the accepted names (also for {@code null})
      */
     public static CamoDialect fromName(String name) {
-        switch (Ascii.toLowerCase(name.trim())) {
+        switch (Ascii.toLowerCase(Settings.required(name, "dialect").trim())) {
             case "go-camo":
                 return GO_CAMO;
             case "atmos-camo":
                 return ATMOS_CAMO;
             default:
-                throw new IllegalArgumentException("camo dialect must be go-camo or atmos-camo, got '" + name + "'");
+                throw Settings.invalid("dialect", "must be go-camo or atmos-camo, got '" + name + "'");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.imgsign.camo;
 
 import dev.imgsign.core.internal.Ascii;
+import dev.imgsign.core.internal.Settings;
 
 
 /**
@@ -31,10 +32,10 @@ public enum CamoEncoding {
      *
      * @param name the encoding's configuration name
      * @return the matching encoding
-     * @throws IllegalArgumentException naming the accepted names
+     * @throws IllegalArgumentException naming the setting and the accepted names (also for {@code null})
      */
     public static CamoEncoding fromName(String name) {
-        switch (Ascii.toLowerCase(name.trim())) {
+        switch (Ascii.toLowerCase(Settings.required(name, "encoding").trim())) {
             case "hex":
                 return HEX;
             case "base64":
@@ -42,7 +43,7 @@ public enum CamoEncoding {
             case "query":
                 return QUERY;
             default:
-                throw new IllegalArgumentException("camo encoding must be hex, base64 or query, got '" + name + "'");
+                throw Settings.invalid("encoding", "must be hex, base64 or query, got '" + name + "'");
         }
     }
 }

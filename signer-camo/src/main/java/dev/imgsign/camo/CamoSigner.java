@@ -5,11 +5,11 @@ import dev.imgsign.core.spi.HmacKeyRing;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlSigner;
 import dev.imgsign.core.internal.Ascii;
+import dev.imgsign.core.internal.Settings;
 import dev.imgsign.core.internal.Unreserved;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Objects;
 
 /**
  * Signs image URLs for a Camo proxy: {@code digest = HMAC-SHA1(key, URL bytes)}, laid out in the
@@ -37,8 +37,8 @@ public final class CamoSigner implements UrlSigner<String> {
     private final boolean skipHttps;
 
     private CamoSigner(Builder builder) {
-        this.ring = HmacKeyRing.of(HmacAlgorithm.SHA1, builder.keys);
-        this.prefix = builder.prefix;
+        this.ring = HmacKeyRing.of(HmacAlgorithm.SHA1, builder.keys());
+        this.prefix = builder.prefix();
         this.latin1Prefix = isLatin1(prefix) ? prefix.getBytes(StandardCharsets.ISO_8859_1) : null;
         this.encoding = builder.encoding;
         this.skipHttps = builder.skipHttps;
@@ -49,9 +49,10 @@ public final class CamoSigner implements UrlSigner<String> {
      *
      * @param keys the shared secrets; only the primary one signs
      * @return a builder with the defaults described on its setters
+     * @throws IllegalArgumentException if {@code keys} is null
      */
     public static Builder builder(KeySet keys) {
-        return new Builder(Objects.requireNonNull(keys, "keys"));
+        return new Builder(keys);
     }
 
     /**
@@ -189,36 +190,12 @@ public final class CamoSigner implements UrlSigner<String> {
     }
 
     /** Configures a {@link CamoSigner}. Not thread-safe; the signer it builds is. */
-    public static final class Builder {
-        private final KeySet keys;
-        private String prefix = "";
+    public static final class Builder extends CamoSettings<Builder> {
         private CamoEncoding encoding = CamoEncoding.HEX;
         private boolean skipHttps;
 
         private Builder(KeySet keys) {
-            this.keys = keys;
-        }
-
-        /**
-         * What signed URLs start with, for example {@code https://img.example.org}; trailing {@code /}
-         * are dropped as {@code url-tool encode} drops them. Default: empty (the signer returns the path).
-         *
-         * @param prefix the proxy's base URL, or empty for a path only
-         * @return this builder
-         */
-        public Builder prefix(String prefix) {
-            this.prefix = trimPrefix(prefix);
-            return this;
-        }
-
-        /** {@code prefix} without trailing {@code /}; the verifier's builder reads it the same way. */
-        static String trimPrefix(String prefix) {
-            Objects.requireNonNull(prefix, "prefix");
-            int end = prefix.length();
-            while (end > 0 && prefix.charAt(end - 1) == '/') {
-                end--;
-            }
-            return prefix.substring(0, end);
+            super(keys);
         }
 
         /**
@@ -226,9 +203,10 @@ public final class CamoSigner implements UrlSigner<String> {
          *
          * @param encoding the layout to write
          * @return this builder
+         * @throws IllegalArgumentException if {@code encoding} is null
          */
         public Builder encoding(CamoEncoding encoding) {
-            this.encoding = Objects.requireNonNull(encoding, "encoding");
+            this.encoding = Settings.required(encoding, "encoding");
             return this;
         }
 

@@ -9,11 +9,14 @@ import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
 import dev.imgsign.peer.go.GoBase64;
 import dev.imgsign.peer.go.GoUrl;
+import dev.imgsign.peer.node.NodeLegacyUrl;
+import dev.imgsign.peer.node.NodeQueryString;
+import dev.imgsign.peer.node.NodeText;
 import dev.imgsign.core.internal.Percent;
+import dev.imgsign.core.internal.Settings;
 import dev.imgsign.core.internal.SignedUrls;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * Accepts exactly the Camo request targets that the chosen {@link CamoDialect}'s server accepts, and
@@ -32,6 +35,12 @@ import java.util.Objects;
  * <p>Given the signer's {@link Builder#prefix(String) prefix}, it also accepts exactly what the signer
  * returned: {@code verify(signer.sign(url))} (the prefix is removed when the input starts with it, byte
  * for byte, followed by {@code /} or {@code ?}; a request target starting with {@code /} works as before).
+ *
+ * <p>Rejections: {@link Rejection#MALFORMED} when the request has not the shape of a Camo URL,
+ * {@link Rejection#BAD_SIGNATURE} when no key produced its digest, {@link Rejection#TARGET_REFUSED} when
+ * the digest verified but the server refuses the signed URL (not http or https, no host, userinfo, not
+ * parsable, or a private address under {@link Builder#rejectPrivateAddresses(boolean)}), and
+ * {@link Rejection#TOO_LONG}; each with the status the dialect's server answers.
  *
  * @since 0.1.0
  */
@@ -53,12 +62,12 @@ public final class CamoVerifier implements UrlVerifier<String> {
     private final String prefix;
 
     private CamoVerifier(Builder builder) {
-        this.keys = builder.keys;
-        this.ring = HmacKeyRing.of(HmacAlgorithm.SHA1, builder.keys);
+        this.keys = builder.keys();
+        this.ring = HmacKeyRing.of(HmacAlgorithm.SHA1, keys);
         this.dialect = builder.dialect;
         this.maxLength = builder.maxLength;
         this.rejectPrivateAddresses = builder.rejectPrivateAddresses;
-        this.prefix = builder.prefix;
+        this.prefix = builder.prefix();
     }
 
     /**
@@ -66,9 +75,10 @@ public final class CamoVerifier implements UrlVerifier<String> {
      *
      * @param keys the shared secrets accepted, tried in order
      * @return a builder with the defaults described on its setters
+     * @throws IllegalArgumentException if {@code keys} is null
      */
     public static Builder builder(KeySet keys) {
-        return new Builder(Objects.requireNonNull(keys, "keys"));
+        return new Builder(keys);
     }
 
     /**
@@ -80,23 +90,25 @@ public final class CamoVerifier implements UrlVerifier<String> {
         return dialect;
     }
 
-    @Override
-    public Verification<String> verify(ProxyRequest request) {
-        return verify(request.target());
-    }
-
     /**
-     * Verifies a request target, or a URL the signer returned when this verifier has the signer's prefix.
+     * Verifies a request: its target relative to where the proxy is mounted (for example
+     * {@code /0f6d.../6874...}), or, when this verifier has the signer's {@link Builder#prefix(String)
+     * prefix}, a URL the signer returned. Camo reads no request header.
      *
-     * @param requestTarget the raw path and {@code ?query}, still percent-encoded, relative to where
-     *     the proxy is mounted (for example {@code /0f6d.../6874...}), or the configured
-     *     {@link Builder#prefix(String) prefix} followed by one; {@code null} is rejected
+     * @param request the raw request target, still percent-encoded
      * @return the decoded target URL with the index of the key that signed it, or a rejection
      */
     @Override
-    public Verification<String> verify(String requestTarget) {
-        String target = SignedUrls.requestTarget(requestTarget, prefix);
-        return dialect == CamoDialect.GO_CAMO ? verifyGoCamo(target) : verifyAtmos(target);
+    public Verification<String> verify(ProxyRequest request) {
+        String target = SignedUrls.requestTarget(request.target(), prefix);
+        if (dialect == CamoDialect.GO_CAMO) {
+            return verifyGoCamo(target);
+        }
+        // The query starts where the request found it, unless the prefix (removed above) held a '?'.
+        int removed = request.target().length() - target.length();
+        int found = request.queryStart();
+        int question = found < 0 ? -1 : found >= removed ? found - removed : target.indexOf('?');
+        return verifyAtmos(target, question);
     }
 
     /**
@@ -117,9 +129,6 @@ public final class CamoVerifier implements UrlVerifier<String> {
     // ---------------------------------------------------------------- go-camo
 
     private Verification<String> verifyGoCamo(String target) {
-        if (target == null) {
-            return Verification.rejected(Rejection.MALFORMED, "request target is null", 400);
-        }
         if (target.length() > maxLength) {
             return Verification.rejected(Rejection.TOO_LONG,
                     "request target has " + target.length() + " characters, limit " + maxLength);
@@ -218,24 +227,24 @@ public final class CamoVerifier implements UrlVerifier<String> {
         String url = ascii ? new String(urlBytes, StandardCharsets.ISO_8859_1) : Percent.utf8OrNull(urlBytes);
         if (url == null) {
             // go-camo would fetch these raw bytes; a Java String cannot carry them, so we refuse.
-            return Verification.rejected(Rejection.MALFORMED, "signed URL is not valid UTF-8", 400);
+            return Verification.rejected(Rejection.TARGET_REFUSED, "signed URL is not valid UTF-8", 400);
         }
         String goUrl = GoUrl.bytes(url);
         boolean control = hasControlCharacter(urlBytes);
         GoUrl parsed = control ? null : GoUrl.parse(goUrl);
         if (parsed == null) {
             String error = control ? "invalid control character in URL" : GoUrl.parseError(goUrl);
-            return Verification.rejected(Rejection.MALFORMED, "signed URL does not parse: " + error, 400);
+            return Verification.rejected(Rejection.TARGET_REFUSED, "signed URL does not parse: " + error, 400);
         }
         if (!parsed.scheme().equals("http") && !parsed.scheme().equals("https")) {
-            return Verification.rejected(Rejection.MALFORMED, "signed URL's scheme is not http or https", 404);
+            return Verification.rejected(Rejection.TARGET_REFUSED, "signed URL's scheme is not http or https", 404);
         }
         String hostname = parsed.hostname();
         if (hostname.isEmpty()) {
-            return Verification.rejected(Rejection.MALFORMED, "signed URL has no host", 404);
+            return Verification.rejected(Rejection.TARGET_REFUSED, "signed URL has no host", 404);
         }
         if (parsed.hasUserinfo()) {
-            return Verification.rejected(Rejection.MALFORMED, "signed URL carries userinfo (user:pass@)", 404);
+            return Verification.rejected(Rejection.TARGET_REFUSED, "signed URL carries userinfo (user:pass@)", 404);
         }
         return acceptIfAllowed(url, GoUrl.text(hostname), keyIndex, 404);
     }
@@ -304,17 +313,14 @@ public final class CamoVerifier implements UrlVerifier<String> {
 
     // ------------------------------------------------------------- atmos/camo
 
-    private Verification<String> verifyAtmos(String target) {
-        if (target == null) {
-            return Verification.rejected(Rejection.MALFORMED, "request target is null", ATMOS_STATUS);
+    private Verification<String> verifyAtmos(String target, int question) {
+        Verification<String> unreadable = SignedUrls.refuseUnreadable(target, maxLength);
+        if (unreadable instanceof Verification.Rejected<String> r && r.reason() == Rejection.TOO_LONG) {
+            // camo answers 404 to what it will not read; only Node's HTTP parser answers 400 (raw characters).
+            return Verification.rejected(Rejection.TOO_LONG, r.detail(), ATMOS_STATUS);
         }
-        if (target.length() > maxLength) {
-            return Verification.rejected(Rejection.TOO_LONG,
-                    "request target has " + target.length() + " characters, limit " + maxLength, ATMOS_STATUS);
-        }
-        Verification<String> raw = rejectRawControlOrSpace(target);
-        if (raw != null) {
-            return raw;
+        if (unreadable != null) {
+            return unreadable;
         }
         if (target.isEmpty() || target.charAt(0) != '/') {
             return Verification.rejected(Rejection.MALFORMED, SignedUrls.notARequestTarget("prefix"),
@@ -324,10 +330,13 @@ public final class CamoVerifier implements UrlVerifier<String> {
             return Verification.rejected(Rejection.MALFORMED, "not a proxy request: camo serves its own page at "
                     + target, ATMOS_STATUS);
         }
-        String url = NodeCompat.asNodeSeesIt(target);
+        String url = NodeText.asNodeSeesIt(target);
+        if (url != target) {
+            // Re-encoded from non-ASCII: indices moved.
+            question = url.indexOf('?');
+        }
         // Legacy url.parse: backslashes before '?' or '#' become '/'; '#' ends the query.
         int hash = url.indexOf('#');
-        int question = url.indexOf('?');
         if (hash >= 0 && question > hash) {
             question = -1;
         }
@@ -345,14 +354,14 @@ public final class CamoVerifier implements UrlVerifier<String> {
         String dest;
         byte[] pathUrlBytes = encodedUrl == null ? null : decodeLowerHexText(encodedUrl);
         if (pathUrlBytes != null) {
-            dest = NodeCompat.utf8WithReplacement(pathUrlBytes);
+            dest = NodeText.utf8WithReplacement(pathUrlBytes);
         } else {
-            NodeCompat.QueryUrl fromQuery = NodeCompat.queryUrl(query);
-            if (fromQuery.value == null) {
+            NodeQueryString.QueryUrl fromQuery = NodeQueryString.url(query);
+            if (fromQuery.value() == null) {
                 return Verification.rejected(Rejection.MALFORMED, "no target URL: the path has no lowercase hex URL"
-                        + " segment and " + fromQuery.problem, ATMOS_STATUS);
+                        + " segment and " + fromQuery.problem(), ATMOS_STATUS);
             }
-            dest = fromQuery.value;
+            dest = fromQuery.value();
         }
         byte[] digest = decodeLowerHexText(digestText);
         if (digest == null || digest.length != DIGEST_BYTES) {
@@ -364,15 +373,15 @@ public final class CamoVerifier implements UrlVerifier<String> {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key",
                     ATMOS_STATUS);
         }
-        NodeCompat.LegacyHost host = NodeCompat.legacyHost(dest);
-        if (!host.protocol.equals("http") && !host.protocol.equals("https")) {
-            return Verification.rejected(Rejection.MALFORMED, "signed URL's protocol is not http or https",
+        NodeLegacyUrl host = NodeLegacyUrl.parse(dest);
+        if (!host.protocol().equals("http") && !host.protocol().equals("https")) {
+            return Verification.rejected(Rejection.TARGET_REFUSED, "signed URL's protocol is not http or https",
                     ATMOS_STATUS);
         }
-        if (host.hostname == null || host.hostname.isEmpty()) {
-            return Verification.rejected(Rejection.MALFORMED, "signed URL has no host", ATMOS_STATUS);
+        if (host.hostname() == null || host.hostname().isEmpty()) {
+            return Verification.rejected(Rejection.TARGET_REFUSED, "signed URL has no host", ATMOS_STATUS);
         }
-        return acceptIfAllowed(dest, host.hostname, keyIndex, ATMOS_STATUS);
+        return acceptIfAllowed(dest, host.hostname(), keyIndex, ATMOS_STATUS);
     }
 
     // ---------------------------------------------------------------- shared
@@ -382,11 +391,6 @@ public final class CamoVerifier implements UrlVerifier<String> {
      * target on (Go's and Node's parsers answer 400 before the proxy runs), so neither do we, in any form
      * and either dialect. Percent-encoded, they are the URL's business.
      */
-    private static Verification<String> rejectRawControlOrSpace(String target) {
-        int raw = SignedUrls.rawControlOrSpace(target);
-        return raw < 0 ? null : rawCharacterRejection(target.charAt(raw), raw);
-    }
-
     private static Verification<String> rawCharacterRejection(char c, int index) {
         return Verification.rejected(Rejection.MALFORMED, "request target contains a raw "
                 + (c == ' ' ? "space" : "control character 0x" + Integer.toHexString(c)) + " at index " + index
@@ -397,7 +401,7 @@ public final class CamoVerifier implements UrlVerifier<String> {
         if (rejectPrivateAddresses) {
             String refusal = AddressPolicy.refusal(hostname);
             if (refusal != null) {
-                return Verification.rejected(Rejection.HOST_NOT_ALLOWED, refusal, status);
+                return Verification.rejected(Rejection.TARGET_REFUSED, refusal, status);
             }
         }
         return Verification.accepted(url, keys, keyIndex);
@@ -460,29 +464,13 @@ public final class CamoVerifier implements UrlVerifier<String> {
     }
 
     /** Configures a {@link CamoVerifier}. Not thread-safe; the verifier it builds is. */
-    public static final class Builder {
-        private final KeySet keys;
+    public static final class Builder extends CamoSettings<Builder> {
         private CamoDialect dialect = CamoDialect.GO_CAMO;
         private int maxLength = DEFAULT_MAX_LENGTH;
         private boolean rejectPrivateAddresses;
-        private String prefix = "";
 
         private Builder(KeySet keys) {
-            this.keys = keys;
-        }
-
-        /**
-         * The signer's {@link CamoSigner.Builder#prefix(String) prefix}, so that {@link #verify} also
-         * accepts the full URLs it returned: an input starting with it (byte for byte) followed by
-         * {@code /} or {@code ?} is verified without it. Trailing {@code /} are dropped as the signer drops
-         * them. Default: empty (request targets only).
-         *
-         * @param prefix what the signer's URLs start with, for example {@code https://img.example.org}
-         * @return this builder
-         */
-        public Builder prefix(String prefix) {
-            this.prefix = CamoSigner.Builder.trimPrefix(prefix);
-            return this;
+            super(keys);
         }
 
         /**
@@ -490,9 +478,10 @@ public final class CamoVerifier implements UrlVerifier<String> {
          *
          * @param dialect the server whose acceptance rules to follow
          * @return this builder
+         * @throws IllegalArgumentException if {@code dialect} is null
          */
         public Builder dialect(CamoDialect dialect) {
-            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            this.dialect = Settings.required(dialect, "dialect");
             return this;
         }
 
@@ -505,15 +494,14 @@ public final class CamoVerifier implements UrlVerifier<String> {
          * @throws IllegalArgumentException if {@code maxLength} is below 1
          */
         public Builder maxLength(int maxLength) {
-            if (maxLength < 1) {
-                throw new IllegalArgumentException("maxLength must be at least 1, got " + maxLength);
-            }
+            Settings.check(maxLength >= 1, "maxLength", "must be at least 1, got " + maxLength);
             this.maxLength = maxLength;
             return this;
         }
 
         /**
-         * Whether to refuse ({@link Rejection#HOST_NOT_ALLOWED}) targets whose host is not a public one.
+         * Whether to refuse ({@link Rejection#TARGET_REFUSED}, after the digest verified) targets whose
+         * host is not a public one.
          * The host is first read as a browser's WHATWG URL parser reads it: percent-decoded, IDNA-mapped
          * (so {@code 127。0。0。1}, {@code １２７．０．０．１} and {@code ⓛⓞⓒⓐⓛⓗⓞⓢⓣ} are 127.0.0.1 and
          * localhost), IPv4 in every number form ({@code 0x7f.1}, {@code 2130706433}, {@code 010.0.0.1}),

@@ -95,21 +95,21 @@ class CamoBadInputTest {
     @Test
     void goCamoSignedUrlThatIsNotUtf8() {
         byte[] bytes = {'h', 't', 't', 'p', ':', '/', '/', 'a', '/', (byte) 0xff};
-        assertRejected(Rejection.MALFORMED, 400, GO.verify(hexTarget(bytes)));
+        assertRejected(Rejection.TARGET_REFUSED, 400, GO.verify(hexTarget(bytes)));
     }
 
     @Test
     void goCamoSignedNonHttpSchemes() {
         for (String url : new String[] {"javascript:alert(1)", "ftp://example.com/a.png", "file:///etc/passwd",
                 "data:image/png;base64,AAAA", "//example.com/a.png"}) {
-            assertRejected(Rejection.MALFORMED, 404, GO.verify(hexTarget(url)));
+            assertRejected(Rejection.TARGET_REFUSED, 404, GO.verify(hexTarget(url)));
         }
     }
 
     @Test
     void goCamoSignedUserinfo() {
-        assertRejected(Rejection.MALFORMED, 404, GO.verify(hexTarget("http://user:pass@example.com/a.png")));
-        assertRejected(Rejection.MALFORMED, 404, GO.verify(hexTarget("http://@example.com/a.png")));
+        assertRejected(Rejection.TARGET_REFUSED, 404, GO.verify(hexTarget("http://user:pass@example.com/a.png")));
+        assertRejected(Rejection.TARGET_REFUSED, 404, GO.verify(hexTarget("http://@example.com/a.png")));
     }
 
     @Test
@@ -130,7 +130,8 @@ class CamoBadInputTest {
     @Test
     void atmosEmptyNullSlashAndOnlyADigest() {
         assertRejected(Rejection.MALFORMED, 404, ATMOS.verify(""));
-        assertRejected(Rejection.MALFORMED, 404, ATMOS.verify((String) null));
+        // null is no request at all: UrlVerifier's default answers it, with MALFORMED's default status.
+        assertRejected(Rejection.MALFORMED, 400, ATMOS.verify((String) null));
         assertRejected(Rejection.MALFORMED, 404, ATMOS.verify("/"));
         assertRejected(Rejection.MALFORMED, 404, ATMOS.verify("/" + DIGEST));
         assertRejected(Rejection.MALFORMED, 404, ATMOS.verify("/" + DIGEST + "?url="));
@@ -171,7 +172,7 @@ class CamoBadInputTest {
     @Test
     void atmosSignedNonHttpSchemes() {
         for (String url : new String[] {"javascript:alert(1)", "ftp://example.com/a.png", "file:///etc/passwd"}) {
-            assertRejected(Rejection.MALFORMED, 404, ATMOS.verify(hexTarget(url)));
+            assertRejected(Rejection.TARGET_REFUSED, 404, ATMOS.verify(hexTarget(url)));
         }
     }
 

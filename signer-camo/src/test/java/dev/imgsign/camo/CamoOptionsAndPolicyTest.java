@@ -129,10 +129,10 @@ class CamoOptionsAndPolicyTest {
         for (String host : refused) {
             String t = hexTarget("http://" + host + "/a.png");
             Verification.Rejected<String> r = (Verification.Rejected<String>) go.verify(t);
-            assertEquals(Rejection.HOST_NOT_ALLOWED, r.reason(), host);
+            assertEquals(Rejection.TARGET_REFUSED, r.reason(), host);
             assertEquals(404, r.httpStatus(), host);
             assertTrue(r.detail().startsWith("target host is "), r.detail());
-            assertEquals(Rejection.HOST_NOT_ALLOWED, atmos.verify(t).rejection().orElse(null), host);
+            assertEquals(Rejection.TARGET_REFUSED, atmos.verify(t).rejection().orElse(null), host);
         }
         for (String host : allowed) {
             String t = hexTarget("http://" + host + "/a.png");

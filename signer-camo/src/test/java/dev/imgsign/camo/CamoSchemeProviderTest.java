@@ -65,4 +65,30 @@ class CamoSchemeProviderTest {
                 .contains("rejectPrivateAddresses"));
         assertThrows(IllegalArgumentException.class, () -> provider.verifier(SchemeConfig.builder().build()));
     }
+
+    @Test
+    void eitherSideRefusesABadValueOfAnyOption() {
+        SchemeProvider provider = Schemes.provider("camo");
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> provider.signer(config(Map.of("dialect", "camo")))).getMessage().contains("dialect"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> provider.signer(config(Map.of("maxLength", "0")))).getMessage().contains("maxLength"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> provider.verifier(config(Map.of("encoding", "base32")))).getMessage().contains("encoding"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> provider.verifier(config(Map.of("skipHttps", "1")))).getMessage().contains("skipHttps"));
+    }
+
+    @Test
+    void booleansFollowTheOneRuleOfSchemeConfig() {
+        SchemeProvider provider = Schemes.provider("camo");
+        CamoSigner skip = (CamoSigner) provider.signer(config(Map.of("skipHttps", " TRUE ")));
+        assertEquals("https://example.com/a", skip.sign("https://example.com/a"));
+        CamoVerifier strict = (CamoVerifier) provider.verifier(config(Map.of("rejectPrivateAddresses", "True",
+                "dialect", "ATMOS-CAMO")));
+        CamoSigner signer = CamoSigner.builder(KeySet.ofUtf8("test")).build();
+        assertEquals(Rejection.TARGET_REFUSED,
+                strict.verify(signer.sign("http://127.0.0.1/a")).rejection().orElseThrow());
+        assertEquals(CamoDialect.ATMOS_CAMO, strict.dialect());
+    }
 }
