@@ -17,8 +17,11 @@ final class ImgproxyPath {
     private ImgproxyPath() {
     }
 
-    /** A parsed path: a request, or the reason the server answers 404. */
-    record Parsed(ImgproxyRequest request, String problem) {
+    /**
+     * A parsed path: a request, or the reason it is answered 404. {@code refused} marks a path of the
+     * server's shape that we refuse by policy (a source that is not UTF-8, which the server accepts).
+     */
+    record Parsed(ImgproxyRequest request, String problem, boolean refused) {
     }
 
     /**
@@ -115,9 +118,9 @@ final class ImgproxyPath {
         }
         String source = utf8OrNull(bytes);
         if (source == null) {
-            return problem("source URL is not UTF-8 (a Java string cannot carry it)");
+            return refused("source URL is not UTF-8 (the server accepts it; a Java string cannot carry it)");
         }
-        return new Parsed(new ImgproxyRequest(options, source, extension), null);
+        return new Parsed(new ImgproxyRequest(options, source, extension), null, false);
     }
 
     /** {@link Percent#utf8OrNull}, without a decoder for the common all-ASCII case. */
@@ -151,9 +154,9 @@ final class ImgproxyPath {
         }
         String source = utf8OrNull(bytes);
         if (source == null) {
-            return problem("source URL is not UTF-8 (a Java string cannot carry it)");
+            return refused("source URL is not UTF-8 (the server accepts it; a Java string cannot carry it)");
         }
-        return new Parsed(new ImgproxyRequest(options, source, extension), null);
+        return new Parsed(new ImgproxyRequest(options, source, extension), null, false);
     }
 
     static boolean isResizeType(String part) {
@@ -178,6 +181,10 @@ final class ImgproxyPath {
     }
 
     private static Parsed problem(String why) {
-        return new Parsed(null, why);
+        return new Parsed(null, why, false);
+    }
+
+    private static Parsed refused(String why) {
+        return new Parsed(null, why, true);
     }
 }
