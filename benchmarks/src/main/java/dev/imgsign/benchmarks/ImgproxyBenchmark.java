@@ -3,7 +3,8 @@ package dev.imgsign.benchmarks;
 import com.google.common.io.BaseEncoding;
 import dev.imgsign.core.spi.HmacAlgorithm;
 import dev.imgsign.core.Verification;
-import dev.imgsign.imgproxy.ImgproxyKeys;
+import dev.imgsign.core.KeySet;
+import dev.imgsign.core.SigningKey;
 import dev.imgsign.imgproxy.ImgproxyOptions;
 import dev.imgsign.imgproxy.ImgproxyRequest;
 import dev.imgsign.imgproxy.ImgproxySigner;
@@ -70,9 +71,10 @@ public class ImgproxyBenchmark {
         message = new byte[SALT.length + pathBytes.length];
         System.arraycopy(SALT, 0, message, 0, SALT.length);
         System.arraycopy(pathBytes, 0, message, SALT.length, pathBytes.length);
-        ImgproxyKeys keys = ImgproxyKeys.of(Fixtures.SECRET_BYTES, SALT);
-        signer = ImgproxySigner.builder().keys(keys).baseUrl(BASE).build();
-        verifier = ImgproxyVerifier.builder().keys(keys).build();
+        KeySet keys = KeySet.of(SigningKey.ofBytes(Fixtures.SECRET_BYTES));
+        KeySet salts = KeySet.of(SigningKey.ofBytes(SALT));
+        signer = ImgproxySigner.builder(keys).salts(salts).baseUrl(BASE).build();
+        verifier = ImgproxyVerifier.builder(keys).salts(salts).build();
 
         String signed = signer.sign(request);
         requestTarget = signed.substring(BASE.length());

@@ -1,8 +1,8 @@
 package dev.imgsign.cli;
 
 import dev.imgsign.core.KeyReader;
+import dev.imgsign.core.KeySet;
 import dev.imgsign.core.SigningKey;
-import dev.imgsign.imgproxy.ImgproxyKeys;
 import dev.imgsign.imgproxy.ImgproxyOptions;
 import dev.imgsign.imgproxy.ImgproxyRequest;
 import dev.imgsign.imgproxy.ImgproxyServerVersion;
@@ -12,8 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,15 +55,21 @@ final class ImgproxyCommand {
          * The key/salt pairs: keys by the CLI's shared key rule ({@link Keys}), hex unless {@code --key-encoding}
          * says otherwise, a comma list for several; salts always hex, as the server reads {@code IMGPROXY_SALT}.
          */
-        ImgproxyKeys keys(KeyOptions own, ImgproxyCommand command) {
-            List<SigningKey> keys = Keys.resolveList(own, command.keyOptions, command.root, KEY_ENV, KeyReader.Encoding.HEX);
-            StringBuilder hexKeys = new StringBuilder();
-            for (SigningKey key : keys) {
-                byte[] bytes = key.copyBytes();
-                hexKeys.append(hexKeys.length() == 0 ? "" : ",").append(HexFormat.of().formatHex(bytes));
-                Arrays.fill(bytes, (byte) 0);
+        KeySet keys(KeyOptions own, ImgproxyCommand command) {
+            return KeySet.of(Keys.resolveList(own, command.keyOptions, command.root, KEY_ENV, KeyReader.Encoding.HEX));
+        }
+
+        /** The hex salts, one per key, as the server reads {@code IMGPROXY_SALT}. */
+        KeySet salts(ImgproxyCommand command) {
+            List<SigningKey> salts = new ArrayList<>();
+            for (String hex : salts(command.root).split(",", -1)) {
+                try {
+                    salts.add(SigningKey.ofHex(hex));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("imgproxy salt " + salts.size() + " is empty or not valid hexadecimal");
+                }
             }
-            return ImgproxyKeys.ofHex(hexKeys.toString(), salts(command.root));
+            return KeySet.of(salts);
         }
 
         private String salts(Imgsign root) {
@@ -121,7 +126,7 @@ final class ImgproxyCommand {
             ImgproxyOptions.Builder o = ImgproxyOptions.builder();
             options.forEach(o::raw);
             ImgproxyOptions built = o.build();
-            ImgproxySigner signer = ImgproxySigner.builder().keys(secrets.keys(keyOptions, imgproxy))
+            ImgproxySigner signer = ImgproxySigner.builder(secrets.keys(keyOptions, imgproxy)).salts(secrets.salts(imgproxy))
                     .signatureSize(secrets.signatureSize).pathPrefix(secrets.pathPrefix).baseUrl(base)
                     .sourceForm(plain ? ImgproxySigner.SourceForm.PLAIN : ImgproxySigner.SourceForm.BASE64)
                     .base64ChunkLength(chunk).build();
@@ -158,7 +163,7 @@ final class ImgproxyCommand {
                 case "v4", "4" -> ImgproxyServerVersion.V4;
                 default -> throw new IllegalArgumentException("--server must be v3 or v4, not '" + server + "'");
             };
-            ImgproxyVerifier verifier = ImgproxyVerifier.builder().keys(secrets.keys(keyOptions, imgproxy))
+            ImgproxyVerifier verifier = ImgproxyVerifier.builder(secrets.keys(keyOptions, imgproxy)).salts(secrets.salts(imgproxy))
                     .signatureSize(secrets.signatureSize).pathPrefix(secrets.pathPrefix).serverVersion(version)
                     .trustedSignatures(trusted).build();
             return Inputs.forEach(requests, imgproxy.root, request -> Common.result(

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imgsign.core.KeySet;
-import dev.imgsign.imgproxy.ImgproxyKeys;
+import dev.imgsign.core.SigningKey;
 import dev.imgsign.imgproxy.ImgproxyRequest;
 import dev.imgsign.imgproxy.ImgproxySigner;
 import dev.imgsign.thumbor.ThumborOptions;
@@ -63,7 +63,8 @@ class NewSchemeKeysTest {
     void imgproxyKeyEncodingAndRotationLists() {
         byte[] key = HexFormat.of().parseHex(STRONG_HEX);
         String base64 = Base64.getEncoder().encodeToString(key);
-        ImgproxySigner expected = ImgproxySigner.builder().keys(ImgproxyKeys.ofHex(STRONG_HEX, DOCS_SALT)).build();
+        ImgproxySigner expected = ImgproxySigner.builder(KeySet.of(SigningKey.ofHex(STRONG_HEX)))
+                .salts(KeySet.of(SigningKey.ofHex(DOCS_SALT))).build();
         String want = expected.sign(ImgproxyRequest.of("https://example.com/a.jpg"));
 
         CliRunner.Outcome b64 = CliRunner.run("imgproxy", "sign", "-k", base64, "--key-encoding", "base64", "-s", DOCS_SALT,

@@ -1,151 +1,97 @@
 package dev.imgsign.imgproxy;
 
-import dev.imgsign.core.spi.Hmac;
-import dev.imgsign.core.spi.HmacAlgorithm;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.SigningKey;
+import dev.imgsign.core.internal.Settings;
+import dev.imgsign.core.spi.Hmac;
+import dev.imgsign.core.spi.HmacAlgorithm;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * The key/salt pairs of an imgproxy deployment ({@code IMGPROXY_KEY}, {@code IMGPROXY_SALT}): the first
- * pair signs, every pair verifies, in order (key rotation). The MAC is HMAC-SHA256 keyed with the key over
- * the salt followed by the path.
- *
- * <p>Unlike the server (which decodes an empty list element to an empty key) and the Node builder (which
- * silently signs {@code /insecure} without a key), every key and salt must be non-empty, valid hexadecimal
- * here; anything else is an {@link IllegalArgumentException}. At most {@value KeySet#MAX_KEYS} pairs, so a
- * verification costs a bounded number of MACs. {@link #toString()} never shows key or salt material.
- *
- * @since 0.1.0
+ * The key/salt pairs of an imgproxy deployment ({@code IMGPROXY_KEY}, {@code IMGPROXY_SALT}) as the
+ * builders pair them: key {@code i} of the key set with salt {@code i}, the first pair signing, every pair
+ * verifying in order (key rotation). The MAC is HMAC-SHA256 keyed with the key over the salt followed by
+ * the path. Never shows key or salt material.
  */
-public final class ImgproxyKeys {
+final class ImgproxyKeys {
+    private final KeySet keySet;
+    private final KeySet saltSet;
     private final Hmac[] hmacs;
     private final byte[][] salts;
 
-    private ImgproxyKeys(Hmac[] hmacs, byte[][] salts) {
+    private ImgproxyKeys(KeySet keySet, KeySet saltSet, Hmac[] hmacs, byte[][] salts) {
+        this.keySet = keySet;
+        this.saltSet = saltSet;
         this.hmacs = hmacs;
         this.salts = salts;
     }
 
     /**
-     * Pairs from the server's environment values: comma-separated hex keys and salts, as many salts as
-     * keys, the first pair signing (for example {@code ofHex(System.getenv("IMGPROXY_KEY"),
-     * System.getenv("IMGPROXY_SALT"))}). Hex digits may be of either case; blanks around an element are
-     * ignored.
+     * Key {@code i} paired with salt {@code i}; both sets are non-empty and bounded by {@link KeySet}.
      *
-     * @param keys comma-separated hex keys ({@code IMGPROXY_KEY})
-     * @param salts comma-separated hex salts, one per key ({@code IMGPROXY_SALT})
-     * @return the pairs, the first one signing
-     * @throws IllegalArgumentException if a list is empty, an element is empty or not hexadecimal, the
-     *     counts differ or there are more than {@value KeySet#MAX_KEYS} pairs; the message never contains
-     *     the values
+     * @throws IllegalArgumentException naming {@code salts} when the counts differ
      */
-    public static ImgproxyKeys ofHex(String keys, String salts) {
-        Objects.requireNonNull(keys, "keys");
-        Objects.requireNonNull(salts, "salts");
-        List<byte[]> keyList = hexList("key", keys);
-        List<byte[]> saltList = hexList("salt", salts);
-        if (keyList.size() != saltList.size()) {
-            throw new IllegalArgumentException("imgproxy needs as many salts as keys: got " + keyList.size()
-                    + " keys and " + saltList.size() + " salts");
-        }
-        return of(keyList, saltList);
-    }
-
-    /**
-     * One pair of raw bytes (copied).
-     *
-     * @param key the key
-     * @param salt the salt
-     * @return one pair of raw bytes (copied)
-     * @throws IllegalArgumentException if the key or the salt is empty
-     */
-    public static ImgproxyKeys of(byte[] key, byte[] salt) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(salt, "salt");
-        return of(List.of(key), List.of(salt));
-    }
-
-    /**
-     * These pairs followed by one more (older) pair that only verifies.
-     *
-     * @param key the key
-     * @param salt the salt
-     * @return these pairs followed by one more (older) pair that only verifies
-     * @throws IllegalArgumentException if the key or the salt is empty or the pairs would be too many
-     */
-    public ImgproxyKeys and(byte[] key, byte[] salt) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(salt, "salt");
-        if (hmacs.length >= KeySet.MAX_KEYS) {
-            throw new IllegalArgumentException("at most " + KeySet.MAX_KEYS + " key/salt pairs");
-        }
-        requireNonEmpty(key, salt, hmacs.length);
-        Hmac[] h = Arrays.copyOf(hmacs, hmacs.length + 1);
-        byte[][] s = Arrays.copyOf(salts, salts.length + 1);
-        h[hmacs.length] = Hmac.of(HmacAlgorithm.SHA256, SigningKey.ofBytes(key));
-        s[salts.length] = salt.clone();
-        return new ImgproxyKeys(h, s);
-    }
-
-    private static ImgproxyKeys of(List<byte[]> keys, List<byte[]> salts) {
-        if (keys.size() > KeySet.MAX_KEYS) {
-            throw new IllegalArgumentException("at most " + KeySet.MAX_KEYS + " key/salt pairs, got " + keys.size());
-        }
+    static ImgproxyKeys of(KeySet keys, KeySet salts) {
+        Settings.check(keys.size() == salts.size(), "salts", "imgproxy needs as many salts as keys, one per key in"
+                + " the keys' order: got " + keys.size() + " keys and " + salts.size() + " salts");
         Hmac[] h = new Hmac[keys.size()];
         byte[][] s = new byte[keys.size()][];
         for (int i = 0; i < h.length; i++) {
-            requireNonEmpty(keys.get(i), salts.get(i), i);
-            h[i] = Hmac.of(HmacAlgorithm.SHA256, SigningKey.ofBytes(keys.get(i)));
-            s[i] = salts.get(i).clone();
+            h[i] = Hmac.of(HmacAlgorithm.SHA256, keys.keys().get(i));
+            s[i] = salts.keys().get(i).copyBytes();
         }
-        return new ImgproxyKeys(h, s);
+        return new ImgproxyKeys(keys, salts, h, s);
     }
 
-    private static void requireNonEmpty(byte[] key, byte[] salt, int index) {
-        if (key.length == 0) {
-            throw new IllegalArgumentException("imgproxy key " + index + " is empty");
-        }
-        if (salt.length == 0) {
-            throw new IllegalArgumentException("imgproxy salt " + index + " is empty");
-        }
+    /** Pairs from the server's environment values, as {@link #hexList} reads each. */
+    static ImgproxyKeys ofHex(String keys, String salts) {
+        return of(hexList("keys", keys), hexList("salts", salts));
     }
 
-    private static List<byte[]> hexList(String what, String csv) {
-        List<byte[]> out = new ArrayList<>();
+    /**
+     * The key set of a comma-separated list of hex values such as {@code IMGPROXY_KEY} or
+     * {@code IMGPROXY_SALT}: hex digits of either case, blanks around an element ignored.
+     *
+     * @param setting the setting named in the exception
+     * @throws IllegalArgumentException naming {@code setting} for an empty or non-hex element or more than
+     *     {@value KeySet#MAX_KEYS} elements; the message never contains the values
+     */
+    static KeySet hexList(String setting, String csv) {
+        Settings.required(csv, setting);
+        List<SigningKey> out = new ArrayList<>();
         int start = 0;
         while (true) {
             int comma = csv.indexOf(',', start);
             int end = comma < 0 ? csv.length() : comma;
             String element = csv.substring(start, end).strip();
-            if (element.isEmpty()) {
-                throw new IllegalArgumentException("imgproxy " + what + " " + out.size() + " is empty");
-            }
+            Settings.check(!element.isEmpty(), setting, "element " + out.size() + " is empty");
             try {
-                out.add(HexFormat.of().parseHex(element));
+                out.add(SigningKey.ofBytes(HexFormat.of().parseHex(element)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("imgproxy " + what + " " + out.size() + " is not valid hexadecimal");
+                throw Settings.invalid(setting, "element " + out.size() + " is not valid hexadecimal");
             }
-            if (out.size() > KeySet.MAX_KEYS) {
-                throw new IllegalArgumentException("at most " + KeySet.MAX_KEYS + " imgproxy " + what + "s");
-            }
+            Settings.check(out.size() <= KeySet.MAX_KEYS, setting, "at most " + KeySet.MAX_KEYS + " elements");
             if (comma < 0) {
-                return out;
+                return KeySet.of(out);
             }
             start = comma + 1;
         }
     }
 
-    /**
-     * The number of pairs.
-     *
-     * @return the number of pairs
-     */
-    public int size() {
+    /** The keys as the builder was given them. */
+    KeySet keySet() {
+        return keySet;
+    }
+
+    /** The salts as the builder was given them. */
+    KeySet saltSet() {
+        return saltSet;
+    }
+
+    /** The number of pairs. */
+    int size() {
         return hmacs.length;
     }
 

@@ -17,8 +17,11 @@ final class ImgproxyPath {
     private ImgproxyPath() {
     }
 
-    /** A parsed path: a request, or the reason the server answers 404. */
-    record Parsed(ImgproxyRequest request, String problem) {
+    /**
+     * A parsed path: a request, or the reason it is answered 404. {@code refused} marks a path of the
+     * server's shape that we refuse by policy (a source that is not UTF-8, which the server accepts).
+     */
+    record Parsed(ImgproxyRequest request, String problem, boolean refused) {
     }
 
     /**
@@ -94,30 +97,45 @@ final class ImgproxyPath {
             return problem("image URL is empty");
         }
         if (urlParts.get(0).equals("plain") && urlParts.size() > 1) {
-            return decodePlain(options, String.join("/", urlParts.subList(1, urlParts.size())));
+            return decodeSource(options, String.join("/", urlParts.subList(1, urlParts.size())), true);
         }
-        return decodeBase64(options, String.join("", urlParts));
+        return decodeSource(options, String.join("", urlParts), false);
     }
 
-    private static Parsed decodePlain(ImgproxyOptions options, String encoded) {
-        int at = encoded.indexOf('@');
-        if (at >= 0 && encoded.indexOf('@', at + 1) >= 0) {
+    /**
+     * The source and extension of a plain ({@code @} before the extension, percent-escaped) or base64
+     * ({@code .} before the extension) source part, as {@code ParsePath} decodes them.
+     */
+    private static Parsed decodeSource(ImgproxyOptions options, String encoded, boolean plain) {
+        char separator = plain ? '@' : '.';
+        int sep = encoded.indexOf(separator);
+        if (sep >= 0 && encoded.indexOf(separator, sep + 1) >= 0) {
             return problem("multiple formats are specified");
         }
-        String url = at < 0 ? encoded : encoded.substring(0, at);
-        String extension = at < 0 ? "" : encoded.substring(at + 1);
+        String url = sep < 0 ? encoded : encoded.substring(0, sep);
+        String extension = sep < 0 ? "" : encoded.substring(sep + 1);
         if (url.isEmpty()) {
             return problem("image URL is empty");
         }
-        byte[] bytes = Percent.decode(url, false);
+        byte[] bytes = plain ? Percent.decode(url, false) : decodeBase64(url);
         if (bytes == null) {
             return problem("invalid url encoding");
         }
         String source = utf8OrNull(bytes);
         if (source == null) {
-            return problem("source URL is not UTF-8 (a Java string cannot carry it)");
+            return refused("source URL is not UTF-8 (the server accepts it; a Java string cannot carry it)");
         }
-        return new Parsed(new ImgproxyRequest(options, source, extension), null);
+        return new Parsed(new ImgproxyRequest(options, source, extension), null, false);
+    }
+
+    /** Trailing {@code =} trimmed, then Go's {@code RawURLEncoding}; {@code null} if invalid. */
+    private static byte[] decodeBase64(String url) {
+        int end = url.length();
+        while (end > 0 && url.charAt(end - 1) == '=') {
+            end--;
+        }
+        byte[] text = url.substring(0, end).getBytes(StandardCharsets.UTF_8);
+        return GoBase64.decodeRawUrl(text, 0, text.length);
     }
 
     /** {@link Percent#utf8OrNull}, without a decoder for the common all-ASCII case. */
@@ -128,32 +146,6 @@ final class ImgproxyPath {
             }
         }
         return new String(bytes, StandardCharsets.US_ASCII);
-    }
-
-    private static Parsed decodeBase64(ImgproxyOptions options, String encoded) {
-        int dot = encoded.indexOf('.');
-        if (dot >= 0 && encoded.indexOf('.', dot + 1) >= 0) {
-            return problem("multiple formats are specified");
-        }
-        String url = dot < 0 ? encoded : encoded.substring(0, dot);
-        String extension = dot < 0 ? "" : encoded.substring(dot + 1);
-        if (url.isEmpty()) {
-            return problem("image URL is empty");
-        }
-        int end = url.length();
-        while (end > 0 && url.charAt(end - 1) == '=') {
-            end--;
-        }
-        byte[] text = url.substring(0, end).getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = GoBase64.decodeRawUrl(text, 0, text.length);
-        if (bytes == null) {
-            return problem("invalid url encoding");
-        }
-        String source = utf8OrNull(bytes);
-        if (source == null) {
-            return problem("source URL is not UTF-8 (a Java string cannot carry it)");
-        }
-        return new Parsed(new ImgproxyRequest(options, source, extension), null);
     }
 
     static boolean isResizeType(String part) {
@@ -178,6 +170,10 @@ final class ImgproxyPath {
     }
 
     private static Parsed problem(String why) {
-        return new Parsed(null, why);
+        return new Parsed(null, why, false);
+    }
+
+    private static Parsed refused(String why) {
+        return new Parsed(null, why, true);
     }
 }

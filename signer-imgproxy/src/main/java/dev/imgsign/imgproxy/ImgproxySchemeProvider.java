@@ -2,12 +2,6 @@ package dev.imgsign.imgproxy;
 
 import dev.imgsign.core.spi.SchemeConfig;
 import dev.imgsign.core.spi.SchemeProvider;
-import dev.imgsign.core.SigningKey;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,17 +16,18 @@ import java.util.Set;
  *       {@code IMGPROXY_SALT}), so that the salts stay out of configuration files. Exactly one of the two
  *       is required unless {@code unsigned=true}.</li>
  *   <li>{@code signatureSize}: 1..32, default 32 ({@code IMGPROXY_SIGNATURE_SIZE}).</li>
- *   <li>{@code serverVersion}: {@code v3} or {@code v4} (default), verifier only.</li>
+ *   <li>{@code serverVersion}: {@code v3} or {@code v4} (default; {@code V3}, {@code 3} and so on too),
+ *       verifier only.</li>
  *   <li>{@code trustedSignatures}: comma-separated, accepted verbatim ({@code IMGPROXY_TRUSTED_SIGNATURES}),
  *       verifier only.</li>
  *   <li>{@code pathPrefix}: {@code IMGPROXY_PATH_PREFIX} or {@code /info}, both.</li>
- *   <li>{@code unsigned}: {@code true} to verify as a server without keys (checks nothing), verifier only;
+ *   <li>{@code unsigned}: {@code true} (the one boolean rule of {@link SchemeConfig#flag}) to verify as a server without keys (checks nothing), verifier only;
  *       default {@code false}.</li>
  *   <li>{@code maxLength}: verifier only, default {@value ImgproxyVerifier#DEFAULT_MAX_LENGTH}.</li>
  *   <li>{@code baseUrl}: what signed URLs start with, both (the verifier then also accepts the signer's
  *       full URLs).</li>
- *   <li>{@code sourceForm} ({@code base64} default, or {@code plain}), {@code base64ChunkLength}: signer
- *       only.</li>
+ *   <li>{@code sourceForm} ({@code base64} default, or {@code plain}; or in capitals),
+ *       {@code base64ChunkLength} (0 or more): signer only.</li>
  * </ul>
  *
  * @since 0.1.0
@@ -64,74 +59,38 @@ public final class ImgproxySchemeProvider implements SchemeProvider {
     @Override
     public ImgproxySigner signer(SchemeConfig config) {
         config.requireOnlyOptions(name(), OPTIONS);
-        ImgproxySigner.Builder b = ImgproxySigner.builder().keys(keys(config));
-        config.option("signatureSize").ifPresent(v -> b.signatureSize(integer("signatureSize", v)));
-        config.option("pathPrefix").ifPresent(b::pathPrefix);
-        config.option("baseUrl").ifPresent(b::baseUrl);
-        config.option("base64ChunkLength").ifPresent(v -> b.base64ChunkLength(integer("base64ChunkLength", v)));
-        config.option("sourceForm").ifPresent(v -> {
-            switch (v.strip().toLowerCase(Locale.ROOT)) {
-                case "base64" -> b.sourceForm(ImgproxySigner.SourceForm.BASE64);
-                case "plain" -> b.sourceForm(ImgproxySigner.SourceForm.PLAIN);
-                default -> throw new IllegalArgumentException("sourceForm must be base64 or plain, got '" + v + "'");
-            }
-        });
+        ImgproxySigner.Builder b = shared(config, ImgproxySigner.builder(config.keys()), true);
+        b.base64ChunkLength((int) config.number("base64ChunkLength", 0, 0, Integer.MAX_VALUE));
+        String form = config.choice("sourceForm", "base64", Set.of("base64", "plain", "BASE64", "PLAIN"));
+        b.sourceForm(form.equalsIgnoreCase("plain") ? ImgproxySigner.SourceForm.PLAIN : ImgproxySigner.SourceForm.BASE64);
         return b.build();
     }
 
     @Override
     public ImgproxyVerifier verifier(SchemeConfig config) {
         config.requireOnlyOptions(name(), OPTIONS);
-        ImgproxyVerifier.Builder b = ImgproxyVerifier.builder();
-        boolean unsigned = config.option("unsigned").map(v -> bool("unsigned", v)).orElse(false);
-        if (unsigned) {
-            if (config.hasKeys()) {
-                throw new IllegalArgumentException("unsigned=true and keys exclude each other");
-            }
-            b.acceptUnsignedRequests();
-        } else {
-            b.keys(keys(config));
+        boolean unsigned = config.flag("unsigned", false);
+        if (unsigned && config.hasKeys()) {
+            throw new IllegalArgumentException("unsigned=true and keys exclude each other");
         }
-        config.option("signatureSize").ifPresent(v -> b.signatureSize(integer("signatureSize", v)));
-        config.option("pathPrefix").ifPresent(b::pathPrefix);
-        config.option("maxLength").ifPresent(v -> b.maxLength(integer("maxLength", v)));
-        config.option("baseUrl").ifPresent(b::baseUrl);
-        config.option("trustedSignatures").ifPresent(v -> b.trustedSignatures(list(v)));
-        config.option("serverVersion").ifPresent(v -> {
-            switch (v.strip().toLowerCase(Locale.ROOT)) {
-                case "v3", "3" -> b.serverVersion(ImgproxyServerVersion.V3);
-                case "v4", "4" -> b.serverVersion(ImgproxyServerVersion.V4);
-                default -> throw new IllegalArgumentException("serverVersion must be v3 or v4, got '" + v + "'");
-            }
-        });
+        ImgproxyVerifier.Builder b = shared(config,
+                unsigned ? ImgproxyVerifier.unsignedBuilder() : ImgproxyVerifier.builder(config.keys()), !unsigned);
+        b.maxLength((int) config.number("maxLength", ImgproxyVerifier.DEFAULT_MAX_LENGTH, 1, Integer.MAX_VALUE));
+        b.trustedSignatures(config.list("trustedSignatures"));
+        String version = config.choice("serverVersion", "v4", Set.of("v3", "v4", "V3", "V4", "3", "4"));
+        b.serverVersion(version.endsWith("3") ? ImgproxyServerVersion.V3 : ImgproxyServerVersion.V4);
         return b.build();
     }
 
-    private static ImgproxyKeys keys(SchemeConfig config) {
-        List<SigningKey> keys = config.keys().keys();
-        String salts = salts(config);
-        List<String> saltList = new ArrayList<>();
-        for (String s : salts.split(",", -1)) {
-            saltList.add(s);
+    /** The options a signer and a verifier share, read once for both; salts only {@code withSalts}. */
+    private static <B extends ImgproxySettings<B>> B shared(SchemeConfig config, B builder, boolean withSalts) {
+        if (withSalts) {
+            builder.salts(ImgproxyKeys.hexList("salts", salts(config)));
         }
-        if (saltList.size() != keys.size()) {
-            throw new IllegalArgumentException("imgproxy needs as many salts as keys: got " + keys.size()
-                    + " keys and " + saltList.size() + " salts");
-        }
-        ImgproxyKeys result = null;
-        for (int i = 0; i < keys.size(); i++) {
-            String hex = saltList.get(i).strip();
-            byte[] salt;
-            try {
-                salt = HexFormat.of().parseHex(hex);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("imgproxy salt " + i + " is not valid hexadecimal");
-            }
-            byte[] key = keys.get(i).copyBytes();
-            result = result == null ? ImgproxyKeys.of(key, salt) : result.and(key, salt);
-            Arrays.fill(key, (byte) 0);
-        }
-        return result;
+        builder.signatureSize((int) config.number("signatureSize", 32, 1, 32));
+        config.option("pathPrefix").ifPresent(builder::pathPrefix);
+        config.option("baseUrl").ifPresent(builder::baseUrl);
+        return builder;
     }
 
     private static String salts(SchemeConfig config) {
@@ -148,32 +107,5 @@ public final class ImgproxySchemeProvider implements SchemeProvider {
             throw new IllegalArgumentException("environment variable " + env.get() + " (imgproxy salts) is not set");
         }
         return value;
-    }
-
-    private static int integer(String name, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, got '" + value + "'");
-        }
-    }
-
-    private static boolean bool(String name, String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
-        };
-    }
-
-    private static List<String> list(String value) {
-        List<String> out = new ArrayList<>();
-        for (String s : value.split(",", -1)) {
-            String t = s.strip();
-            if (!t.isEmpty()) {
-                out.add(t);
-            }
-        }
-        return out;
     }
 }

@@ -1,6 +1,8 @@
 package dev.imgsign.imgproxy;
 
+import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlSigner;
+import dev.imgsign.core.internal.Settings;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
@@ -9,7 +11,7 @@ import java.util.Objects;
  * Signs imgproxy processing URLs: {@code baseUrl + pathPrefix + "/" + signature + path}, where path is
  * {@code /options.../source} and the signature is the unpadded base64url of the first
  * {@link Builder#signatureSize(int) N} bytes of HMAC-SHA256(key, salt ‖ path) under the first
- * {@link ImgproxyKeys key/salt pair}.
+ * key/salt pair ({@link #builder(KeySet) key} and {@link Builder#salts salt}).
  *
  * <p>The source is written as base64url (unpadded, optionally {@link Builder#base64ChunkLength chunked}
  * with {@code /}, extension after {@code .}) by default, or with {@link SourceForm#PLAIN} as
@@ -34,8 +36,8 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
     private final SourceForm sourceForm;
     private final int chunkLength;
 
-    private ImgproxySigner(Builder b) {
-        this.keys = b.keys;
+    private ImgproxySigner(Builder b, ImgproxyKeys keys) {
+        this.keys = keys;
         this.signatureSize = b.signatureSize;
         this.baseUrl = b.baseUrl;
         this.pathPrefix = b.pathPrefix;
@@ -44,12 +46,15 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
     }
 
     /**
-     * A builder.
+     * A builder signing with the first key of {@code keys} and the first of its {@link Builder#salts salts}.
      *
+     * @param keys the imgproxy keys ({@code IMGPROXY_KEY}), primary first, for example
+     *     {@code KeySet.of(SigningKey.ofHex(System.getenv("IMGPROXY_KEY")))}
      * @return a new builder
+     * @throws IllegalArgumentException if {@code keys} is null
      */
-    public static Builder builder() {
-        return new Builder();
+    public static Builder builder(KeySet keys) {
+        return new Builder(Settings.required(keys, "keys"));
     }
 
     /** How the source URL is written into the path. */
@@ -236,63 +241,16 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
                 + ", pathPrefix=" + pathPrefix + ", sourceForm=" + sourceForm + ", chunkLength=" + chunkLength + "]";
     }
 
-    /** Configures an {@link ImgproxySigner}; {@link #keys} is required. Not thread-safe. */
-    public static final class Builder {
-        private ImgproxyKeys keys;
-        private int signatureSize = 32;
-        private String baseUrl = "";
-        private String pathPrefix = "";
+    /**
+     * Configures an {@link ImgproxySigner}: the key set is the builder's argument, {@link #salts} is
+     * required, the other settings are optional. Not thread-safe.
+     */
+    public static final class Builder extends ImgproxySettings<Builder> {
         private SourceForm sourceForm = SourceForm.BASE64;
         private int chunkLength;
 
-        private Builder() {
-        }
-
-        /**
-         * The key/salt pairs; the first signs. Required.
-         *
-         * @param keys the keys
-         * @return this builder
-         */
-        public Builder keys(ImgproxyKeys keys) {
-            this.keys = Objects.requireNonNull(keys, "keys");
-            return this;
-        }
-
-        /**
-         * {@code IMGPROXY_SIGNATURE_SIZE}: MAC bytes kept, 1..32 (default 32).
-         *
-         * @param bytes the bytes
-         * @return this builder
-         */
-        public Builder signatureSize(int bytes) {
-            this.signatureSize = requireSignatureSize(bytes);
-            return this;
-        }
-
-        /**
-         * The proxy's scheme, host and port, for example {@code https://imgproxy.example.com}; a trailing
-         * {@code /} is removed (it would double the slash before the signature, which v3 answers 404).
-         * Default {@code ""}: the signer returns the path alone.
-         *
-         * @param baseUrl the base url
-         * @return this builder
-         */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = requireBaseUrl(baseUrl);
-            return this;
-        }
-
-        /**
-         * A path before the signature that is not signed: {@code IMGPROXY_PATH_PREFIX}, or {@code /info}
-         * for info URLs. Starts with {@code /}, does not end with one; default none.
-         *
-         * @param pathPrefix the path prefix
-         * @return this builder
-         */
-        public Builder pathPrefix(String pathPrefix) {
-            this.pathPrefix = requirePathPrefix(pathPrefix);
-            return this;
+        private Builder(KeySet keys) {
+            super(keys);
         }
 
         /**
@@ -300,9 +258,10 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
          *
          * @param form the form
          * @return this builder
+         * @throws IllegalArgumentException if {@code form} is null
          */
         public Builder sourceForm(SourceForm form) {
-            this.sourceForm = Objects.requireNonNull(form, "form");
+            this.sourceForm = Settings.required(form, "sourceForm");
             return this;
         }
 
@@ -311,11 +270,10 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
          *
          * @param length the length
          * @return this builder
+         * @throws IllegalArgumentException if negative
          */
         public Builder base64ChunkLength(int length) {
-            if (length < 0) {
-                throw new IllegalArgumentException("base64ChunkLength must be 0 or more, got " + length);
-            }
+            Settings.check(length >= 0, "base64ChunkLength", "must be 0 or more, got " + length);
             this.chunkLength = length;
             return this;
         }
@@ -324,54 +282,10 @@ public final class ImgproxySigner implements UrlSigner<ImgproxyRequest> {
          * The signer.
          *
          * @return the signer
-         * @throws IllegalArgumentException if no keys were given
+         * @throws IllegalArgumentException naming {@code salts} when they are missing or not one per key
          */
         public ImgproxySigner build() {
-            if (keys == null) {
-                throw new IllegalArgumentException("an imgproxy signer needs keys (key/salt pairs); "
-                        + "it never emits unsigned /insecure URLs");
-            }
-            return new ImgproxySigner(this);
+            return new ImgproxySigner(this, pairs());
         }
-    }
-
-    static int requireSignatureSize(int bytes) {
-        if (bytes < 1 || bytes > 32) {
-            throw new IllegalArgumentException("signatureSize must be within 1..32, got " + bytes);
-        }
-        return bytes;
-    }
-
-    /** {@code baseUrl} without trailing {@code /}, checked; the verifier's builder reads it the same way. */
-    static String requireBaseUrl(String baseUrl) {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        String b = baseUrl;
-        while (b.endsWith("/")) {
-            b = b.substring(0, b.length() - 1);
-        }
-        for (int i = 0; i < b.length(); i++) {
-            char c = b.charAt(i);
-            if (c <= 0x20 || c >= 0x7f || c == '?' || c == '#') {
-                throw new IllegalArgumentException("baseUrl must be ASCII without blanks, '?' or '#'");
-            }
-        }
-        return b;
-    }
-
-    static String requirePathPrefix(String prefix) {
-        Objects.requireNonNull(prefix, "pathPrefix");
-        if (prefix.isEmpty()) {
-            return prefix;
-        }
-        if (!prefix.startsWith("/") || prefix.endsWith("/")) {
-            throw new IllegalArgumentException("pathPrefix must start with '/' and not end with one");
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            char c = prefix.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0)) {
-                throw new IllegalArgumentException("pathPrefix must be letters, digits and -._~/ only");
-            }
-        }
-        return prefix;
     }
 }

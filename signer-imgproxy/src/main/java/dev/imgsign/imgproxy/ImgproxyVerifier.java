@@ -1,19 +1,20 @@
 package dev.imgsign.imgproxy;
 
-import dev.imgsign.core.spi.ConstantTime;
+import dev.imgsign.core.KeySet;
 import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
 import dev.imgsign.peer.go.GoBase64;
 import dev.imgsign.core.internal.Percent;
+import dev.imgsign.core.internal.Settings;
 import dev.imgsign.core.internal.SignedUrls;
+import dev.imgsign.core.spi.ConstantTime;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Decides on an imgproxy request target as the configured {@link ImgproxyServerVersion server version}
@@ -39,10 +40,12 @@ import java.util.Objects;
  *       500.</li>
  *   <li>Then the path is parsed as {@code ParsePath} does (resize-type first segment, options, plain or
  *       base64 source, one {@code @}/{@code .} extension); a failure is {@link Rejection#MALFORMED} 404.
- *       Option names and values are not validated (the server answers 404 for unknown ones).</li>
+ *       Option names and values are not validated (the server answers 404 for unknown ones). A source
+ *       that is not UTF-8 has the server's shape and the server accepts it, but a Java string cannot
+ *       carry it: {@link Rejection#TARGET_REFUSED} 404 (our refusal of a signed target).</li>
  * </ol>
  *
- * <p>Without keys ({@link Builder#acceptUnsignedRequests()}, the server's default of no
+ * <p>Without keys ({@link #unsignedBuilder()}, the server's default of no
  * {@code IMGPROXY_KEY}): v3 accepts any signature segment, v4 any without a {@code :}. Never throws;
  * work is linear in the target and bounded by {@link Builder#maxLength}. Immutable and thread-safe.
  *
@@ -70,8 +73,8 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
     private final int maxLength;
     private final String baseUrl;
 
-    private ImgproxyVerifier(Builder b) {
-        this.keys = b.keys;
+    private ImgproxyVerifier(Builder b, ImgproxyKeys keys) {
+        this.keys = keys;
         this.version = b.version;
         this.signatureSize = b.signatureSize;
         this.trusted = b.trusted.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
@@ -82,12 +85,26 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
     }
 
     /**
-     * A builder.
+     * A builder verifying against every key of {@code keys}, each paired with its
+     * {@link Builder#salts salt}, in order.
      *
+     * @param keys the imgproxy keys ({@code IMGPROXY_KEY}), primary first
      * @return a new builder
+     * @throws IllegalArgumentException if {@code keys} is null
      */
-    public static Builder builder() {
-        return new Builder();
+    public static Builder builder(KeySet keys) {
+        return new Builder(Settings.required(keys, "keys"));
+    }
+
+    /**
+     * A builder for a verifier that decides as a server without {@code IMGPROXY_KEY}/{@code IMGPROXY_SALT},
+     * which checks no signature at all (v3 accepts any signature segment, v4 any without a {@code :}).
+     * Explicit on purpose: it accepts anyone's URL. Such a builder takes no {@link Builder#salts salts}.
+     *
+     * @return a new builder without keys
+     */
+    public static Builder unsignedBuilder() {
+        return new Builder(null);
     }
 
     /**
@@ -108,42 +125,26 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
         return baseUrl;
     }
 
-    @Override
-    public Verification<ImgproxyRequest> verify(ProxyRequest request) {
-        return verify(request.target());
-    }
-
     /**
      * Verifies a request target, or a URL the signer returned when this verifier has the signer's base URL.
      *
-     * @param input the raw path and query, still percent-encoded, or the configured
+     * @param request the raw path and query, still percent-encoded, or the configured
      *     {@link Builder#baseUrl(String) base URL} followed by them
      * @return the request with the index of the key pair that signed it, or a rejection
      */
     @Override
-    public Verification<ImgproxyRequest> verify(String input) {
+    public Verification<ImgproxyRequest> verify(ProxyRequest request) {
+        String input = request.target();
         String requestTarget = SignedUrls.requestTarget(input, baseUrl);
-        if (requestTarget == null) {
-            return Verification.rejected(Rejection.MALFORMED, "no request target", BAD_REQUEST);
+        Verification<ImgproxyRequest> unreadable = SignedUrls.refuseUnreadable(requestTarget, maxLength);
+        if (unreadable != null) {
+            return unreadable; // TOO_LONG 414, or MALFORMED 400 as Go's server answers a blank or control
         }
-        if (requestTarget.length() > maxLength) {
-            return Verification.rejected(Rejection.TOO_LONG, "request target longer than " + maxLength);
+        if (unpairedSurrogate(requestTarget)) {
+            return Verification.rejected(Rejection.MALFORMED, "unpaired surrogate in the request target",
+                    BAD_REQUEST);
         }
-        for (int i = 0; i < requestTarget.length(); i++) {
-            char c = requestTarget.charAt(i);
-            if (c <= 0x20 || c == 0x7f) {
-                return Verification.rejected(Rejection.MALFORMED, "blank or control character in the request target",
-                        BAD_REQUEST);
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < requestTarget.length()
-                    && Character.isLowSurrogate(requestTarget.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return Verification.rejected(Rejection.MALFORMED, "unpaired surrogate in the request target",
-                        BAD_REQUEST);
-            }
-        }
-        int query = requestTarget.indexOf('?');
+        int query = request.queryStart() < 0 ? -1 : request.queryStart() - (input.length() - requestTarget.length());
         String uri = query < 0 ? requestTarget : requestTarget.substring(0, query);
         if (!uri.startsWith("/")) {
             return Verification.rejected(Rejection.MALFORMED, SignedUrls.notARequestTarget("baseUrl"), BAD_REQUEST);
@@ -196,7 +197,8 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
         }
         ImgproxyPath.Parsed parsed = ImgproxyPath.parse(fixed);
         if (parsed.request() == null) {
-            return Verification.rejected(Rejection.MALFORMED, parsed.problem(), NOT_FOUND);
+            return Verification.rejected(parsed.refused() ? Rejection.TARGET_REFUSED : Rejection.MALFORMED,
+                    parsed.problem(), NOT_FOUND);
         }
         return new Verification.Accepted<>(parsed.request(), keyIndex, "");
     }
@@ -242,6 +244,19 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
         return NO_MATCH;
     }
 
+    /** Whether {@code s} holds a surrogate that is not half of a pair (such a target has no UTF-8 form). */
+    private static boolean unpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether every {@code %} is followed by two hex digits, as Go's {@code url.ParseRequestURI} requires. */
     private static boolean validEscapes(String s) {
         for (int i = s.indexOf('%'); i >= 0; i = s.indexOf('%', i + 1)) {
@@ -275,55 +290,18 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
                 + pathPrefix + ", maxLength=" + maxLength + "]";
     }
 
-    /** Configures an {@link ImgproxyVerifier}: keys, or an explicit {@link #acceptUnsignedRequests()}. */
-    public static final class Builder {
-        private ImgproxyKeys keys;
-        private boolean unsigned;
+    /**
+     * Configures an {@link ImgproxyVerifier}: with keys ({@link ImgproxyVerifier#builder(KeySet)}),
+     * {@link #salts} is required; without ({@link ImgproxyVerifier#unsignedBuilder()}) no signature is
+     * checked. Not thread-safe.
+     */
+    public static final class Builder extends ImgproxySettings<Builder> {
         private ImgproxyServerVersion version = ImgproxyServerVersion.V4;
-        private int signatureSize = 32;
         private List<String> trusted = List.of();
-        private String pathPrefix = "";
         private int maxLength = DEFAULT_MAX_LENGTH;
-        private String baseUrl = "";
 
-        private Builder() {
-        }
-
-        /**
-         * The signer's {@link ImgproxySigner.Builder#baseUrl(String) base URL}, so that {@link #verify}
-         * also accepts the full URLs it returned: an input starting with it (byte for byte) followed by
-         * {@code /} or {@code ?} is verified without it. Read as the signer reads it (a trailing {@code /}
-         * removed). Default: empty (request targets only).
-         *
-         * @param baseUrl the proxy's scheme, host and port, for example {@code https://imgproxy.example.com}
-         * @return this builder
-         * @throws IllegalArgumentException if it is not ASCII or holds a blank, {@code ?} or {@code #}
-         */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = ImgproxySigner.requireBaseUrl(baseUrl);
-            return this;
-        }
-
-        /**
-         * The key/salt pairs, tried in order.
-         *
-         * @param keys the keys
-         * @return this builder
-         */
-        public Builder keys(ImgproxyKeys keys) {
-            this.keys = Objects.requireNonNull(keys, "keys");
-            return this;
-        }
-
-        /**
-         * Decide as a server without {@code IMGPROXY_KEY}/{@code IMGPROXY_SALT}, which checks no
-         * signature at all. Explicit on purpose: it accepts anyone's URL. Incompatible with {@link #keys}.
-         *
-         * @return this builder
-         */
-        public Builder acceptUnsignedRequests() {
-            this.unsigned = true;
-            return this;
+        private Builder(KeySet keys) {
+            super(keys);
         }
 
         /**
@@ -331,20 +309,10 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
          *
          * @param version the version
          * @return this builder
+         * @throws IllegalArgumentException if {@code version} is null
          */
         public Builder serverVersion(ImgproxyServerVersion version) {
-            this.version = Objects.requireNonNull(version, "version");
-            return this;
-        }
-
-        /**
-         * {@code IMGPROXY_SIGNATURE_SIZE}, 1..32 (default 32).
-         *
-         * @param bytes the bytes
-         * @return this builder
-         */
-        public Builder signatureSize(int bytes) {
-            this.signatureSize = ImgproxySigner.requireSignatureSize(bytes);
+            this.version = Settings.required(version, "serverVersion");
             return this;
         }
 
@@ -353,27 +321,15 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
          *
          * @param signatures the signatures
          * @return this builder
+         * @throws IllegalArgumentException if the collection or a signature is null or a signature is empty
          */
         public Builder trustedSignatures(Collection<String> signatures) {
             List<String> copy = new ArrayList<>();
-            for (String s : Objects.requireNonNull(signatures, "signatures")) {
-                if (Objects.requireNonNull(s, "trusted signature").isEmpty()) {
-                    throw new IllegalArgumentException("a trusted signature is empty");
-                }
+            for (String s : Settings.required(signatures, "trustedSignatures")) {
+                Settings.check(s != null && !s.isEmpty(), "trustedSignatures", "a trusted signature is null or empty");
                 copy.add(s);
             }
             this.trusted = List.copyOf(copy);
-            return this;
-        }
-
-        /**
-         * {@code IMGPROXY_PATH_PREFIX} (or {@code /info}): starts with {@code /}, not ending with one; default none.
-         *
-         * @param pathPrefix the path prefix
-         * @return this builder
-         */
-        public Builder pathPrefix(String pathPrefix) {
-            this.pathPrefix = ImgproxySigner.requirePathPrefix(pathPrefix);
             return this;
         }
 
@@ -382,11 +338,10 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
          *
          * @param maxLength the max length
          * @return this builder
+         * @throws IllegalArgumentException if not positive
          */
         public Builder maxLength(int maxLength) {
-            if (maxLength < 1) {
-                throw new IllegalArgumentException("maxLength must be positive, got " + maxLength);
-            }
+            Settings.check(maxLength >= 1, "maxLength", "must be positive, got " + maxLength);
             this.maxLength = maxLength;
             return this;
         }
@@ -395,18 +350,11 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
          * The verifier.
          *
          * @return the verifier
-         * @throws IllegalArgumentException without keys unless unsigned requests were accepted explicitly,
-         *     or with both
+         * @throws IllegalArgumentException naming {@code salts} when keys have no salts, not one per key, or
+         *     an unsigned builder was given salts
          */
         public ImgproxyVerifier build() {
-            if (keys == null && !unsigned) {
-                throw new IllegalArgumentException(
-                        "an imgproxy verifier needs keys, or acceptUnsignedRequests() to check no signature");
-            }
-            if (keys != null && unsigned) {
-                throw new IllegalArgumentException("keys and acceptUnsignedRequests() exclude each other");
-            }
-            return new ImgproxyVerifier(this);
+            return new ImgproxyVerifier(this, pairs());
         }
     }
 }

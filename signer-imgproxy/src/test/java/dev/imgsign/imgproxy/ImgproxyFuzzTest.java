@@ -1,5 +1,6 @@
 package dev.imgsign.imgproxy;
 
+import dev.imgsign.core.KeySet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,16 +18,17 @@ import java.util.List;
  */
 class ImgproxyFuzzTest {
     /** The docs pair (secret/hello) first, so that the seed corpus holds accepted requests. */
-    private static final ImgproxyKeys KEYS = ImgproxyKeys.ofHex("736563726574,0123456789abcdef", "68656C6C6F,fedcba98");
+    private static final KeySet KEYS = ImgproxyKeys.hexList("keys", "736563726574,0123456789abcdef");
+    private static final KeySet SALTS = ImgproxyKeys.hexList("salts", "68656C6C6F,fedcba98");
     private static final List<ImgproxyVerifier> VERIFIERS = List.of(
-            ImgproxyVerifier.builder().keys(KEYS).serverVersion(ImgproxyServerVersion.V3).build(),
-            ImgproxyVerifier.builder().keys(KEYS).serverVersion(ImgproxyServerVersion.V4).build(),
-            ImgproxyVerifier.builder().keys(KEYS).signatureSize(8).trustedSignatures(List.of("trusted"))
+            ImgproxyVerifier.builder(KEYS).salts(SALTS).serverVersion(ImgproxyServerVersion.V3).build(),
+            ImgproxyVerifier.builder(KEYS).salts(SALTS).serverVersion(ImgproxyServerVersion.V4).build(),
+            ImgproxyVerifier.builder(KEYS).salts(SALTS).signatureSize(8).trustedSignatures(List.of("trusted"))
                     .pathPrefix("/info").build(),
-            ImgproxyVerifier.builder().acceptUnsignedRequests().serverVersion(ImgproxyServerVersion.V4).build());
-    private static final ImgproxySigner PLAIN = ImgproxySigner.builder().keys(KEYS)
+            ImgproxyVerifier.unsignedBuilder().serverVersion(ImgproxyServerVersion.V4).build());
+    private static final ImgproxySigner PLAIN = ImgproxySigner.builder(KEYS).salts(SALTS)
             .sourceForm(ImgproxySigner.SourceForm.PLAIN).build();
-    private static final ImgproxySigner CHUNKED = ImgproxySigner.builder().keys(KEYS).base64ChunkLength(4).build();
+    private static final ImgproxySigner CHUNKED = ImgproxySigner.builder(KEYS).salts(SALTS).base64ChunkLength(4).build();
 
     @FuzzTest(maxDuration = "5m")
     void verify(byte[] input) {

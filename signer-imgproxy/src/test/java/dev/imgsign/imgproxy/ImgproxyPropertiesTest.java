@@ -1,5 +1,7 @@
 package dev.imgsign.imgproxy;
 
+import dev.imgsign.core.SigningKey;
+import dev.imgsign.core.KeySet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,7 +29,10 @@ class ImgproxyPropertiesTest {
     Arbitrary<ImgproxyKeys> keys() {
         Arbitrary<byte[]> bytes = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(64);
         return Combinators.combine(bytes, bytes, bytes, bytes, Arbitraries.integers().between(1, 2))
-                .as((k1, s1, k2, s2, n) -> n == 1 ? ImgproxyKeys.of(k1, s1) : ImgproxyKeys.of(k2, s2).and(k1, s1));
+                .as((k1, s1, k2, s2, n) -> n == 1
+                        ? ImgproxyKeys.of(KeySet.of(SigningKey.ofBytes(k1)), KeySet.of(SigningKey.ofBytes(s1)))
+                        : ImgproxyKeys.of(KeySet.of(SigningKey.ofBytes(k2), SigningKey.ofBytes(k1)),
+                                KeySet.of(SigningKey.ofBytes(s2), SigningKey.ofBytes(s1))));
     }
 
     private static Arbitrary<String> text(int max) {
@@ -79,12 +84,12 @@ class ImgproxyPropertiesTest {
     private Arbitrary<ImgproxySigner> signers(Arbitrary<Integer> sizes) {
         return Combinators.combine(keys(), Arbitraries.of(ImgproxySigner.SourceForm.values()),
                 Arbitraries.of(0, 0, 1, 4, 16), sizes, Arbitraries.of("", "", "/info", "/a/b"))
-                .as((k, form, chunk, size, prefix) -> ImgproxySigner.builder().keys(k).sourceForm(form)
+                .as((k, form, chunk, size, prefix) -> ImgproxySigner.builder(k.keySet()).salts(k.saltSet()).sourceForm(form)
                         .base64ChunkLength(chunk).signatureSize(size).pathPrefix(prefix).build());
     }
 
     private static ImgproxyVerifier verifierFor(ImgproxySigner signer, ImgproxyServerVersion version) {
-        return ImgproxyVerifier.builder().keys(signer.keys()).signatureSize(signer.signatureSize())
+        return ImgproxyVerifier.builder(signer.keys().keySet()).salts(signer.keys().saltSet()).signatureSize(signer.signatureSize())
                 .pathPrefix(signer.pathPrefix()).serverVersion(version).maxLength(1 << 20).build();
     }
 
@@ -163,7 +168,8 @@ class ImgproxyPropertiesTest {
 
     @Property(tries = 1000)
     void verifyNeverThrowsAndAnswersAServerStatus(@ForAll("targets") String target, @ForAll boolean v3) {
-        ImgproxyVerifier verifier = ImgproxyVerifier.builder().keys(ImgproxyKeys.ofHex("736563726574", "68656C6C6F"))
+        ImgproxyVerifier verifier = ImgproxyVerifier.builder(ImgproxyKeys.hexList("keys", "736563726574"))
+                .salts(ImgproxyKeys.hexList("salts", "68656C6C6F"))
                 .serverVersion(v3 ? ImgproxyServerVersion.V3 : ImgproxyServerVersion.V4)
                 .trustedSignatures(List.of("trusted")).build();
         Verification<ImgproxyRequest> v = verifier.verify(target);

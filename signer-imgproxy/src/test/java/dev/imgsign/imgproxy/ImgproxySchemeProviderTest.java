@@ -63,6 +63,12 @@ class ImgproxySchemeProviderTest {
         assertEquals(Rejection.BAD_SIGNATURE, truncated.verify(DOCS_URL).rejection().orElseThrow());
         UrlVerifier<?> unsigned = p.verifier(SchemeConfig.builder().option("unsigned", "true").build());
         assertTrue(unsigned.verify("/insecure/plain/http://x/y").isAccepted());
+        // The one boolean rule (ASCII case-insensitive, spaces stripped) and the version's other spellings.
+        UrlVerifier<?> unsignedV3 = p.verifier(SchemeConfig.builder().option("unsigned", " TRUE ")
+                .option("serverVersion", "V3").build());
+        assertEquals(ImgproxyServerVersion.V3, ((ImgproxyVerifier) unsignedV3).serverVersion());
+        assertTrue(unsignedV3.verify("/insecure/plain/http://x/y").isAccepted());
+        assertEquals(Rejection.TARGET_REFUSED, unsignedV3.verify("/insecure/plain/http://x/%FF").rejection().orElseThrow());
         UrlVerifier<?> prefixed = p.verifier(docs(Map.of("salts", "68656C6C6F", "pathPrefix", "/info", "maxLength", "200")));
         assertTrue(prefixed.verify("/info" + DOCS_URL).isAccepted());
         assertEquals(Rejection.TOO_LONG, prefixed.verify("/info" + DOCS_URL + "x".repeat(200)).rejection().orElseThrow());
@@ -94,5 +100,8 @@ class ImgproxySchemeProviderTest {
         assertThrows(IllegalArgumentException.class, () -> p.verifier(SchemeConfig.builder().build()));
         assertThrows(IllegalArgumentException.class, () -> p.verifier(docs(Map.of("unsigned", "true"))));
         assertThrows(IllegalArgumentException.class, () -> p.verifier(SchemeConfig.builder().option("unsigned", "yes").build()));
+        assertThrows(IllegalArgumentException.class, () -> p.verifier(SchemeConfig.builder().option("unsigned", "fal\u017fe").build()));
+        assertThrows(IllegalArgumentException.class, () -> p.verifier(docs(Map.of("salts", "01", "maxLength", "0"))));
+        assertThrows(IllegalArgumentException.class, () -> p.verifier(docs(Map.of("salts", "01", "signatureSize", "0"))));
     }
 }

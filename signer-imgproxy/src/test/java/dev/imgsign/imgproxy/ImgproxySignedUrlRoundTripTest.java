@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** A verifier given its signer's base URL accepts what the signer returned, and the bare request target. */
 class ImgproxySignedUrlRoundTripTest {
-    private static final ImgproxyKeys KEYS = ImgproxyKeys.ofHex("736563726574", "68656C6C6F");
+    private static final KeySet KEYS = ImgproxyKeys.hexList("keys", "736563726574");
+    private static final KeySet SALTS = ImgproxyKeys.hexList("salts", "68656C6C6F");
 
     @Provide
     Arbitrary<String> baseUrls() {
@@ -45,13 +46,13 @@ class ImgproxySignedUrlRoundTripTest {
             @ForAll("sources") String source, @ForAll("pathPrefixes") String pathPrefix,
             @ForAll("forms") ImgproxySigner.SourceForm form) {
         ImgproxyRequest request = ImgproxyRequest.of(ImgproxyOptions.builder().raw("rs:fill:300:400").build(), source);
-        ImgproxySigner signer = ImgproxySigner.builder().keys(KEYS).baseUrl(baseUrl).pathPrefix(pathPrefix)
+        ImgproxySigner signer = ImgproxySigner.builder(KEYS).salts(SALTS).baseUrl(baseUrl).pathPrefix(pathPrefix)
                 .sourceForm(form).build();
         String signed = signer.sign(request);
         String base = baseUrl.replaceAll("/+$", "");
         String target = signed.substring(base.length());
         for (ImgproxyServerVersion version : ImgproxyServerVersion.values()) {
-            ImgproxyVerifier verifier = ImgproxyVerifier.builder().keys(KEYS).baseUrl(baseUrl).pathPrefix(pathPrefix)
+            ImgproxyVerifier verifier = ImgproxyVerifier.builder(KEYS).salts(SALTS).baseUrl(baseUrl).pathPrefix(pathPrefix)
                     .serverVersion(version).build();
             Verification<ImgproxyRequest> expected = new Verification.Accepted<>(request, 0, "");
             assertEquals(expected, verifier.verify(signed), version + " " + signed);
@@ -71,10 +72,10 @@ class ImgproxySignedUrlRoundTripTest {
 
     @Property(tries = 100)
     void aUrlWithAnotherPrefixIsRefused(@ForAll("baseUrls") String baseUrl, @ForAll("sources") String source) {
-        ImgproxySigner signer = ImgproxySigner.builder().keys(KEYS).baseUrl(baseUrl).build();
+        ImgproxySigner signer = ImgproxySigner.builder(KEYS).salts(SALTS).baseUrl(baseUrl).build();
         String base = baseUrl.replaceAll("/+$", "");
         String target = signer.sign(ImgproxyRequest.of(source)).substring(base.length());
-        ImgproxyVerifier verifier = ImgproxyVerifier.builder().keys(KEYS).baseUrl(baseUrl).build();
+        ImgproxyVerifier verifier = ImgproxyVerifier.builder(KEYS).salts(SALTS).baseUrl(baseUrl).build();
         for (String other : new String[] {"https://other.example.net" + target, base + ".evil" + target,
                 base.toUpperCase(Locale.ROOT) + "X" + target}) {
             assertInstanceOf(Verification.Rejected.class, verifier.verify(other), other);
@@ -83,9 +84,9 @@ class ImgproxySignedUrlRoundTripTest {
 
     @Test
     void withoutTheBaseUrlAFullUrlIsMalformedAndTheMessageSaysWhatToDo() {
-        String signed = ImgproxySigner.builder().keys(KEYS).baseUrl("https://imgproxy.example.com").build()
+        String signed = ImgproxySigner.builder(KEYS).salts(SALTS).baseUrl("https://imgproxy.example.com").build()
                 .sign(ImgproxyRequest.of("http://a.example/x.jpg"));
-        Verification<ImgproxyRequest> result = ImgproxyVerifier.builder().keys(KEYS).build().verify(signed);
+        Verification<ImgproxyRequest> result = ImgproxyVerifier.builder(KEYS).salts(SALTS).build().verify(signed);
         Verification.Rejected<?> rejected = assertInstanceOf(Verification.Rejected.class, result);
         assertEquals(Rejection.MALFORMED, rejected.reason());
         assertTrue(rejected.detail().contains("signer's baseUrl"), rejected.detail());

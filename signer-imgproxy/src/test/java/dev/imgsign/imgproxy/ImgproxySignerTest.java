@@ -1,5 +1,6 @@
 package dev.imgsign.imgproxy;
 
+import dev.imgsign.core.KeySet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,13 +14,14 @@ import org.junit.jupiter.api.function.Executable;
 
 /** One test per signing rule in the module README. */
 class ImgproxySignerTest {
-    private static final ImgproxyKeys KEYS = ImgproxyKeys.ofHex("736563726574", "68656C6C6F");
-    private static final ImgproxySigner BASE64 = ImgproxySigner.builder().keys(KEYS).build();
-    private static final ImgproxySigner PLAIN = ImgproxySigner.builder().keys(KEYS)
+    private static final KeySet KEYS = ImgproxyKeys.hexList("keys", "736563726574");
+    private static final KeySet SALTS = ImgproxyKeys.hexList("salts", "68656C6C6F");
+    private static final ImgproxySigner BASE64 = ImgproxySigner.builder(KEYS).salts(SALTS).build();
+    private static final ImgproxySigner PLAIN = ImgproxySigner.builder(KEYS).salts(SALTS)
             .sourceForm(ImgproxySigner.SourceForm.PLAIN).build();
     private static final List<ImgproxyVerifier> VERIFIERS = List.of(
-            ImgproxyVerifier.builder().keys(KEYS).serverVersion(ImgproxyServerVersion.V3).build(),
-            ImgproxyVerifier.builder().keys(KEYS).serverVersion(ImgproxyServerVersion.V4).build());
+            ImgproxyVerifier.builder(KEYS).salts(SALTS).serverVersion(ImgproxyServerVersion.V3).build(),
+            ImgproxyVerifier.builder(KEYS).salts(SALTS).serverVersion(ImgproxyServerVersion.V4).build());
 
     private static String signedAndVerified(ImgproxySigner signer, ImgproxyRequest request) {
         String url = signer.sign(request);
@@ -40,45 +42,67 @@ class ImgproxySignerTest {
 
     @Test
     void keysMustBeNonEmptyValidHexInMatchingCountsAndAreNeverPrinted() {
-        refused("key 0 is empty", () -> ImgproxyKeys.ofHex("", "00"));
-        refused("salt 0 is empty", () -> ImgproxyKeys.ofHex("00", ""));
-        refused("key 1 is empty", () -> ImgproxyKeys.ofHex("00,", "00,00"));
+        refused("keys: element 0 is empty", () -> ImgproxyKeys.ofHex("", "00"));
+        refused("salts: element 0 is empty", () -> ImgproxyKeys.ofHex("00", ""));
+        refused("keys: element 1 is empty", () -> ImgproxyKeys.ofHex("00,", "00,00"));
         refused("not valid hexadecimal", () -> ImgproxyKeys.ofHex("zz", "00"));
         refused("not valid hexadecimal", () -> ImgproxyKeys.ofHex("abc", "00"));
-        refused("as many salts as keys", () -> ImgproxyKeys.ofHex("00,01", "00"));
+        refused("salts: imgproxy needs as many salts as keys", () -> ImgproxyKeys.ofHex("00,01", "00"));
         refused("at most 16", () -> ImgproxyKeys.ofHex("00,".repeat(16) + "00", "00,".repeat(16) + "00"));
-        refused("key 0 is empty", () -> ImgproxyKeys.of(new byte[0], new byte[1]));
-        refused("salt 1 is empty", () -> ImgproxyKeys.of(new byte[1], new byte[1]).and(new byte[1], new byte[0]));
         ImgproxyKeys keys = ImgproxyKeys.ofHex(" 736563726574 , 01", "68656c6c6f,02");
         assertEquals(2, keys.size());
         assertFalse(keys.toString().contains("7365"));
         assertFalse(BASE64.toString().contains("736563726574"));
-        refused("needs keys", () -> ImgproxySigner.builder().build());
+        assertFalse(BASE64.toString().contains("68656C6C6F"));
+    }
+
+    @Test
+    void everyBuilderMisuseIsAnIllegalArgumentNamingTheSetting() {
+        refused("keys: must not be null", () -> ImgproxySigner.builder(null));
+        refused("keys: must not be null", () -> ImgproxyVerifier.builder(null));
+        refused("salts: required", () -> ImgproxySigner.builder(KEYS).build());
+        refused("salts: required", () -> ImgproxyVerifier.builder(KEYS).build());
+        refused("salts: must not be null", () -> ImgproxySigner.builder(KEYS).salts(null));
+        refused("salts: imgproxy needs as many salts as keys", () -> ImgproxySigner.builder(KEYS)
+                .salts(ImgproxyKeys.hexList("salts", "00,01")).build());
+        refused("salts: imgproxy needs as many salts as keys", () -> ImgproxyVerifier.builder(KEYS)
+                .salts(ImgproxyKeys.hexList("salts", "00,01")).build());
+        refused("salts: a verifier that checks no signature", () -> ImgproxyVerifier.unsignedBuilder().salts(SALTS).build());
+        refused("sourceForm: must not be null", () -> ImgproxySigner.builder(KEYS).sourceForm(null));
+        refused("serverVersion: must not be null", () -> ImgproxyVerifier.builder(KEYS).serverVersion(null));
+        refused("trustedSignatures: must not be null", () -> ImgproxyVerifier.builder(KEYS).trustedSignatures(null));
+        refused("trustedSignatures: a trusted signature is null or empty",
+                () -> ImgproxyVerifier.builder(KEYS).trustedSignatures(List.of("")));
+        refused("maxLength: must be positive", () -> ImgproxyVerifier.builder(KEYS).maxLength(0));
+        refused("baseUrl: must not be null", () -> ImgproxyVerifier.builder(KEYS).baseUrl(null));
+        refused("pathPrefix: must not be null", () -> ImgproxyVerifier.builder(KEYS).pathPrefix(null));
+        refused("signatureSize: must be within 1..32", () -> ImgproxyVerifier.builder(KEYS).signatureSize(0));
     }
 
     @Test
     void theFirstPairSignsAndOlderPairsOnlyVerify() {
-        ImgproxyKeys rotated = ImgproxyKeys.ofHex("0102,736563726574", "0304,68656C6C6F");
-        String url = ImgproxySigner.builder().keys(rotated).build().sign(ImgproxyRequest.of("http://x/y"));
+        KeySet rotated = ImgproxyKeys.hexList("keys", "0102,736563726574");
+        KeySet rotatedSalts = ImgproxyKeys.hexList("salts", "0304,68656C6C6F");
+        String url = ImgproxySigner.builder(rotated).salts(rotatedSalts).build().sign(ImgproxyRequest.of("http://x/y"));
         assertFalse(VERIFIERS.get(1).verify(url).isAccepted());
-        assertTrue(ImgproxyVerifier.builder().keys(rotated).build().verify(url).isAccepted());
+        assertTrue(ImgproxyVerifier.builder(rotated).salts(rotatedSalts).build().verify(url).isAccepted());
         String old = BASE64.sign(ImgproxyRequest.of("http://x/y"));
-        assertEquals(1, ((dev.imgsign.core.Verification.Accepted<?>) ImgproxyVerifier.builder().keys(rotated).build()
+        assertEquals(1, ((dev.imgsign.core.Verification.Accepted<?>) ImgproxyVerifier.builder(rotated).salts(rotatedSalts).build()
                 .verify(old)).keyIndex());
     }
 
     @Test
     void signatureSizeTruncatesTheMacToItsFirstBytes() {
         for (int size = 1; size <= 32; size++) {
-            ImgproxySigner s = ImgproxySigner.builder().keys(KEYS).signatureSize(size).build();
+            ImgproxySigner s = ImgproxySigner.builder(KEYS).salts(SALTS).signatureSize(size).build();
             String url = s.sign(ImgproxyRequest.of("http://x/y"));
             String sig = url.substring(1, url.indexOf('/', 1));
             assertEquals((8 * size + 5) / 6, sig.length(), "ceil(8N/6) characters");
             assertTrue(BASE64.sign(ImgproxyRequest.of("http://x/y")).startsWith(url.substring(0, (8 * size) / 6 + 1)));
-            assertTrue(ImgproxyVerifier.builder().keys(KEYS).signatureSize(size).build().verify(url).isAccepted());
+            assertTrue(ImgproxyVerifier.builder(KEYS).salts(SALTS).signatureSize(size).build().verify(url).isAccepted());
         }
-        refused("signatureSize", () -> ImgproxySigner.builder().signatureSize(0));
-        refused("signatureSize", () -> ImgproxySigner.builder().signatureSize(33));
+        refused("signatureSize", () -> ImgproxySigner.builder(KEYS).signatureSize(0));
+        refused("signatureSize", () -> ImgproxySigner.builder(KEYS).signatureSize(33));
     }
 
     @Test
@@ -135,15 +159,15 @@ class ImgproxySignerTest {
     void theBase64FormIsTheDefaultAndChunksOnRequest() {
         ImgproxyRequest r = ImgproxyRequest.of("http://example.com/images/curiosity.jpg").withExtension("png");
         assertEquals("/aHR0cDovL2V4YW1wbGUuY29tL2ltYWdlcy9jdXJpb3NpdHkuanBn.png", afterSignature(signedAndVerified(BASE64, r)));
-        ImgproxySigner chunked = ImgproxySigner.builder().keys(KEYS).base64ChunkLength(16).build();
+        ImgproxySigner chunked = ImgproxySigner.builder(KEYS).salts(SALTS).base64ChunkLength(16).build();
         assertEquals("/aHR0cDovL2V4YW1w/bGUuY29tL2ltYWdl/cy9jdXJpb3NpdHku/anBn.png", afterSignature(signedAndVerified(chunked, r)));
-        refused("base64ChunkLength", () -> ImgproxySigner.builder().base64ChunkLength(-1));
+        refused("base64ChunkLength", () -> ImgproxySigner.builder(KEYS).base64ChunkLength(-1));
     }
 
     @Test
     void chunksOrBase64ThatTheServerWouldMisreadAreAvoided() {
         // "~)e" is base64 "fill", a resize type: as a first segment the server answers 404.
-        ImgproxySigner chunked = ImgproxySigner.builder().keys(KEYS).base64ChunkLength(4).build();
+        ImgproxySigner chunked = ImgproxySigner.builder(KEYS).salts(SALTS).base64ChunkLength(4).build();
         String url = signedAndVerified(chunked, ImgproxyRequest.of("~)exyz"));
         assertFalse(afterSignature(url).startsWith("/fill/"), url);
         assertEquals("/plain/~)e", afterSignature(signedAndVerified(BASE64, ImgproxyRequest.of("~)e"))));
@@ -169,15 +193,15 @@ class ImgproxySignerTest {
 
     @Test
     void baseUrlPathPrefixAndStringSigner() {
-        ImgproxySigner s = ImgproxySigner.builder().keys(KEYS).baseUrl("https://imgproxy.example.com//")
+        ImgproxySigner s = ImgproxySigner.builder(KEYS).salts(SALTS).baseUrl("https://imgproxy.example.com//")
                 .pathPrefix("/info").build();
         String url = s.sign(ImgproxyRequest.of("http://x/y"));
         assertTrue(url.startsWith("https://imgproxy.example.com/info/"), url);
         assertEquals(BASE64.sign(ImgproxyRequest.of("http://x/y")), url.substring("https://imgproxy.example.com/info".length()));
-        refused("pathPrefix", () -> ImgproxySigner.builder().pathPrefix("info"));
-        refused("pathPrefix", () -> ImgproxySigner.builder().pathPrefix("/info/"));
-        refused("pathPrefix", () -> ImgproxySigner.builder().pathPrefix("/in fo"));
-        refused("baseUrl", () -> ImgproxySigner.builder().baseUrl("https://x/?a"));
+        refused("pathPrefix", () -> ImgproxySigner.builder(KEYS).pathPrefix("info"));
+        refused("pathPrefix", () -> ImgproxySigner.builder(KEYS).pathPrefix("/info/"));
+        refused("pathPrefix", () -> ImgproxySigner.builder(KEYS).pathPrefix("/in fo"));
+        refused("baseUrl", () -> ImgproxySigner.builder(KEYS).baseUrl("https://x/?a"));
         ImgproxyOptions o = ImgproxyOptions.builder().width(100).build();
         UrlSigner<String> strings = PLAIN.forOptions(o);
         assertEquals(PLAIN.sign(ImgproxyRequest.of(o, "http://x/y")), strings.sign("http://x/y"));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imgsign.core.KeySet;
-import dev.imgsign.imgproxy.ImgproxyKeys;
+import dev.imgsign.core.SigningKey;
 import dev.imgsign.imgproxy.ImgproxyOptions;
 import dev.imgsign.imgproxy.ImgproxyRequest;
 import dev.imgsign.imgproxy.ImgproxySigner;
@@ -30,6 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@code key-encoding=hex}, its salt from {@code option.salts}.
  */
 class ImgproxyThumborFilterTest {
+    /** One hex key (or salt) as a key set. */
+    private static KeySet hex(String hex) {
+        return KeySet.of(SigningKey.ofHex(hex));
+    }
+
     private static final String IMGPROXY_KEY_HEX = "943b421c9eb07c830af81030552c86009268de4e532ba2ee2eab8247c6da0881";
     private static final String IMGPROXY_SALT_HEX = "520f986b998545b4785e0defbc4f3c1203f22de2374a3d53cb7a7fe9fea309c5";
     private static final String OLD_KEY_HEX = "00112233445566778899aabbccddeeff";
@@ -66,8 +71,7 @@ class ImgproxyThumborFilterTest {
 
     private static void imgproxyScenario(Function<String, URI> server) throws Exception {
         ImgproxyOptions options = ImgproxyOptions.builder().resize(ImgproxyOptions.ResizingType.FILL, 300, 400).build();
-        ImgproxySigner signer = ImgproxySigner.builder()
-                .keys(ImgproxyKeys.ofHex(IMGPROXY_KEY_HEX, IMGPROXY_SALT_HEX)).signatureSize(16).build();
+        ImgproxySigner signer = ImgproxySigner.builder(hex(IMGPROXY_KEY_HEX)).salts(hex(IMGPROXY_SALT_HEX)).signatureSize(16).build();
         String source = "https://example.com/images/cat.jpg";
         String signed = signer.sign(ImgproxyRequest.of(options, source).withExtension("png"));
 
@@ -76,23 +80,23 @@ class ImgproxyThumborFilterTest {
         assertTrue(ok.body().startsWith("accepted ImgproxyRequest[options=rs:fill:300:400, sourceUrl=" + source)
                 && ok.body().endsWith("key 0"), ok.body());
 
-        String plain = ImgproxySigner.builder().keys(ImgproxyKeys.ofHex(IMGPROXY_KEY_HEX, IMGPROXY_SALT_HEX))
+        String plain = ImgproxySigner.builder(hex(IMGPROXY_KEY_HEX)).salts(hex(IMGPROXY_SALT_HEX))
                 .signatureSize(16).sourceForm(ImgproxySigner.SourceForm.PLAIN).build()
                 .sign(ImgproxyRequest.of(options, source));
         assertTrue(plain.contains("/plain/"), plain);
         assertEquals(200, status(server, plain), plain);
 
-        String rotated = ImgproxySigner.builder().keys(ImgproxyKeys.ofHex(OLD_KEY_HEX, OLD_SALT_HEX)).signatureSize(16)
+        String rotated = ImgproxySigner.builder(hex(OLD_KEY_HEX)).salts(hex(OLD_SALT_HEX)).signatureSize(16)
                 .build().sign(ImgproxyRequest.of(options, source));
         HttpResponse<String> old = response(server, rotated);
         assertEquals(200, old.statusCode(), rotated);
         assertTrue(old.body().endsWith("key 1"), "the second key file pairs with the second salt: " + old.body());
 
         assertEquals(403, status(server, signed.replace("rs:fill:300:400", "rs:fill:3000:4000")), "changed options");
-        String unsalted = ImgproxySigner.builder().keys(ImgproxyKeys.ofHex(IMGPROXY_KEY_HEX, "00")).signatureSize(16)
+        String unsalted = ImgproxySigner.builder(hex(IMGPROXY_KEY_HEX)).salts(hex("00")).signatureSize(16)
                 .build().sign(ImgproxyRequest.of(options, source));
         assertEquals(403, status(server, unsalted), "the salt is part of the MAC");
-        String full = ImgproxySigner.builder().keys(ImgproxyKeys.ofHex(IMGPROXY_KEY_HEX, IMGPROXY_SALT_HEX)).build()
+        String full = ImgproxySigner.builder(hex(IMGPROXY_KEY_HEX)).salts(hex(IMGPROXY_SALT_HEX)).build()
                 .sign(ImgproxyRequest.of(options, source));
         assertEquals(403, status(server, full), "a 32-byte signature is not the configured 16-byte one");
         assertEquals(404, status(server, "//" + signed.substring(1)), "v3 answers //SIG/... with 404");
@@ -144,7 +148,7 @@ class ImgproxyThumborFilterTest {
         filter.init(FilterInitTest.config(Map.of("scheme", "imgproxy", "key-env", "IMGPROXY_KEY", "key-encoding", "hex",
                 "option.salts", IMGPROXY_SALT_HEX)));
         try (JettyServer server = JettyServer.with(filter)) {
-            String signed = ImgproxySigner.builder().keys(ImgproxyKeys.ofHex(IMGPROXY_KEY_HEX, IMGPROXY_SALT_HEX)).build()
+            String signed = ImgproxySigner.builder(hex(IMGPROXY_KEY_HEX)).salts(hex(IMGPROXY_SALT_HEX)).build()
                     .sign(ImgproxyRequest.of("https://example.com/a.jpg"));
             assertEquals(200, status(server::uri, signed), signed);
             assertEquals(403, status(server::uri, signed + "x"), "tampered path");

@@ -2,9 +2,6 @@ package dev.imgsign.thumbor;
 
 import dev.imgsign.core.spi.SchemeConfig;
 import dev.imgsign.core.spi.SchemeProvider;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -14,7 +11,8 @@ import java.util.Set;
  *   <li>{@code prefix} (signer and verifier): what signed URLs start with, e.g.
  *       {@code https://thumbor.example.org}; the verifier then also accepts the signer's full URLs;
  *       default empty;</li>
- *   <li>{@code allowUnsafe} (verifier): {@code true} | {@code false}, thumbor's {@code ALLOW_UNSAFE_URL};
+ *   <li>{@code allowUnsafe} (verifier): {@code true} | {@code false} (the one boolean rule of
+ *       {@link SchemeConfig#flag}), thumbor's {@code ALLOW_UNSAFE_URL};
  *       default {@code false} (thumbor's default is {@code True});</li>
  *   <li>{@code allowedSources} (verifier): comma-separated lower-case image hosts, thumbor's
  *       {@code ALLOWED_SOURCES} in its plain-host form; default empty (any host);</li>
@@ -48,55 +46,22 @@ public final class ThumborSchemeProvider implements SchemeProvider {
     @Override
     public ThumborSigner signer(SchemeConfig config) {
         config.requireOnlyOptions(name(), OPTIONS);
-        ThumborSigner.Builder builder = ThumborSigner.builder(config.keys());
-        config.option("prefix").ifPresent(builder::prefix);
-        return builder.build();
+        return shared(config, ThumborSigner.builder(config.keys())).build();
     }
 
     @Override
     public ThumborVerifier verifier(SchemeConfig config) {
         config.requireOnlyOptions(name(), OPTIONS);
-        ThumborVerifier.Builder builder = ThumborVerifier.builder(config.keys());
+        return shared(config, ThumborVerifier.builder(config.keys()))
+                .allowUnsafe(config.flag("allowUnsafe", false))
+                .allowedSources(config.list("allowedSources"))
+                .maxLength((int) config.number("maxLength", ThumborVerifier.DEFAULT_MAX_LENGTH, 1, Integer.MAX_VALUE))
+                .build();
+    }
+
+    /** The options a signer and a verifier share, read once for both. */
+    private static <B extends ThumborSettings<B>> B shared(SchemeConfig config, B builder) {
         config.option("prefix").ifPresent(builder::prefix);
-        config.option("allowUnsafe").ifPresent(v -> builder.allowUnsafe(bool("allowUnsafe", v)));
-        config.option("allowedSources").ifPresent(v -> builder.allowedSources(list(v)));
-        config.option("maxLength").ifPresent(v -> builder.maxLength(positiveInt("maxLength", v)));
-        return builder.build();
-    }
-
-    private static boolean bool(String name, String value) {
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true":
-                return true;
-            case "false":
-                return false;
-            default:
-                throw new IllegalArgumentException("thumbor option " + name + " must be true or false, got '"
-                        + value + "'");
-        }
-    }
-
-    private static List<String> list(String value) {
-        List<String> out = new ArrayList<>();
-        for (String part : value.split(",", -1)) {
-            String host = part.trim();
-            if (!host.isEmpty()) {
-                out.add(host);
-            }
-        }
-        return out;
-    }
-
-    private static int positiveInt(String name, String value) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what is expected
-        }
-        throw new IllegalArgumentException("thumbor option " + name + " must be a positive integer, got '"
-                + value + "'");
+        return builder;
     }
 }

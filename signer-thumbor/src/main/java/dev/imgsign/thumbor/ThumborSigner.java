@@ -49,11 +49,12 @@ public final class ThumborSigner implements UrlSigner<ThumborRequest> {
     /**
      * A builder signing with the primary key of {@code keys}.
      *
-     * @param keys the keys
+     * @param keys the keys ({@code SECURITY_KEY}, for example {@code KeySet.ofUtf8(key)}), primary first
      * @return a new builder
+     * @throws IllegalArgumentException if {@code keys} is null
      */
     public static Builder builder(KeySet keys) {
-        return new Builder(Objects.requireNonNull(keys, "keys"));
+        return new Builder(keys);
     }
 
     /**
@@ -205,34 +206,9 @@ public final class ThumborSigner implements UrlSigner<ThumborRequest> {
     }
 
     /** Configures a {@link ThumborSigner}. Not thread-safe; the signer it builds is. */
-    public static final class Builder {
-        private final KeySet keys;
-        private String prefix = "";
-
+    public static final class Builder extends ThumborSettings<Builder> {
         private Builder(KeySet keys) {
-            this.keys = keys;
-        }
-
-        /**
-         * What signed URLs start with, for example {@code https://thumbor.example.org}; trailing {@code /}
-         * are dropped. Default: empty (the signer returns the path).
-         *
-         * @param prefix the prefix
-         * @return this builder
-         */
-        public Builder prefix(String prefix) {
-            this.prefix = trimPrefix(prefix);
-            return this;
-        }
-
-        /** {@code prefix} without trailing {@code /}; the verifier's builder reads it the same way. */
-        static String trimPrefix(String prefix) {
-            Objects.requireNonNull(prefix, "prefix");
-            int end = prefix.length();
-            while (end > 0 && prefix.charAt(end - 1) == '/') {
-                end--;
-            }
-            return prefix.substring(0, end);
+            super(keys);
         }
 
         /**

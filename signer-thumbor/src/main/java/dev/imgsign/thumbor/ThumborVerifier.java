@@ -7,11 +7,11 @@ import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
+import dev.imgsign.core.internal.Settings;
 import dev.imgsign.core.internal.SignedUrls;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -68,9 +68,10 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
      *
      * @param keys the keys
      * @return a new builder
+     * @throws IllegalArgumentException if {@code keys} is null
      */
     public static Builder builder(KeySet keys) {
-        return new Builder(Objects.requireNonNull(keys, "keys"));
+        return new Builder(keys);
     }
 
     /**
@@ -91,77 +92,86 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
         return prefix;
     }
 
-    @Override
-    public Verification<ThumborRequest> verify(ProxyRequest request) {
-        return verify(request.target());
-    }
-
     /**
      * Verifies a request target, or a URL the signer returned when this verifier has the signer's prefix.
      *
-     * @param input the raw path and query as the server received it, for example
+     * @param request the raw path and query as the server received it, for example
      *     {@code /8ammJH8D-7tXy6kU3lTvoXlhu4o=/300x200/my.server.com/some/path/to/image.jpg}, or the
      *     configured {@link Builder#prefix(String) prefix} followed by one
      * @return the request with the index of the key that signed it, or a rejection
      */
     @Override
-    public Verification<ThumborRequest> verify(String input) {
+    public Verification<ThumborRequest> verify(ProxyRequest request) {
+        String input = request.target();
         String requestTarget = SignedUrls.requestTarget(input, prefix);
-        if (requestTarget == null || requestTarget.isEmpty()) {
+        if (requestTarget.isEmpty()) {
             return malformed("empty request target");
         }
-        if (requestTarget.length() > maxLength) {
-            return Verification.rejected(Rejection.TOO_LONG, "request target longer than " + maxLength);
+        Verification<ThumborRequest> unreadable = SignedUrls.refuseUnreadable(requestTarget, maxLength);
+        if (unreadable != null) {
+            return unreadable; // TOO_LONG 414, or MALFORMED 400 as thumbor answers
         }
         for (int i = 0; i < requestTarget.length(); i++) {
-            char c = requestTarget.charAt(i);
-            if (c <= ' ' || c >= 0x7f) {
-                return malformed("raw space, control or non-ASCII character at index " + i
-                        + " (a client must percent-encode it)");
+            if (requestTarget.charAt(i) >= 0x7f) {
+                return malformed("raw non-ASCII character at index " + i + " (a client must percent-encode it)");
             }
         }
         if (requestTarget.charAt(0) != '/') {
             return malformed(SignedUrls.notARequestTarget("prefix"));
         }
-        int query = requestTarget.indexOf('?');
-        String path = query < 0 ? requestTarget : requestTarget.substring(0, query);
-        return verifyPath(path);
+        int query = request.queryStart() < 0 ? -1 : request.queryStart() - (input.length() - requestTarget.length());
+        return verifyPath(query < 0 ? requestTarget : requestTarget.substring(0, query));
     }
 
-    /** The checks of {@code ImagingHandler.check_image}, in its order, on a checked raw path. */
+    /**
+     * The checks of {@code ImagingHandler.check_image}, in its order, on a checked raw path. thumbor
+     * refuses an image URL without a host (400) or one {@code urlsplit} cannot read (500) before it looks
+     * at the signature; we answer the same status, but say {@link Rejection#TARGET_REFUSED} only when the
+     * URL was validly signed (or allowed unsafe), so that a refusal never hides a forgery.
+     */
     private Verification<ThumborRequest> verifyPath(String path) {
         ThumborPath parsed = ThumborPath.parse(path);
         Verification<ThumborRequest> read = read(parsed, allowedSources);
-        if (!(read instanceof Verification.Accepted<ThumborRequest> accepted)) {
-            return read;
+        Verification.Rejected<ThumborRequest> refusal = null;
+        if (read instanceof Verification.Rejected<ThumborRequest> r) {
+            if (r.reason() != Rejection.TARGET_REFUSED) {
+                return read;
+            }
+            refusal = r;
         }
+        int status = refusal == null ? SERVER_STATUS : refusal.httpStatus();
         if (parsed.unsafe) {
             if (!allowUnsafe) {
                 return Verification.rejected(Rejection.BAD_SIGNATURE,
-                        "URL has unsafe but unsafe URLs are not allowed", SERVER_STATUS);
+                        "URL has unsafe but unsafe URLs are not allowed", status);
             }
-            return read;
+            return refusal == null ? read : refusal;
         }
         if (parsed.hash == null) {
-            return malformed("URL has neither a signature nor unsafe");
+            return Verification.rejected(Rejection.MALFORMED, "URL has neither a signature nor unsafe", status);
         }
         String hash = decoded(parsed.hash);
         String message = signedMessage(path, hash);
         byte[] candidate = signatureBytes(PyUrl.unquote(hash));
         if (candidate == null) {
             return Verification.rejected(Rejection.BAD_SIGNATURE,
-                    "signature is not 28 characters of URL-safe base64 with padding", SERVER_STATUS);
+                    "signature is not 28 characters of URL-safe base64 with padding", status);
         }
         int index = ring.match(message.getBytes(StandardCharsets.US_ASCII), candidate);
         if (index == HmacKeyRing.NO_MATCH) {
-            return Verification.rejected(Rejection.BAD_SIGNATURE, "signature does not match", SERVER_STATUS);
+            return Verification.rejected(Rejection.BAD_SIGNATURE, "signature does not match", status);
         }
-        return Verification.accepted(accepted.request(), keys, index);
+        if (refusal != null) {
+            return refusal;
+        }
+        return Verification.accepted(((Verification.Accepted<ThumborRequest>) read).request(), keys, index);
     }
 
     /**
      * What the server reads from a parsed path before it looks at the signature: the decoded parts, the
-     * options and the image URL's host check. An acceptance here (key index -1) only means "well formed".
+     * options and the image URL's host check. An acceptance here (key index -1) only means "well formed";
+     * {@link Rejection#TARGET_REFUSED} here (no host, or a host {@code urlsplit} cannot read) is final
+     * only once the signature is known.
      */
     static Verification<ThumborRequest> read(ThumborPath parsed, Set<String> allowedSources) {
         String hash = decoded(parsed.hash);
@@ -178,11 +188,12 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
         }
         String host = PyUrl.loaderHost(image);
         if (host == PyUrl.VALUE_ERROR) {
-            return Verification.rejected(Rejection.MALFORMED,
+            return Verification.rejected(Rejection.TARGET_REFUSED,
                     "the image URL's host part makes CPython's urlsplit raise", SERVER_ERROR_STATUS);
         }
         if (host == null) {
-            return malformed("no original image was specified in the given URL (no host)");
+            return Verification.rejected(Rejection.TARGET_REFUSED,
+                    "no original image was specified in the given URL (no host)", SERVER_STATUS);
         }
         String lower = asciiLowerOrNull(host);
         if (!allowedSources.isEmpty() && (lower == null || !allowedSources.contains(lower))) {
@@ -344,29 +355,13 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
     }
 
     /** Configures a {@link ThumborVerifier}. Not thread-safe; the verifier it builds is. */
-    public static final class Builder {
-        private final KeySet keys;
+    public static final class Builder extends ThumborSettings<Builder> {
         private boolean allowUnsafe;
         private Set<String> allowedSources = Set.of();
         private int maxLength = DEFAULT_MAX_LENGTH;
-        private String prefix = "";
 
         private Builder(KeySet keys) {
-            this.keys = keys;
-        }
-
-        /**
-         * The signer's {@link ThumborSigner.Builder#prefix(String) prefix}, so that {@link #verify} also
-         * accepts the full URLs it returned: an input starting with it (byte for byte) followed by
-         * {@code /} or {@code ?} is verified without it. Trailing {@code /} are dropped as the signer drops
-         * them. Default: empty (request targets only).
-         *
-         * @param prefix what the signer's URLs start with, for example {@code https://thumbor.example.org}
-         * @return this builder
-         */
-        public Builder prefix(String prefix) {
-            this.prefix = ThumborSigner.Builder.trimPrefix(prefix);
-            return this;
+            super(keys);
         }
 
         /**
@@ -374,7 +369,7 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
          * {@code false}, unlike thumbor, whose default {@code True} lets anyone request any operation on
          * any image.
          *
-         * @param allowUnsafe whether to set this option
+         * @param allowUnsafe whether to accept unsafe URLs
          * @return this builder
          */
         public Builder allowUnsafe(boolean allowUnsafe) {
@@ -390,22 +385,18 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
          *
          * @param hosts the hosts
          * @return this builder
-         * @throws IllegalArgumentException for an empty, upper-case, non-ASCII or regex-like entry
+         * @throws IllegalArgumentException for a null collection or entry, an empty, upper-case, non-ASCII or
+         *     regex-like entry
          */
         public Builder allowedSources(Collection<String> hosts) {
-            Objects.requireNonNull(hosts, "allowedSources");
             Set<String> copy = new TreeSet<>();
-            for (String host : hosts) {
-                Objects.requireNonNull(host, "allowed source");
-                if (host.isEmpty()) {
-                    throw new IllegalArgumentException("allowed source is empty");
-                }
+            for (String host : Settings.required(hosts, "allowedSources")) {
+                Settings.check(host != null && !host.isEmpty(), "allowedSources", "an entry is null or empty");
                 for (int i = 0; i < host.length(); i++) {
                     char c = host.charAt(i);
-                    if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_')) {
-                        throw new IllegalArgumentException("allowed source must be a lower-case ASCII host name"
-                                + " ([a-z0-9._-]), got \"" + host + '"');
-                    }
+                    Settings.check(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_',
+                            "allowedSources", "an entry must be a lower-case ASCII host name ([a-z0-9._-]), got \""
+                                    + host + '"');
                 }
                 copy.add(host);
             }
@@ -418,11 +409,10 @@ public final class ThumborVerifier implements UrlVerifier<ThumborRequest> {
          *
          * @param maxLength the max length
          * @return this builder
+         * @throws IllegalArgumentException if not positive
          */
         public Builder maxLength(int maxLength) {
-            if (maxLength < 1) {
-                throw new IllegalArgumentException("maxLength must be positive, got " + maxLength);
-            }
+            Settings.check(maxLength >= 1, "maxLength", "must be positive, got " + maxLength);
             this.maxLength = maxLength;
             return this;
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imgsign.core.KeySet;
+import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.spi.SchemeConfig;
 import dev.imgsign.core.spi.SchemeProvider;
@@ -164,6 +165,32 @@ class ThumborApiTest {
         assertTrue(ThumborVerifier.builder(utf8).build().verify(url).isAccepted());
         KeySet latin1 = KeySet.of(SigningKey.ofBytes("cl\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
         assertFalse(ThumborVerifier.builder(latin1).build().verify(url).isAccepted());
+    }
+
+    @Test
+    void everyBuilderMisuseIsAnIllegalArgumentNamingTheSetting() {
+        misuse("keys: must not be null", () -> ThumborSigner.builder(null));
+        misuse("keys: must not be null", () -> ThumborVerifier.builder(null));
+        misuse("prefix: must not be null", () -> ThumborSigner.builder(KEYS).prefix(null));
+        misuse("prefix: must not be null", () -> ThumborVerifier.builder(KEYS).prefix(null));
+        misuse("allowedSources: must not be null", () -> ThumborVerifier.builder(KEYS).allowedSources(null));
+        misuse("allowedSources: an entry is null or empty", () -> ThumborVerifier.builder(KEYS).allowedSources(List.of("")));
+        misuse("allowedSources: an entry must be a lower-case", () -> ThumborVerifier.builder(KEYS)
+                .allowedSources(List.of("A.example")));
+        misuse("maxLength: must be positive", () -> ThumborVerifier.builder(KEYS).maxLength(0));
+    }
+
+    private static void misuse(String message, org.junit.jupiter.api.function.Executable e) {
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
+        assertTrue(ex.getMessage().startsWith(message), ex.getMessage());
+    }
+
+    @Test
+    void theProxyRequestIsTheEntryPointAndTheQueryIsNeverSigned() {
+        assertTrue(VERIFIER.verify(ProxyRequest.of(PUBLISHED + "?a=/b?c", "https://site.example/")).isAccepted());
+        ThumborVerifier withPrefix = ThumborVerifier.builder(KEYS).prefix("https://t.example").build();
+        assertTrue(withPrefix.verify(ProxyRequest.of("https://t.example" + PUBLISHED + "?x=/y")).isAccepted());
+        assertEquals(Rejection.MALFORMED, reason(withPrefix.verify(ProxyRequest.of("https://other.example" + PUBLISHED))));
     }
 
     @Test

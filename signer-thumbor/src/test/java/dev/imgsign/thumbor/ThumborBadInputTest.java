@@ -109,19 +109,24 @@ class ThumborBadInputTest {
         }
     }
 
+    /** thumbor refuses these before the signature (400); signed, they are our app's mistake, not garbage. */
     @Test
-    void imageWithoutAHostIsMalformedEvenWhenSigned() {
+    void imageWithoutAHostIsTargetRefusedWhenSignedAndBadSignatureOtherwise() {
         for (String bad : new String[] {"300x200/httpbin.org/a.jpg", "300x200//a.jpg", "300x200/http:/a.jpg",
                 "300x200/https:x", "300x200/%2F%2Fa", "300x200/@", "300x200/:1", "300x200/%3F"}) {
-            assertRejected(Rejection.MALFORMED, 400, VERIFIER.verify(signed(bad)));
+            assertRejected(Rejection.TARGET_REFUSED, 400, VERIFIER.verify(signed(bad)));
+            assertRejected(Rejection.BAD_SIGNATURE, 400, VERIFIER.verify(signed(bad + "x").replace(bad + "x", bad)));
+            assertRejected(Rejection.BAD_SIGNATURE, 400, VERIFIER.verify("/AAAAAAAAAAAAAAAAAAAAAAAAAAA=/" + bad));
         }
     }
 
     @Test
-    void urlsplitRaisingIsAServerError() {
-        assertRejected(Rejection.MALFORMED, 500, VERIFIER.verify(signed("300x200/%5D%2541/a.jpg")));
+    void urlsplitRaisingIsAServerErrorTargetRefusedWhenSigned() {
+        assertRejected(Rejection.TARGET_REFUSED, 500, VERIFIER.verify(signed("300x200/%5D%2541/a.jpg")));
         // A bracketed host in a double-escaped image: CPython validates the IP literal; we always refuse (README).
-        assertRejected(Rejection.MALFORMED, 500, VERIFIER.verify(signed("300x200/%5B%3A%3A1%5D%2541/a.jpg")));
+        assertRejected(Rejection.TARGET_REFUSED, 500, VERIFIER.verify(signed("300x200/%5B%3A%3A1%5D%2541/a.jpg")));
+        // thumbor raises before it looks at the signature: a forged one is still answered 500.
+        assertRejected(Rejection.BAD_SIGNATURE, 500, VERIFIER.verify("/AAAAAAAAAAAAAAAAAAAAAAAAAAA=/300x200/%5D%2541/a.jpg"));
     }
 
     @Test
@@ -130,6 +135,7 @@ class ThumborBadInputTest {
         assertRejected(Rejection.BAD_SIGNATURE, 400, UNSAFE.verify("/Unsafe/" + IMG));
         assertRejected(Rejection.BAD_SIGNATURE, 400, UNSAFE.verify("/unsafe%2F" + IMG));
         assertRejected(Rejection.MALFORMED, 400, UNSAFE.verify("/unsafe/"));
-        assertRejected(Rejection.MALFORMED, 400, UNSAFE.verify("/unsafe/httpbin.org/a"));
+        assertRejected(Rejection.TARGET_REFUSED, 400, UNSAFE.verify("/unsafe/httpbin.org/a"));
+        assertRejected(Rejection.BAD_SIGNATURE, 400, VERIFIER.verify("/unsafe/httpbin.org/a"));
     }
 }
