@@ -74,7 +74,7 @@ public final class ImgproxySchemeProvider implements SchemeProvider {
             throw new IllegalArgumentException("unsigned=true and keys exclude each other");
         }
         ImgproxyVerifier.Builder b = shared(config,
-                unsigned ? ImgproxyVerifier.unsignedBuilder() : ImgproxyVerifier.builder(config.keys()), !unsigned);
+                unsigned ? ImgproxyVerifier.builderWithoutKeys() : ImgproxyVerifier.builder(config.keys()), !unsigned);
         b.maxLength((int) config.number("maxLength", ImgproxyVerifier.DEFAULT_MAX_LENGTH, 1, Integer.MAX_VALUE));
         b.trustedSignatures(config.list("trustedSignatures"));
         String version = config.choice("serverVersion", "v4", Set.of("v3", "v4", "V3", "V4", "3", "4"));

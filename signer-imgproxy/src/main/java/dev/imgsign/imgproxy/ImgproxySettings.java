@@ -11,7 +11,7 @@ import dev.imgsign.core.internal.Settings;
  * @param <B> the concrete builder, returned by every setter
  */
 abstract class ImgproxySettings<B extends ImgproxySettings<B>> {
-    /** Null only for a verifier that checks no signature ({@link ImgproxyVerifier#unsignedBuilder()}). */
+    /** Null only for a verifier that checks no signature ({@link ImgproxyVerifier#builderWithoutKeys()}). */
     private final KeySet keys;
     private KeySet salts;
     int signatureSize = 32;

@@ -45,7 +45,7 @@ import java.util.List;
  *       carry it: {@link Rejection#TARGET_REFUSED} 404 (our refusal of a signed target).</li>
  * </ol>
  *
- * <p>Without keys ({@link #unsignedBuilder()}, the server's default of no
+ * <p>Without keys ({@link #builderWithoutKeys()}, the server's default of no
  * {@code IMGPROXY_KEY}): v3 accepts any signature segment, v4 any without a {@code :}. Never throws;
  * work is linear in the target and bounded by {@link Builder#maxLength}. Immutable and thread-safe.
  *
@@ -103,7 +103,7 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
      *
      * @return a new builder without keys
      */
-    public static Builder unsignedBuilder() {
+    public static Builder builderWithoutKeys() {
         return new Builder(null);
     }
 
@@ -292,7 +292,7 @@ public final class ImgproxyVerifier implements UrlVerifier<ImgproxyRequest> {
 
     /**
      * Configures an {@link ImgproxyVerifier}: with keys ({@link ImgproxyVerifier#builder(KeySet)}),
-     * {@link #salts} is required; without ({@link ImgproxyVerifier#unsignedBuilder()}) no signature is
+     * {@link #salts} is required; without ({@link ImgproxyVerifier#builderWithoutKeys()}) no signature is
      * checked. Not thread-safe.
      */
     public static final class Builder extends ImgproxySettings<Builder> {

@@ -71,9 +71,9 @@ class ImgproxyBadInputTest {
             rejected(V4, Rejection.TARGET_REFUSED, 404, "/" + sig(path) + "/" + path); // v4 drops one '/'
             rejected(Rejection.BAD_SIGNATURE, 403, "/" + sig(path + "x") + path);
         }
-        ImgproxyVerifier unsigned = ImgproxyVerifier.unsignedBuilder().serverVersion(ImgproxyServerVersion.V3).build();
+        ImgproxyVerifier unsigned = ImgproxyVerifier.builderWithoutKeys().serverVersion(ImgproxyServerVersion.V3).build();
         rejected(unsigned, Rejection.TARGET_REFUSED, 404, "/any" + plain);
-        rejected(ImgproxyVerifier.unsignedBuilder().build(), Rejection.TARGET_REFUSED, 404, "/any" + plain);
+        rejected(ImgproxyVerifier.builderWithoutKeys().build(), Rejection.TARGET_REFUSED, 404, "/any" + plain);
     }
 
     @Test

@@ -67,7 +67,7 @@ class ImgproxySignerTest {
                 .salts(ImgproxyKeys.hexList("salts", "00,01")).build());
         refused("salts: imgproxy needs as many salts as keys", () -> ImgproxyVerifier.builder(KEYS)
                 .salts(ImgproxyKeys.hexList("salts", "00,01")).build());
-        refused("salts: a verifier that checks no signature", () -> ImgproxyVerifier.unsignedBuilder().salts(SALTS).build());
+        refused("salts: a verifier that checks no signature", () -> ImgproxyVerifier.builderWithoutKeys().salts(SALTS).build());
         refused("sourceForm: must not be null", () -> ImgproxySigner.builder(KEYS).sourceForm(null));
         refused("serverVersion: must not be null", () -> ImgproxyVerifier.builder(KEYS).serverVersion(null));
         refused("trustedSignatures: must not be null", () -> ImgproxyVerifier.builder(KEYS).trustedSignatures(null));
