@@ -53,6 +53,11 @@ public abstract class SchemeProperties {
      */
     private List<String> olderKey = new ArrayList<>();
 
+    /**
+     * Longest request target, in characters, the verifier accepts.
+     */
+    private Integer maxLength;
+
     private final Filter filter = new Filter();
 
     /** For subclasses. */
@@ -185,6 +190,20 @@ public abstract class SchemeProperties {
      */
     public void setOlderKey(List<String> olderKey) {
         this.olderKey = olderKey;
+    }
+
+    /** {@return the longest accepted request target, or null} */
+    public Integer getMaxLength() {
+        return maxLength;
+    }
+
+    /**
+     * Sets the longest accepted request target.
+     *
+     * @param maxLength the longest accepted request target
+     */
+    public void setMaxLength(Integer maxLength) {
+        this.maxLength = maxLength;
     }
 
     /** {@return the servlet filter settings} */

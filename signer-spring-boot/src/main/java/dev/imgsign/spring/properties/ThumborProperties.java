@@ -23,11 +23,6 @@ public class ThumborProperties extends SchemeProperties {
      */
     private List<String> allowedSources = new ArrayList<>();
 
-    /**
-     * Longest request target, in characters, the verifier accepts.
-     */
-    private Integer maxLength;
-
     @Override
     public String scheme() {
         return "thumbor";
@@ -78,19 +73,5 @@ public class ThumborProperties extends SchemeProperties {
      */
     public void setAllowedSources(List<String> allowedSources) {
         this.allowedSources = allowedSources;
-    }
-
-    /** {@return the longest accepted request target, or null} */
-    public Integer getMaxLength() {
-        return maxLength;
-    }
-
-    /**
-     * Sets the longest accepted request target.
-     *
-     * @param maxLength the longest accepted request target
-     */
-    public void setMaxLength(Integer maxLength) {
-        this.maxLength = maxLength;
     }
 }

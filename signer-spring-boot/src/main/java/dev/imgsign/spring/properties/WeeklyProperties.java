@@ -54,11 +54,6 @@ public class WeeklyProperties extends SchemeProperties {
      */
     private Set<Integer> allowedSizes = new LinkedHashSet<>();
 
-    /**
-     * Longest request target, in characters, the verifier accepts.
-     */
-    private Integer maxLength;
-
     @Override
     public String scheme() {
         return "weekly";
@@ -193,19 +188,5 @@ public class WeeklyProperties extends SchemeProperties {
      */
     public void setAllowedSizes(Set<Integer> allowedSizes) {
         this.allowedSizes = allowedSizes;
-    }
-
-    /** {@return the longest accepted request target, or null} */
-    public Integer getMaxLength() {
-        return maxLength;
-    }
-
-    /**
-     * Sets the longest accepted request target.
-     *
-     * @param maxLength the longest accepted request target
-     */
-    public void setMaxLength(Integer maxLength) {
-        this.maxLength = maxLength;
     }
 }
