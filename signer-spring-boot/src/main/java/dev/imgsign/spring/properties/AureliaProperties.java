@@ -8,6 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("imgsign.aurelia")
 public class AureliaProperties extends LinkProperties {
+    /** Properties with no value set; Spring Boot binds them. */
+    public AureliaProperties() {
+    }
+
     @Override
     public String scheme() {
         return "aurelia";

@@ -32,6 +32,10 @@ public class CamoProperties extends SchemeProperties {
      */
     private Boolean rejectPrivateAddresses;
 
+    /** Properties with no value set; Spring Boot binds them. */
+    public CamoProperties() {
+    }
+
     @Override
     public String scheme() {
         return "camo";

@@ -21,6 +21,10 @@ public class ExpiringProperties extends LinkProperties {
      */
     private Duration leeway;
 
+    /** Properties with no value set; Spring Boot binds them. */
+    public ExpiringProperties() {
+    }
+
     @Override
     public String scheme() {
         return "expiring";

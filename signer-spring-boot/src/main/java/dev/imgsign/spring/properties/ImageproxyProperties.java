@@ -45,6 +45,10 @@ public class ImageproxyProperties extends SchemeProperties {
      */
     private List<String> referrers = new ArrayList<>();
 
+    /** Properties with no value set; Spring Boot binds them. */
+    public ImageproxyProperties() {
+    }
+
     @Override
     public String scheme() {
         return "imageproxy";

@@ -248,6 +248,10 @@ public abstract class SchemeProperties {
          */
         private int order;
 
+        /** Filter settings with no value set. */
+        public Filter() {
+        }
+
         /** {@return whether the filter is registered} */
         public boolean isEnabled() {
             return enabled;

@@ -23,6 +23,10 @@ public class ThumborProperties extends SchemeProperties {
      */
     private List<String> allowedSources = new ArrayList<>();
 
+    /** Properties with no value set; Spring Boot binds them. */
+    public ThumborProperties() {
+    }
+
     @Override
     public String scheme() {
         return "thumbor";

@@ -54,6 +54,10 @@ public class WeeklyProperties extends SchemeProperties {
      */
     private Set<Integer> allowedSizes = new LinkedHashSet<>();
 
+    /** Properties with no value set; Spring Boot binds them. */
+    public WeeklyProperties() {
+    }
+
     @Override
     public String scheme() {
         return "weekly";
