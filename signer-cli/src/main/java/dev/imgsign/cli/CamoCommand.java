@@ -1,40 +1,24 @@
 package dev.imgsign.cli;
 
-import dev.imgsign.camo.CamoDialect;
-import dev.imgsign.camo.CamoEncoding;
-import dev.imgsign.camo.CamoSigner;
-import dev.imgsign.camo.CamoVerifier;
-import dev.imgsign.core.KeySet;
+import dev.imgsign.core.UrlSigner;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code imgsign camo encode|decode}: go-camo's url-tool, plus atmos/camo's query form and dialect. */
 @Command(name = "camo", mixinStandardHelpOptions = true,
         description = "Camo URLs (go-camo, atmos/camo). The key may also come from GOCAMO_HMAC.",
         footer = "Key options may also come first, as url-tool takes them: imgsign camo -k KEY encode URL",
         subcommands = {CamoCommand.Encode.class, CamoCommand.Decode.class})
-final class CamoCommand {
-    static final String KEY_ENV = "GOCAMO_HMAC";
-
-    @ParentCommand
-    Imgsign root;
-
-    @Mixin
-    KeyOptions keyOptions;
+final class CamoCommand extends SchemeCommand {
+    CamoCommand() {
+        super("GOCAMO_HMAC");
+    }
 
     @Command(name = "encode", mixinStandardHelpOptions = true,
             description = "Print the signed Camo URL of each URL (output as go-camo's url-tool encode).")
-    static final class Encode implements java.util.concurrent.Callable<Integer> {
-        @ParentCommand
-        CamoCommand camo;
-
-        @Mixin
-        KeyOptions keyOptions;
-
+    static final class Encode extends SchemeSubcommand {
         @Option(names = {"-p", "--prefix"}, paramLabel = "PREFIX", defaultValue = "",
                 description = "URL prefix of the proxy, e.g. https://img.example.org")
         String prefix;
@@ -48,23 +32,17 @@ final class CamoCommand {
 
         @Override
         public Integer call() {
-            CamoSigner signer = CamoSigner.builder(KeySet.of(Keys.resolve(keyOptions, camo.keyOptions, camo.root, KEY_ENV)))
-                    .prefix(Common.checkUrlPrefix("--prefix", prefix, true))
-                    .encoding(CamoEncoding.fromName(encoding))
-                    .build();
-            return Inputs.forEach(urls, camo.root, url -> Inputs.Result.ok(signer.sign(url)));
+            UrlSigner<String> signer = config("camo")
+                    .option("prefix", "--prefix", Common.checkUrlPrefix("--prefix", prefix, true))
+                    .option("encoding", "--encoding", encoding)
+                    .signer();
+            return signEach(urls, signer::sign);
         }
     }
 
     @Command(name = "decode", mixinStandardHelpOptions = true,
             description = "Verify each signed Camo URL and print the URL it points at (exit 1 if any is rejected).")
-    static final class Decode implements java.util.concurrent.Callable<Integer> {
-        @ParentCommand
-        CamoCommand camo;
-
-        @Mixin
-        KeyOptions keyOptions;
-
+    static final class Decode extends SchemeSubcommand {
         @Option(names = "--dialect", paramLabel = "go-camo|atmos-camo", defaultValue = "go-camo",
                 description = "whose rules decide: go-camo (default) or atmos-camo")
         String dialect;
@@ -80,16 +58,16 @@ final class CamoCommand {
         @Override
         public Integer call() {
             Common.checkPathPrefix("--prefix", prefix);
-            CamoVerifier verifier = CamoVerifier.builder(KeySet.of(Keys.resolve(keyOptions, camo.keyOptions, camo.root, KEY_ENV)))
-                    .dialect(CamoDialect.fromName(dialect))
-                    .build();
-            return Inputs.forEach(signedUrls, camo.root, signed -> {
-                String target = Common.requestTarget(signed);
-                if (prefix != null && !prefix.isEmpty() && target.startsWith(prefix)) {
-                    target = target.substring(prefix.length());
-                }
-                return Common.result(verifier.verify(target), url -> url);
-            });
+            return verifyEach(signedUrls, config("camo").option("dialect", "--dialect", dialect).<String>verifier(),
+                    url -> url);
+        }
+
+        /** The path and query, without the prefix the proxy is mounted under. */
+        @Override
+        String requestTarget(String signed) {
+            String target = Common.requestTarget(signed);
+            return prefix != null && !prefix.isEmpty() && target.startsWith(prefix) ? target.substring(prefix.length())
+                    : target;
         }
     }
 }

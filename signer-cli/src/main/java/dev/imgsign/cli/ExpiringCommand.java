@@ -1,63 +1,48 @@
 package dev.imgsign.cli;
 
-import dev.imgsign.core.KeySet;
+import dev.imgsign.core.UrlVerifier;
+import dev.imgsign.expiring.AureliaLink;
 import dev.imgsign.expiring.AureliaLinkSigner;
-import dev.imgsign.expiring.AureliaLinkVerifier;
+import dev.imgsign.expiring.ExpiringLink;
 import dev.imgsign.expiring.ExpiringLinkSigner;
-import dev.imgsign.expiring.ExpiringLinkVerifier;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code imgsign expiring sign|verify}: generic expiring links, and aurelia links (Go, github.com/kodefluence/aurelia). */
 @Command(name = "expiring", mixinStandardHelpOptions = true,
         description = {"Generic expiring links (?expires=&signature=), or aurelia links (Go, github.com/kodefluence/aurelia:"
             + " ?signature=&expires_at=).", "The key may also come from " + ExpiringCommand.KEY_ENV + "."},
         subcommands = {ExpiringCommand.Sign.class, ExpiringCommand.Verify.class})
-final class ExpiringCommand {
+final class ExpiringCommand extends SchemeCommand {
     /** No peer tool defines a variable for this scheme; ours, named after the tool. */
     static final String KEY_ENV = "IMGSIGN_EXPIRING_KEY";
 
-    @ParentCommand
-    Imgsign root;
+    ExpiringCommand() {
+        super(KEY_ENV);
+    }
 
-    @Mixin
-    KeyOptions keyOptions;
-
-    static class Shared {
-        @Mixin
-        KeyOptions keyOptions;
-
-        @Option(names = "--at", paramLabel = "TIME", description = "the time: ISO-8601 instant or unix seconds (default: now)")
-        String at;
-
+    /** The format and the time, which both directions take. */
+    abstract static class Shared extends TimedSubcommand {
         @Option(names = "--format", paramLabel = "hmac|aurelia", defaultValue = "hmac",
                 description = "hmac: our recommended scheme (default); aurelia: aurelia links (Go, github.com/kodefluence/aurelia; slow by design)")
         String format;
 
+        /** {@return the expiring provider's configuration of the format and the time} */
+        ProviderConfig expiringConfig() {
+            return config("expiring").option("format", "--format", format);
+        }
+
         boolean aurelia() {
-            switch (format) {
-                case "hmac":
-                    return false;
-                case "aurelia":
-                    return true;
-                default:
-                    throw new IllegalArgumentException("format is hmac or aurelia, not '" + format + "'");
-            }
+            return format.equals("aurelia");
         }
     }
 
     @Command(name = "sign", mixinStandardHelpOptions = true, description = "Print an expiring link for each path.")
-    static final class Sign extends Shared implements Callable<Integer> {
-        @ParentCommand
-        ExpiringCommand expiring;
-
+    static final class Sign extends Shared {
         @Option(names = "--valid-for", paramLabel = "DURATION", defaultValue = "PT1H",
                 description = "how long the link is valid, ISO-8601 (PT10M) or seconds (default PT1H)")
         String validFor;
@@ -70,38 +55,31 @@ final class ExpiringCommand {
 
         @Override
         public Integer call() {
-            KeySet keys = KeySet.of(Keys.resolve(keyOptions, expiring.keyOptions, expiring.root, KEY_ENV));
             Duration validity = duration(validFor);
-            String prefix = Common.checkUrlPrefix("--host", host, false);
+            ProviderConfig config = expiringConfig().option("host", "--host", Common.checkUrlPrefix("--host", host, false));
             if (aurelia()) {
-                AureliaLinkSigner signer = AureliaLinkSigner.builder().keys(keys).clock(Common.clockAt(at)).host(prefix).build();
-                return Inputs.forEach(paths, expiring.root, path -> Inputs.Result.ok(signer.sign(path, validity)));
+                AureliaLinkSigner signer = config.signer(AureliaLinkSigner.class);
+                return signEach(paths, path -> signer.sign(path, validity));
             }
-            ExpiringLinkSigner signer = ExpiringLinkSigner.builder().keys(keys).clock(Common.clockAt(at)).host(prefix).build();
-            return Inputs.forEach(paths, expiring.root, path -> Inputs.Result.ok(signer.sign(path, validity)));
+            ExpiringLinkSigner signer = config.signer(ExpiringLinkSigner.class);
+            return signEach(paths, path -> signer.sign(path, validity));
         }
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Verify each expiring link (exit 1 if any is rejected).")
-    static final class Verify extends Shared implements Callable<Integer> {
-        @ParentCommand
-        ExpiringCommand expiring;
-
+    static final class Verify extends Shared {
         @Parameters(paramLabel = "LINK", arity = "0..*", description = "links or path?query; none: read one per line from stdin")
         List<String> links;
 
         @Override
         public Integer call() {
-            KeySet keys = KeySet.of(Keys.resolve(keyOptions, expiring.keyOptions, expiring.root, KEY_ENV));
             if (aurelia()) {
-                AureliaLinkVerifier verifier = AureliaLinkVerifier.builder().keys(keys).clock(Common.clockAt(at)).build();
-                return Inputs.forEach(links, expiring.root, link -> Common.result(
-                        verifier.verify(Common.requestTarget(link)), l -> l.path() + " expires_at=" + l.expiresAt()));
+                UrlVerifier<AureliaLink> verifier = expiringConfig().verifier();
+                return verifyEach(links, verifier, l -> l.path() + " expires_at=" + l.expiresAt());
             }
-            ExpiringLinkVerifier verifier = ExpiringLinkVerifier.builder().keys(keys).clock(Common.clockAt(at)).build();
-            return Inputs.forEach(links, expiring.root, link -> Common.result(
-                    verifier.verify(Common.requestTarget(link)), l -> l.path() + " expires=" + l.expiresAt()));
+            UrlVerifier<ExpiringLink> verifier = expiringConfig().verifier();
+            return verifyEach(links, verifier, l -> l.path() + " expires=" + l.expiresAt());
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.imgsign.cli;
 
-import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Verification;
 import dev.imgsign.imageproxy.ImageproxyOptions;
 import dev.imgsign.imageproxy.ImageproxyRequest;
@@ -10,25 +9,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code imgsign imageproxy sign|verify}: willnorris/imageproxy, output as its imageproxy-sign tool. */
 @Command(name = "imageproxy", mixinStandardHelpOptions = true,
         description = "willnorris/imageproxy signatures. The key may also come from IMAGEPROXY_SIGNATUREKEY.",
         subcommands = {ImageproxyCommand.Sign.class, ImageproxyCommand.Verify.class})
-final class ImageproxyCommand {
-    static final String KEY_ENV = "IMAGEPROXY_SIGNATUREKEY";
-
-    @ParentCommand
-    Imgsign root;
-
-    @Mixin
-    KeyOptions keyOptions;
+final class ImageproxyCommand extends SchemeCommand {
+    ImageproxyCommand() {
+        super("IMAGEPROXY_SIGNATUREKEY");
+    }
 
     @Command(name = "sign", mixinStandardHelpOptions = true,
             description = {"Sign a remote URL or a whole proxy URL, as imageproxy-sign does.",
@@ -37,13 +29,7 @@ final class ImageproxyCommand {
                     + " signature in it dropped.",
                 "Prints 'url: URL' and 'signature: SIG' as imageproxy-sign does, plus 'proxy: FULL_URL' with --base.",
                 "Reading URLs from stdin prints one line per URL: the proxy URL with --base, else the signature."})
-    static final class Sign implements Callable<Integer> {
-        @ParentCommand
-        ImageproxyCommand imageproxy;
-
-        @Mixin
-        KeyOptions keyOptions;
-
+    static final class Sign extends SchemeSubcommand {
         @Option(names = "--url-only", description = "sign the URL alone (legacy; lets clients change every option)")
         boolean urlOnly;
 
@@ -56,13 +42,13 @@ final class ImageproxyCommand {
 
         @Override
         public Integer call() {
-            ImageproxySigner signer = ImageproxySigner.builder(
-                            KeySet.of(Keys.resolve(keyOptions, imageproxy.keyOptions, imageproxy.root, KEY_ENV)))
-                    .baseUrl(Common.checkUrlPrefix("--base", base, false))
-                    .signOptions(!urlOnly)
-                    .build();
+            // The signer type itself: only it offers the bare signature imageproxy-sign prints.
+            ImageproxySigner signer = config("imageproxy")
+                    .option("baseUrl", "--base", Common.checkUrlPrefix("--base", base, false))
+                    .option("signOptions", "--url-only", !urlOnly)
+                    .signer(ImageproxySigner.class);
             boolean batch = urls == null || urls.isEmpty();
-            return Inputs.forEach(urls, imageproxy.root, argument -> {
+            return Inputs.forEach(urls, scheme.root, argument -> {
                 ImageproxyRequest request = parse(argument);
                 String remote = request.remoteUrl();
                 ImageproxyOptions options = request.options();
@@ -109,13 +95,7 @@ final class ImageproxyCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Verify proxy request URLs as the imageproxy server would (exit 1 if any is rejected).")
-    static final class Verify implements Callable<Integer> {
-        @ParentCommand
-        ImageproxyCommand imageproxy;
-
-        @Mixin
-        KeyOptions keyOptions;
-
+    static final class Verify extends SchemeSubcommand {
         @Option(names = "--require-signed-options", description = "refuse URL-only signatures (safer than the server's default)")
         boolean requireSignedOptions;
 
@@ -127,14 +107,9 @@ final class ImageproxyCommand {
 
         @Override
         public Integer call() {
-            ImageproxyVerifier verifier = ImageproxyVerifier.builder(
-                            KeySet.of(Keys.resolve(keyOptions, imageproxy.keyOptions, imageproxy.root, KEY_ENV)))
-                    .requireSignedOptions(requireSignedOptions)
-                    .clock(Common.clockAt(at))
-                    .build();
-            return Inputs.forEach(requests, imageproxy.root, request -> Common.result(
-                    verifier.verify(Common.requestTarget(request)),
-                    r -> r.remoteUrl() + " options=" + r.options()));
+            return verifyEach(requests, config("imageproxy").clock(Common.clockAt(at))
+                    .option("requireSignedOptions", "--require-signed-options", requireSignedOptions)
+                    .<ImageproxyRequest>verifier(), r -> r.remoteUrl() + " options=" + r.options());
         }
     }
 }

@@ -2,25 +2,18 @@ package dev.imgsign.cli;
 
 import dev.imgsign.core.KeyReader;
 import dev.imgsign.core.KeySet;
-import dev.imgsign.core.SigningKey;
+import dev.imgsign.core.UrlSigner;
 import dev.imgsign.imgproxy.ImgproxyOptions;
 import dev.imgsign.imgproxy.ImgproxyRequest;
-import dev.imgsign.imgproxy.ImgproxyServerVersion;
-import dev.imgsign.imgproxy.ImgproxySigner;
-import dev.imgsign.imgproxy.ImgproxyVerifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code imgsign imgproxy sign|verify}: imgproxy processing URLs, keys and salts as the server reads them. */
 @Command(name = "imgproxy", mixinStandardHelpOptions = true,
@@ -29,15 +22,12 @@ import picocli.CommandLine.ParentCommand;
                 + "IMGPROXY_KEY and IMGPROXY_SALT.",
         footer = "Key options may also come first: imgsign imgproxy -k HEX sign SOURCE",
         subcommands = {ImgproxyCommand.Sign.class, ImgproxyCommand.Verify.class})
-final class ImgproxyCommand {
-    static final String KEY_ENV = "IMGPROXY_KEY";
+final class ImgproxyCommand extends SchemeCommand {
     static final String SALT_ENV = "IMGPROXY_SALT";
 
-    @ParentCommand
-    Imgsign root;
-
-    @Mixin
-    KeyOptions keyOptions;
+    ImgproxyCommand() {
+        super("IMGPROXY_KEY");
+    }
 
     /** Salt and server options shared by both subcommands; the keys come from {@link KeyOptions}. */
     static final class Secrets {
@@ -52,24 +42,17 @@ final class ImgproxyCommand {
         String pathPrefix = "";
 
         /**
-         * The key/salt pairs: keys by the CLI's shared key rule ({@link Keys}), hex unless {@code --key-encoding}
-         * says otherwise, a comma list for several; salts always hex, as the server reads {@code IMGPROXY_SALT}.
+         * The imgproxy provider's configuration: keys by the CLI's shared key rule ({@link Keys}), hex unless
+         * {@code --key-encoding} says otherwise, a comma list for several; salts always hex, as the server
+         * reads {@code IMGPROXY_SALT}, one per key; and the server options both directions share.
          */
-        KeySet keys(KeyOptions own, ImgproxyCommand command) {
-            return KeySet.of(Keys.resolveList(own, command.keyOptions, command.root, KEY_ENV, KeyReader.Encoding.HEX));
-        }
-
-        /** The hex salts, one per key, as the server reads {@code IMGPROXY_SALT}. */
-        KeySet salts(ImgproxyCommand command) {
-            List<SigningKey> salts = new ArrayList<>();
-            for (String hex : salts(command.root).split(",", -1)) {
-                try {
-                    salts.add(SigningKey.ofHex(hex));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("imgproxy salt " + salts.size() + " is empty or not valid hexadecimal");
-                }
-            }
-            return KeySet.of(salts);
+        ProviderConfig config(SchemeSubcommand command) {
+            SchemeCommand imgproxy = command.scheme;
+            KeySet keys = KeySet.of(Keys.resolveList(command.keyOptions, imgproxy.keyOptions, imgproxy.root,
+                    imgproxy.keyVariable(), KeyReader.Encoding.HEX));
+            return new ProviderConfig("imgproxy", keys).option("salts", "--salt", salts(imgproxy.root))
+                    .option("signatureSize", "--signature-size", signatureSize)
+                    .option("pathPrefix", "--path-prefix", pathPrefix);
         }
 
         private String salts(Imgsign root) {
@@ -92,13 +75,7 @@ final class ImgproxyCommand {
     @Command(name = "sign", mixinStandardHelpOptions = true,
             description = {"Sign source image URLs; prints one signed URL (or path, without --base) per source.",
                 "With no SOURCE arguments, sources are read from stdin, one per line."})
-    static final class Sign implements Callable<Integer> {
-        @ParentCommand
-        ImgproxyCommand imgproxy;
-
-        @Mixin
-        KeyOptions keyOptions;
-
+    static final class Sign extends SchemeSubcommand {
         @Mixin
         Secrets secrets = new Secrets();
 
@@ -126,24 +103,16 @@ final class ImgproxyCommand {
             ImgproxyOptions.Builder o = ImgproxyOptions.builder();
             options.forEach(o::raw);
             ImgproxyOptions built = o.build();
-            ImgproxySigner signer = ImgproxySigner.builder(secrets.keys(keyOptions, imgproxy)).salts(secrets.salts(imgproxy))
-                    .signatureSize(secrets.signatureSize).pathPrefix(secrets.pathPrefix).baseUrl(base)
-                    .sourceForm(plain ? ImgproxySigner.SourceForm.PLAIN : ImgproxySigner.SourceForm.BASE64)
-                    .base64ChunkLength(chunk).build();
-            return Inputs.forEach(sources, imgproxy.root, source -> Inputs.Result.ok(
-                    signer.sign(new ImgproxyRequest(built, source, extension))));
+            UrlSigner<ImgproxyRequest> signer = secrets.config(this).option("baseUrl", "--base", base)
+                    .option("sourceForm", "--plain", plain ? "plain" : "base64")
+                    .option("base64ChunkLength", "--chunk", chunk).signer();
+            return signEach(sources, source -> signer.sign(new ImgproxyRequest(built, source, extension)));
         }
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Verify imgproxy request URLs as the v3 or v4 server would (exit 1 if any is rejected).")
-    static final class Verify implements Callable<Integer> {
-        @ParentCommand
-        ImgproxyCommand imgproxy;
-
-        @Mixin
-        KeyOptions keyOptions;
-
+    static final class Verify extends SchemeSubcommand {
         @Mixin
         Secrets secrets = new Secrets();
 
@@ -158,17 +127,9 @@ final class ImgproxyCommand {
 
         @Override
         public Integer call() {
-            ImgproxyServerVersion version = switch (server.toLowerCase(Locale.ROOT)) {
-                case "v3", "3" -> ImgproxyServerVersion.V3;
-                case "v4", "4" -> ImgproxyServerVersion.V4;
-                default -> throw new IllegalArgumentException("--server must be v3 or v4, not '" + server + "'");
-            };
-            ImgproxyVerifier verifier = ImgproxyVerifier.builder(secrets.keys(keyOptions, imgproxy)).salts(secrets.salts(imgproxy))
-                    .signatureSize(secrets.signatureSize).pathPrefix(secrets.pathPrefix).serverVersion(version)
-                    .trustedSignatures(trusted).build();
-            return Inputs.forEach(requests, imgproxy.root, request -> Common.result(
-                    verifier.verify(Common.requestTarget(request)),
-                    r -> r.sourceUrl() + " options=" + r.options() + (r.extension().isEmpty() ? "" : " ext=" + r.extension())));
+            return verifyEach(requests, secrets.config(this).option("serverVersion", "--server", server)
+                    .option("trustedSignatures", "--trusted", trusted).<ImgproxyRequest>verifier(),
+                    r -> r.sourceUrl() + " options=" + r.options() + (r.extension().isEmpty() ? "" : " ext=" + r.extension()));
         }
     }
 }

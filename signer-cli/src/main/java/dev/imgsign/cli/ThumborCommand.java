@@ -1,19 +1,14 @@
 package dev.imgsign.cli;
 
-import dev.imgsign.core.KeySet;
+import dev.imgsign.core.UrlSigner;
 import dev.imgsign.thumbor.ThumborOptions;
 import dev.imgsign.thumbor.ThumborRequest;
-import dev.imgsign.thumbor.ThumborSigner;
-import dev.imgsign.thumbor.ThumborVerifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code imgsign thumbor sign|verify}: thumbor signed URLs, options named as thumbor's own thumbor-url names them. */
 @Command(name = "thumbor", mixinStandardHelpOptions = true,
@@ -21,25 +16,15 @@ import picocli.CommandLine.ParentCommand;
                 + "THUMBOR_SECURITY_KEY.",
         footer = "Key options may also come first: imgsign thumbor -k KEY sign IMAGE_URL",
         subcommands = {ThumborCommand.Sign.class, ThumborCommand.Verify.class})
-final class ThumborCommand {
-    static final String KEY_ENV = "THUMBOR_SECURITY_KEY";
-
-    @ParentCommand
-    Imgsign root;
-
-    @Mixin
-    KeyOptions keyOptions;
+final class ThumborCommand extends SchemeCommand {
+    ThumborCommand() {
+        super("THUMBOR_SECURITY_KEY");
+    }
 
     @Command(name = "sign", mixinStandardHelpOptions = true,
             description = {"Print a signed thumbor URL for each image URL, with the options given (the same for all).",
                 "Image URLs are given as thumbor should fetch them; characters a path cannot carry are escaped."})
-    static final class Sign implements Callable<Integer> {
-        @ParentCommand
-        ThumborCommand thumbor;
-
-        @Mixin
-        KeyOptions keyOptions;
-
+    static final class Sign extends SchemeSubcommand {
         @Option(names = "--base", paramLabel = "BASE", description = "thumbor base URL, e.g. https://thumbor.example.org")
         String base;
 
@@ -86,11 +71,9 @@ final class ThumborCommand {
 
         @Override
         public Integer call() {
-            ThumborSigner signer = ThumborSigner.builder(KeySet.of(Keys.resolve(keyOptions, thumbor.keyOptions, thumbor.root, KEY_ENV)))
-                    .prefix(base == null ? "" : base).build();
+            UrlSigner<ThumborRequest> signer = config("thumbor").option("prefix", "--base", base).signer();
             ThumborOptions options = options();
-            return Inputs.forEach(images, thumbor.root,
-                    image -> Inputs.Result.ok(signer.sign(ThumborRequest.of(options, image))));
+            return signEach(images, image -> signer.sign(ThumborRequest.of(options, image)));
         }
 
         private ThumborOptions options() {
@@ -148,13 +131,7 @@ final class ThumborCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Verify thumbor URLs as the thumbor server would (exit 1 if any is rejected).")
-    static final class Verify implements Callable<Integer> {
-        @ParentCommand
-        ThumborCommand thumbor;
-
-        @Mixin
-        KeyOptions keyOptions;
-
+    static final class Verify extends SchemeSubcommand {
         @Option(names = "--allow-unsafe", description = "accept /unsafe/ URLs (thumbor's ALLOW_UNSAFE_URL; off here by default)")
         boolean allowUnsafe;
 
@@ -167,13 +144,9 @@ final class ThumborCommand {
 
         @Override
         public Integer call() {
-            ThumborVerifier verifier = ThumborVerifier.builder(KeySet.of(Keys.resolve(keyOptions, thumbor.keyOptions, thumbor.root, KEY_ENV)))
-                    .allowUnsafe(allowUnsafe)
-                    .allowedSources(allowedSources == null ? List.of() : allowedSources)
-                    .build();
-            return Inputs.forEach(requests, thumbor.root, request -> Common.result(
-                    verifier.verify(Common.requestTarget(request)),
-                    r -> r.imageUrl() + (r.unsafe() ? " (unsafe)" : "") + " options=" + r.options()));
+            return verifyEach(requests, config("thumbor").option("allowUnsafe", "--allow-unsafe", allowUnsafe)
+                    .option("allowedSources", "--allowed-sources", allowedSources).<ThumborRequest>verifier(),
+                    r -> r.imageUrl() + (r.unsafe() ? " (unsafe)" : "") + " options=" + r.options());
         }
     }
 }

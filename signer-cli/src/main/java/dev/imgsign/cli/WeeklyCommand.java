@@ -1,41 +1,27 @@
 package dev.imgsign.cli;
 
-import dev.imgsign.core.KeySet;
+import dev.imgsign.core.UrlSigner;
 import dev.imgsign.expiring.WeeklyLink;
-import dev.imgsign.expiring.WeeklyLinkSigner;
-import dev.imgsign.expiring.WeeklyLinkVerifier;
-import dev.imgsign.expiring.WeeklyProtocol;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code imgsign weekly sign|verify}: imageproxy-py / Gazelle weekly-key bucket links. */
 @Command(name = "weekly", mixinStandardHelpOptions = true,
         description = {"Weekly-key bucket links (imageproxy-py, Gazelle).",
             "The key (Gazelle's IMAGE_CACHE_SECRET) may also come from " + WeeklyCommand.KEY_ENV + "."},
         subcommands = {WeeklyCommand.Sign.class, WeeklyCommand.Verify.class})
-final class WeeklyCommand {
+final class WeeklyCommand extends SchemeCommand {
     /** Gazelle keeps its secret in a PHP constant and imageproxy-py in its source: no peer variable to reuse. */
     static final String KEY_ENV = "IMGSIGN_WEEKLY_KEY";
 
-    @ParentCommand
-    Imgsign root;
-
-    @Mixin
-    KeyOptions keyOptions;
+    WeeklyCommand() {
+        super(KEY_ENV);
+    }
 
     /** Settings both directions share; they must match between signer and server. */
-    static class Shared {
-        @Mixin
-        KeyOptions keyOptions;
-
-        @Option(names = "--at", paramLabel = "TIME", description = "the time: ISO-8601 instant or unix seconds (default: now)")
-        String at;
-
+    abstract static class Shared extends TimedSubcommand {
         @Option(names = "--protocol", paramLabel = "bucket|v1", defaultValue = "bucket",
                 description = "bucket: bucket/ext_url (current); v1: ext_url only (first imageproxy-py)")
         String protocol;
@@ -46,23 +32,17 @@ final class WeeklyCommand {
         @Option(names = "--calendar-year-keys", description = "legacy keys with the calendar year (Gazelle before 2024-12-30)")
         boolean calendarYearKeys;
 
-        WeeklyProtocol protocol() {
-            switch (protocol) {
-                case "bucket":
-                    return WeeklyProtocol.BUCKET;
-                case "v1":
-                    return WeeklyProtocol.FIRST_VERSION;
-                default:
-                    throw new IllegalArgumentException("protocol is bucket or v1, not '" + protocol + "'");
-            }
+        /** {@return the weekly provider's configuration of the shared settings} */
+        ProviderConfig weeklyConfig() {
+            return config("weekly")
+                    .option("protocol", "--protocol", protocol)
+                    .option("proxyInMessage", "--proxy-unsigned", !proxyUnsigned)
+                    .option("calendarYearKeys", "--calendar-year-keys", calendarYearKeys);
         }
     }
 
     @Command(name = "sign", mixinStandardHelpOptions = true, description = "Print the weekly link of each image URL.")
-    static final class Sign extends Shared implements Callable<Integer> {
-        @ParentCommand
-        WeeklyCommand weekly;
-
+    static final class Sign extends Shared {
         @Option(names = "--bucket", defaultValue = "i", description = "cache bucket (default i)")
         String bucket;
 
@@ -83,25 +63,15 @@ final class WeeklyCommand {
 
         @Override
         public Integer call() {
-            WeeklyLinkSigner signer = WeeklyLinkSigner.builder()
-                    .keys(KeySet.of(Keys.resolve(keyOptions, weekly.keyOptions, weekly.root, KEY_ENV)))
-                    .clock(Common.clockAt(at))
-                    .protocol(protocol())
-                    .proxyInMessage(!proxyUnsigned)
-                    .calendarYearKeys(calendarYearKeys)
-                    .host(Common.checkUrlPrefix("--host", host, false))
-                    .build();
-            return Inputs.forEach(urls, weekly.root,
-                    url -> Inputs.Result.ok(signer.sign(new WeeklyLink(bucket, url, height, width, proxy))));
+            UrlSigner<WeeklyLink> signer = weeklyConfig()
+                    .option("host", "--host", Common.checkUrlPrefix("--host", host, false)).signer();
+            return signEach(urls, url -> signer.sign(new WeeklyLink(bucket, url, height, width, proxy)));
         }
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Verify each weekly link as the server would (exit 1 if any is rejected).")
-    static final class Verify extends Shared implements Callable<Integer> {
-        @ParentCommand
-        WeeklyCommand weekly;
-
+    static final class Verify extends Shared {
         @Option(names = "--grace-weeks", defaultValue = "1", description = "previous weeks still accepted (server: 1, Gazelle: 0)")
         int graceWeeks;
 
@@ -110,17 +80,8 @@ final class WeeklyCommand {
 
         @Override
         public Integer call() {
-            WeeklyLinkVerifier verifier = WeeklyLinkVerifier.builder()
-                    .keys(KeySet.of(Keys.resolve(keyOptions, weekly.keyOptions, weekly.root, KEY_ENV)))
-                    .clock(Common.clockAt(at))
-                    .protocol(protocol())
-                    .proxyInMessage(!proxyUnsigned)
-                    .calendarYearKeys(calendarYearKeys)
-                    .graceWeeks(graceWeeks)
-                    .build();
-            return Inputs.forEach(links, weekly.root, link -> Common.result(
-                    verifier.verify(Common.requestTarget(link)),
-                    l -> "bucket=" + l.bucket() + " size=" + l.sizeSegment() + " proxy=" + l.proxy() + " url=" + l.imageUrl()));
+            return verifyEach(links, weeklyConfig().option("graceWeeks", "--grace-weeks", graceWeeks).<WeeklyLink>verifier(),
+                    l -> "bucket=" + l.bucket() + " size=" + l.sizeSegment() + " proxy=" + l.proxy() + " url=" + l.imageUrl());
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.imgsign.spring;
 
 import dev.imgsign.spring.properties.SchemeProperties;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.InitializingBean;
@@ -22,13 +21,11 @@ import org.springframework.util.ClassUtils;
 final class ConfigurationCheck implements InitializingBean, BeanClassLoaderAware {
     private final Environment environment;
     private final List<SchemeProperties> schemes;
-    private final Map<String, String> moduleClasses;
     private ClassLoader classLoader = ConfigurationCheck.class.getClassLoader();
 
-    ConfigurationCheck(Environment environment, List<SchemeProperties> schemes, Map<String, String> moduleClasses) {
+    ConfigurationCheck(Environment environment, List<SchemeProperties> schemes) {
         this.environment = environment;
         this.schemes = schemes;
-        this.moduleClasses = moduleClasses;
     }
 
     @Override
@@ -53,7 +50,8 @@ final class ConfigurationCheck implements InitializingBean, BeanClassLoaderAware
                         + " has no key, so it would get no signer, verifier or filter: set " + prefix + ".key-env, "
                         + prefix + ".key-file or " + prefix + ".key");
             }
-            String moduleClass = moduleClasses.get(scheme.scheme());
+            SchemeType type = SchemeType.named(scheme.scheme());
+            String moduleClass = type == null ? null : type.signerClass;
             if (moduleClass != null && !ClassUtils.isPresent(moduleClass, loader)) {
                 throw new IllegalStateException(prefix + ".* is set but " + moduleClass + " is not on the class path;"
                         + " depend on dev.imgsign:signer-spring-boot-starter (or the scheme's module)");

@@ -14,13 +14,13 @@ import dev.imgsign.spring.properties.WeeklyProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -47,23 +47,13 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
         ExpiringConfiguration.class, AureliaConfiguration.class, ImgproxyConfiguration.class,
         ThumborConfiguration.class})
 public class ImgsignAutoConfiguration {
-    /** A class of each scheme's module, to tell a user who configures a scheme whose module is missing. */
-    private static final Map<String, String> MODULE_CLASSES = Map.of(
-            "camo", "dev.imgsign.camo.CamoSigner",
-            "imageproxy", "dev.imgsign.imageproxy.ImageproxySigner",
-            "weekly", "dev.imgsign.expiring.WeeklyLinkSigner",
-            "expiring", "dev.imgsign.expiring.ExpiringLinkSigner",
-            "aurelia", "dev.imgsign.expiring.AureliaLinkSigner",
-            "imgproxy", "dev.imgsign.imgproxy.ImgproxySigner",
-            "thumbor", "dev.imgsign.thumbor.ThumborSigner");
-
     /** Created by Spring Boot. */
     public ImgsignAutoConfiguration() {
     }
 
     @Bean
     static ConfigurationCheck imgsignConfigurationCheck(Environment environment, List<SchemeProperties> schemes) {
-        return new ConfigurationCheck(environment, schemes, MODULE_CLASSES);
+        return new ConfigurationCheck(environment, schemes);
     }
 
     /**
@@ -78,6 +68,14 @@ public class ImgsignAutoConfiguration {
     @ConditionalOnMissingBean
     public SignedUrls imgsignSignedUrls(BeanFactory beans, ExpiringProperties expiring, AureliaProperties aurelia) {
         return new SignedUrls(beans, expiring.getValidity(), aurelia.getValidity());
+    }
+
+    /** The servlet filter of every scheme with {@code filter.enabled} ({@link SchemeFilters}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "dev.imgsign.servlet.SignedUrlFilter")
+    @Import(SchemeFilters.class)
+    static class Filters {
     }
 
     @Configuration(proxyBeanMethods = false)

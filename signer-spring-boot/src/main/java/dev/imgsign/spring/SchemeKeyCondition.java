@@ -1,5 +1,6 @@
 package dev.imgsign.spring;
 
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
@@ -7,17 +8,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-/** Matches when {@code imgsign.<scheme>.key-env}, {@code .key-file} or {@code .key} is set and not blank. */
-abstract class SchemeKeyCondition extends SpringBootCondition {
-    private final String scheme;
-
-    SchemeKeyCondition(String scheme) {
-        this.scheme = scheme;
-    }
-
+/** Behind {@link ConditionalOnSchemeKey}: a scheme is on when one of its key properties is set. */
+final class SchemeKeyCondition extends SpringBootCondition {
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return outcome(context.getEnvironment(), scheme);
+        Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnSchemeKey.class.getName());
+        return outcome(context.getEnvironment(), (String) attributes.get("value"));
     }
 
     static ConditionOutcome outcome(Environment environment, String scheme) {

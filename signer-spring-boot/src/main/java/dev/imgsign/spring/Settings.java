@@ -1,10 +1,9 @@
 package dev.imgsign.spring;
 
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
-/** Applies properties to a scheme's builder so that a refused value fails startup naming its property. */
+/** Applies a property to a builder (the HTML rewriter's) so that a refused value fails startup naming the property. */
 final class Settings {
     private Settings() {
     }
@@ -18,15 +17,6 @@ final class Settings {
             setter.accept(value);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new InvalidConfigurationPropertyValueException(property, value, e.getMessage());
-        }
-    }
-
-    /** Builds, turning a builder's refusal of the combination into a failure naming the prefix. */
-    static <T> T build(String prefix, Supplier<T> builder) {
-        try {
-            return builder.get();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new IllegalStateException(prefix + ".*: " + e.getMessage(), e);
         }
     }
 }

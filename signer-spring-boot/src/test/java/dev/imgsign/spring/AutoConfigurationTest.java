@@ -217,6 +217,20 @@ class AutoConfigurationTest {
         assertFailure("imgsign.thumbor.max-length", "imgsign.thumbor.key=" + KEY, "imgsign.thumbor.max-length=0");
         assertFailure("imgsign.camo.key-file", "imgsign.camo.key-file=/nonexistent/imgsign/camo.key");
         assertFailure("imgsign.camo.key", "imgsign.camo.key=" + KEY, "imgsign.camo.key-file=/etc/hostname");
+        assertFailure("imgsign.weekly.protocol", "imgsign.weekly.key=" + KEY, "imgsign.weekly.protocol=v2");
+        assertFailure("imgsign.imageproxy.referrers", "imgsign.imageproxy.key=" + KEY,
+                "imgsign.imageproxy.referrers=site.example,not a host");
+        assertFailure("imgsign.imageproxy.remote-url-form", "imgsign.imageproxy.key=" + KEY,
+                "imgsign.imageproxy.base-url=https://img.example.org", "imgsign.imageproxy.remote-url-form=hex");
+    }
+
+    @Test
+    void applicationsOwnFilterRegistrationWins() {
+        webRunner.withUserConfiguration(OwnFilter.class).withPropertyValues("imgsign.camo.key=" + KEY,
+                "imgsign.camo.filter.enabled=true", "imgsign.camo.filter.path=/camo/*").run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(FilterRegistrationBean.class);
+                    assertThat(context.getBean("imgsignCamoFilter")).isSameAs(OwnFilter.REGISTRATION);
+                });
     }
 
     @Test
@@ -309,6 +323,16 @@ class AutoConfigurationTest {
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(ImgsignAutoConfiguration.class)
     static class Minimal {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnFilter {
+        static final FilterRegistrationBean<SignedUrlFilter> REGISTRATION = new FilterRegistrationBean<>();
+
+        @Bean
+        FilterRegistrationBean<SignedUrlFilter> imgsignCamoFilter() {
+            return REGISTRATION;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -28,14 +28,13 @@ public class CamoProperties extends SchemeProperties {
     private String dialect;
 
     /**
-     * Longest request target, in characters, the verifier accepts.
-     */
-    private Integer maxLength;
-
-    /**
      * Whether the verifier refuses target URLs whose host is a private, loopback or link-local address.
      */
     private Boolean rejectPrivateAddresses;
+
+    /** Properties with no value set; Spring Boot binds them. */
+    public CamoProperties() {
+    }
 
     @Override
     public String scheme() {
@@ -101,20 +100,6 @@ public class CamoProperties extends SchemeProperties {
      */
     public void setDialect(String dialect) {
         this.dialect = dialect;
-    }
-
-    /** {@return the longest accepted request target, or null} */
-    public Integer getMaxLength() {
-        return maxLength;
-    }
-
-    /**
-     * Sets the longest accepted request target.
-     *
-     * @param maxLength the longest accepted request target
-     */
-    public void setMaxLength(Integer maxLength) {
-        this.maxLength = maxLength;
     }
 
     /** {@return whether private addresses are refused, or null} */

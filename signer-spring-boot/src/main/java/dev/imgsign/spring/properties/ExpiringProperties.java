@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Properties {@code imgsign.expiring.*}: generic expiring links ({@code ?expires=&signature=}, HMAC-SHA256). */
 @ConfigurationProperties("imgsign.expiring")
-public class ExpiringProperties extends SchemeProperties {
+public class ExpiringProperties extends LinkProperties {
     /**
      * Name of the query parameter holding the expiry (Unix seconds). Default expires.
      */
@@ -21,35 +21,13 @@ public class ExpiringProperties extends SchemeProperties {
      */
     private Duration leeway;
 
-    /**
-     * HTTP status the filter answers for an expired link. Default 410.
-     */
-    private Integer expiredStatus;
-
-    /**
-     * What signed links start with, such as https://img.example.com. Default: none (signed links are paths).
-     * The verifier is given it too, so it also accepts the signer's full links.
-     */
-    private String host;
-
-    /**
-     * Longest request target, in characters, the verifier accepts.
-     */
-    private Integer maxLength;
-
-    /**
-     * How long links signed from templates (#imgsign.expiring(path)) stay valid.
-     */
-    private Duration validity = Duration.ofHours(1);
+    /** Properties with no value set; Spring Boot binds them. */
+    public ExpiringProperties() {
+    }
 
     @Override
     public String scheme() {
         return "expiring";
-    }
-
-    @Override
-    protected boolean stripPrefixByDefault() {
-        return false;
     }
 
     /** {@return the expiry parameter's name, or null} */
@@ -92,61 +70,5 @@ public class ExpiringProperties extends SchemeProperties {
      */
     public void setLeeway(Duration leeway) {
         this.leeway = leeway;
-    }
-
-    /** {@return the status for expired links, or null} */
-    public Integer getExpiredStatus() {
-        return expiredStatus;
-    }
-
-    /**
-     * Sets the status for expired links.
-     *
-     * @param expiredStatus the status for expired links
-     */
-    public void setExpiredStatus(Integer expiredStatus) {
-        this.expiredStatus = expiredStatus;
-    }
-
-    /** {@return the host prefix, or null} */
-    public String getHost() {
-        return host;
-    }
-
-    /**
-     * Sets the host prefix.
-     *
-     * @param host the host prefix
-     */
-    public void setHost(String host) {
-        this.host = host;
-    }
-
-    /** {@return the longest accepted request target, or null} */
-    public Integer getMaxLength() {
-        return maxLength;
-    }
-
-    /**
-     * Sets the longest accepted request target.
-     *
-     * @param maxLength the longest accepted request target
-     */
-    public void setMaxLength(Integer maxLength) {
-        this.maxLength = maxLength;
-    }
-
-    /** {@return how long template-signed links stay valid} */
-    public Duration getValidity() {
-        return validity;
-    }
-
-    /**
-     * Sets how long template-signed links stay valid.
-     *
-     * @param validity how long template-signed links stay valid
-     */
-    public void setValidity(Duration validity) {
-        this.validity = validity;
     }
 }

@@ -41,6 +41,10 @@ public class HtmlProperties {
      */
     private String onFailure = "keep";
 
+    /** Properties with no value set; Spring Boot binds them. */
+    public HtmlProperties() {
+    }
+
     /** {@return camo or imageproxy} */
     public String getScheme() {
         return scheme;

@@ -40,9 +40,14 @@ public class ImageproxyProperties extends SchemeProperties {
     private List<String> denyHosts = new ArrayList<>();
 
     /**
-     * Longest request target, in characters, the verifier accepts.
+     * Hosts whose pages may show the images, as imageproxy's -referrers: the verifier refuses a request
+     * whose Referer header is missing or names another host (entries as for allow-hosts).
      */
-    private Integer maxLength;
+    private List<String> referrers = new ArrayList<>();
+
+    /** Properties with no value set; Spring Boot binds them. */
+    public ImageproxyProperties() {
+    }
 
     @Override
     public String scheme() {
@@ -144,17 +149,17 @@ public class ImageproxyProperties extends SchemeProperties {
         this.denyHosts = denyHosts;
     }
 
-    /** {@return the longest accepted request target, or null} */
-    public Integer getMaxLength() {
-        return maxLength;
+    /** {@return hosts a request's Referer must name; empty: any} */
+    public List<String> getReferrers() {
+        return referrers;
     }
 
     /**
-     * Sets the longest accepted request target.
+     * Sets the hosts a request's Referer must name.
      *
-     * @param maxLength the longest accepted request target
+     * @param referrers the hosts a request's Referer must name
      */
-    public void setMaxLength(Integer maxLength) {
-        this.maxLength = maxLength;
+    public void setReferrers(List<String> referrers) {
+        this.referrers = referrers;
     }
 }

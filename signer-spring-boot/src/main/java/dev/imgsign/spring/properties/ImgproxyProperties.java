@@ -57,11 +57,6 @@ public class ImgproxyProperties extends SchemeProperties {
      */
     private List<String> trustedSignatures = new ArrayList<>();
 
-    /**
-     * Longest request target, in characters, the verifier accepts.
-     */
-    private Integer maxLength;
-
     /** Properties with imgproxy's key encoding, hex, as the default. */
     public ImgproxyProperties() {
         setKeyEncoding("hex");
@@ -201,19 +196,5 @@ public class ImgproxyProperties extends SchemeProperties {
      */
     public void setTrustedSignatures(List<String> trustedSignatures) {
         this.trustedSignatures = trustedSignatures;
-    }
-
-    /** {@return the longest accepted request target, or null} */
-    public Integer getMaxLength() {
-        return maxLength;
-    }
-
-    /**
-     * Sets the longest accepted request target.
-     *
-     * @param maxLength the longest accepted request target
-     */
-    public void setMaxLength(Integer maxLength) {
-        this.maxLength = maxLength;
     }
 }

@@ -53,6 +53,11 @@ public abstract class SchemeProperties {
      */
     private List<String> olderKey = new ArrayList<>();
 
+    /**
+     * Longest request target, in characters, the verifier accepts.
+     */
+    private Integer maxLength;
+
     private final Filter filter = new Filter();
 
     /** For subclasses. */
@@ -187,6 +192,20 @@ public abstract class SchemeProperties {
         this.olderKey = olderKey;
     }
 
+    /** {@return the longest accepted request target, or null} */
+    public Integer getMaxLength() {
+        return maxLength;
+    }
+
+    /**
+     * Sets the longest accepted request target.
+     *
+     * @param maxLength the longest accepted request target
+     */
+    public void setMaxLength(Integer maxLength) {
+        this.maxLength = maxLength;
+    }
+
     /** {@return the servlet filter settings} */
     public Filter getFilter() {
         return filter;
@@ -228,6 +247,10 @@ public abstract class SchemeProperties {
          * Order of the filter among the application's servlet filters.
          */
         private int order;
+
+        /** Filter settings with no value set. */
+        public Filter() {
+        }
 
         /** {@return whether the filter is registered} */
         public boolean isEnabled() {

@@ -23,10 +23,9 @@ public class ThumborProperties extends SchemeProperties {
      */
     private List<String> allowedSources = new ArrayList<>();
 
-    /**
-     * Longest request target, in characters, the verifier accepts.
-     */
-    private Integer maxLength;
+    /** Properties with no value set; Spring Boot binds them. */
+    public ThumborProperties() {
+    }
 
     @Override
     public String scheme() {
@@ -78,19 +77,5 @@ public class ThumborProperties extends SchemeProperties {
      */
     public void setAllowedSources(List<String> allowedSources) {
         this.allowedSources = allowedSources;
-    }
-
-    /** {@return the longest accepted request target, or null} */
-    public Integer getMaxLength() {
-        return maxLength;
-    }
-
-    /**
-     * Sets the longest accepted request target.
-     *
-     * @param maxLength the longest accepted request target
-     */
-    public void setMaxLength(Integer maxLength) {
-        this.maxLength = maxLength;
     }
 }

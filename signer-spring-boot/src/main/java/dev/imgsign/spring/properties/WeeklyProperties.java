@@ -54,10 +54,9 @@ public class WeeklyProperties extends SchemeProperties {
      */
     private Set<Integer> allowedSizes = new LinkedHashSet<>();
 
-    /**
-     * Longest request target, in characters, the verifier accepts.
-     */
-    private Integer maxLength;
+    /** Properties with no value set; Spring Boot binds them. */
+    public WeeklyProperties() {
+    }
 
     @Override
     public String scheme() {
@@ -193,19 +192,5 @@ public class WeeklyProperties extends SchemeProperties {
      */
     public void setAllowedSizes(Set<Integer> allowedSizes) {
         this.allowedSizes = allowedSizes;
-    }
-
-    /** {@return the longest accepted request target, or null} */
-    public Integer getMaxLength() {
-        return maxLength;
-    }
-
-    /**
-     * Sets the longest accepted request target.
-     *
-     * @param maxLength the longest accepted request target
-     */
-    public void setMaxLength(Integer maxLength) {
-        this.maxLength = maxLength;
     }
 }
