@@ -1,10 +1,10 @@
 package dev.imgsign.cli;
 
 import dev.imgsign.core.KeySet;
-import dev.imgsign.expiring.AureliaLinkSigner;
-import dev.imgsign.expiring.AureliaLinkVerifier;
-import dev.imgsign.expiring.ExpiringLinkSigner;
-import dev.imgsign.expiring.ExpiringLinkVerifier;
+import dev.imgsign.expiring.aurelia.AureliaLinkSigner;
+import dev.imgsign.expiring.aurelia.AureliaLinkVerifier;
+import dev.imgsign.expiring.link.ExpiringLinkSigner;
+import dev.imgsign.expiring.link.ExpiringLinkVerifier;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -74,10 +74,10 @@ final class ExpiringCommand {
             Duration validity = duration(validFor);
             String prefix = Common.checkUrlPrefix("--host", host, false);
             if (aurelia()) {
-                AureliaLinkSigner signer = AureliaLinkSigner.builder().keys(keys).clock(Common.clockAt(at)).host(prefix).build();
+                AureliaLinkSigner signer = AureliaLinkSigner.builder(keys).clock(Common.clockAt(at)).host(prefix).build();
                 return Inputs.forEach(paths, expiring.root, path -> Inputs.Result.ok(signer.sign(path, validity)));
             }
-            ExpiringLinkSigner signer = ExpiringLinkSigner.builder().keys(keys).clock(Common.clockAt(at)).host(prefix).build();
+            ExpiringLinkSigner signer = ExpiringLinkSigner.builder(keys).clock(Common.clockAt(at)).host(prefix).build();
             return Inputs.forEach(paths, expiring.root, path -> Inputs.Result.ok(signer.sign(path, validity)));
         }
     }
@@ -95,11 +95,11 @@ final class ExpiringCommand {
         public Integer call() {
             KeySet keys = KeySet.of(Keys.resolve(keyOptions, expiring.keyOptions, expiring.root, KEY_ENV));
             if (aurelia()) {
-                AureliaLinkVerifier verifier = AureliaLinkVerifier.builder().keys(keys).clock(Common.clockAt(at)).build();
+                AureliaLinkVerifier verifier = AureliaLinkVerifier.builder(keys).clock(Common.clockAt(at)).build();
                 return Inputs.forEach(links, expiring.root, link -> Common.result(
                         verifier.verify(Common.requestTarget(link)), l -> l.path() + " expires_at=" + l.expiresAt()));
             }
-            ExpiringLinkVerifier verifier = ExpiringLinkVerifier.builder().keys(keys).clock(Common.clockAt(at)).build();
+            ExpiringLinkVerifier verifier = ExpiringLinkVerifier.builder(keys).clock(Common.clockAt(at)).build();
             return Inputs.forEach(links, expiring.root, link -> Common.result(
                     verifier.verify(Common.requestTarget(link)), l -> l.path() + " expires=" + l.expiresAt()));
         }

@@ -1,10 +1,10 @@
 package dev.imgsign.cli;
 
 import dev.imgsign.core.KeySet;
-import dev.imgsign.expiring.WeeklyLink;
-import dev.imgsign.expiring.WeeklyLinkSigner;
-import dev.imgsign.expiring.WeeklyLinkVerifier;
-import dev.imgsign.expiring.WeeklyProtocol;
+import dev.imgsign.expiring.weekly.WeeklyLink;
+import dev.imgsign.expiring.weekly.WeeklyLinkSigner;
+import dev.imgsign.expiring.weekly.WeeklyLinkVerifier;
+import dev.imgsign.expiring.weekly.WeeklyProtocol;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -83,8 +83,7 @@ final class WeeklyCommand {
 
         @Override
         public Integer call() {
-            WeeklyLinkSigner signer = WeeklyLinkSigner.builder()
-                    .keys(KeySet.of(Keys.resolve(keyOptions, weekly.keyOptions, weekly.root, KEY_ENV)))
+            WeeklyLinkSigner signer = WeeklyLinkSigner.builder(KeySet.of(Keys.resolve(keyOptions, weekly.keyOptions, weekly.root, KEY_ENV)))
                     .clock(Common.clockAt(at))
                     .protocol(protocol())
                     .proxyInMessage(!proxyUnsigned)
@@ -110,8 +109,7 @@ final class WeeklyCommand {
 
         @Override
         public Integer call() {
-            WeeklyLinkVerifier verifier = WeeklyLinkVerifier.builder()
-                    .keys(KeySet.of(Keys.resolve(keyOptions, weekly.keyOptions, weekly.root, KEY_ENV)))
+            WeeklyLinkVerifier verifier = WeeklyLinkVerifier.builder(KeySet.of(Keys.resolve(keyOptions, weekly.keyOptions, weekly.root, KEY_ENV)))
                     .clock(Common.clockAt(at))
                     .protocol(protocol())
                     .proxyInMessage(!proxyUnsigned)

@@ -1,7 +1,7 @@
 package dev.imgsign.spring;
 
-import dev.imgsign.expiring.AureliaLinkSigner;
-import dev.imgsign.expiring.AureliaLinkVerifier;
+import dev.imgsign.expiring.aurelia.AureliaLinkSigner;
+import dev.imgsign.expiring.aurelia.AureliaLinkVerifier;
 import dev.imgsign.servlet.SignedUrlFilter;
 import dev.imgsign.spring.properties.AureliaProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** {@code imgsign.aurelia.*}: an {@link AureliaLinkSigner}, an {@link AureliaLinkVerifier} and, if enabled, the filter. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(name = "dev.imgsign.expiring.AureliaLinkSigner")
+@ConditionalOnClass(name = "dev.imgsign.expiring.aurelia.AureliaLinkSigner")
 @Conditional(AureliaConfiguration.KeyGiven.class)
 class AureliaConfiguration {
     private static final String P = "imgsign.aurelia";
@@ -31,7 +31,7 @@ class AureliaConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AureliaLinkSigner aureliaLinkSigner() {
-        AureliaLinkSigner.Builder b = AureliaLinkSigner.builder().keys(keys.get());
+        AureliaLinkSigner.Builder b = AureliaLinkSigner.builder(keys.get());
         Settings.apply(P + ".host", properties.getHost(), b::host);
         return Settings.build(P, b::build);
     }
@@ -39,7 +39,7 @@ class AureliaConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AureliaLinkVerifier aureliaLinkVerifier() {
-        AureliaLinkVerifier.Builder b = AureliaLinkVerifier.builder().keys(keys.get());
+        AureliaLinkVerifier.Builder b = AureliaLinkVerifier.builder(keys.get());
         Settings.apply(P + ".host", properties.getHost(), b::host);
         Settings.apply(P + ".expired-status", properties.getExpiredStatus(), b::expiredStatus);
         Settings.apply(P + ".max-length", properties.getMaxLength(), b::maxLength);

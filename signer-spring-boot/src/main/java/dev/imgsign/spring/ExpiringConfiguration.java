@@ -1,7 +1,7 @@
 package dev.imgsign.spring;
 
-import dev.imgsign.expiring.ExpiringLinkSigner;
-import dev.imgsign.expiring.ExpiringLinkVerifier;
+import dev.imgsign.expiring.link.ExpiringLinkSigner;
+import dev.imgsign.expiring.link.ExpiringLinkVerifier;
 import dev.imgsign.servlet.SignedUrlFilter;
 import dev.imgsign.spring.properties.ExpiringProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** {@code imgsign.expiring.*}: an {@link ExpiringLinkSigner}, an {@link ExpiringLinkVerifier} and, if enabled, the filter. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(name = "dev.imgsign.expiring.ExpiringLinkSigner")
+@ConditionalOnClass(name = "dev.imgsign.expiring.link.ExpiringLinkSigner")
 @Conditional(ExpiringConfiguration.KeyGiven.class)
 class ExpiringConfiguration {
     private static final String P = "imgsign.expiring";
@@ -31,7 +31,7 @@ class ExpiringConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ExpiringLinkSigner expiringLinkSigner() {
-        ExpiringLinkSigner.Builder b = ExpiringLinkSigner.builder().keys(keys.get());
+        ExpiringLinkSigner.Builder b = ExpiringLinkSigner.builder(keys.get());
         Settings.apply(P + ".expires-param", properties.getExpiresParam(), b::expiresParam);
         Settings.apply(P + ".signature-param", properties.getSignatureParam(), b::signatureParam);
         Settings.apply(P + ".host", properties.getHost(), b::host);
@@ -41,7 +41,7 @@ class ExpiringConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ExpiringLinkVerifier expiringLinkVerifier() {
-        ExpiringLinkVerifier.Builder b = ExpiringLinkVerifier.builder().keys(keys.get());
+        ExpiringLinkVerifier.Builder b = ExpiringLinkVerifier.builder(keys.get());
         Settings.apply(P + ".host", properties.getHost(), b::host);
         Settings.apply(P + ".expires-param", properties.getExpiresParam(), b::expiresParam);
         Settings.apply(P + ".signature-param", properties.getSignatureParam(), b::signatureParam);

@@ -51,9 +51,9 @@ public class ImgsignAutoConfiguration {
     private static final Map<String, String> MODULE_CLASSES = Map.of(
             "camo", "dev.imgsign.camo.CamoSigner",
             "imageproxy", "dev.imgsign.imageproxy.ImageproxySigner",
-            "weekly", "dev.imgsign.expiring.WeeklyLinkSigner",
-            "expiring", "dev.imgsign.expiring.ExpiringLinkSigner",
-            "aurelia", "dev.imgsign.expiring.AureliaLinkSigner",
+            "weekly", "dev.imgsign.expiring.weekly.WeeklyLinkSigner",
+            "expiring", "dev.imgsign.expiring.link.ExpiringLinkSigner",
+            "aurelia", "dev.imgsign.expiring.aurelia.AureliaLinkSigner",
             "imgproxy", "dev.imgsign.imgproxy.ImgproxySigner",
             "thumbor", "dev.imgsign.thumbor.ThumborSigner");
 

@@ -1,8 +1,8 @@
 package dev.imgsign.spring;
 
-import dev.imgsign.expiring.WeeklyLinkSigner;
-import dev.imgsign.expiring.WeeklyLinkVerifier;
-import dev.imgsign.expiring.WeeklyProtocol;
+import dev.imgsign.expiring.weekly.WeeklyLinkSigner;
+import dev.imgsign.expiring.weekly.WeeklyLinkVerifier;
+import dev.imgsign.expiring.weekly.WeeklyProtocol;
 import dev.imgsign.servlet.SignedUrlFilter;
 import dev.imgsign.spring.properties.WeeklyProperties;
 import java.time.DateTimeException;
@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** {@code imgsign.weekly.*}: a {@link WeeklyLinkSigner}, a {@link WeeklyLinkVerifier} and, if enabled, the filter. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(name = "dev.imgsign.expiring.WeeklyLinkSigner")
+@ConditionalOnClass(name = "dev.imgsign.expiring.weekly.WeeklyLinkSigner")
 @Conditional(WeeklyConfiguration.KeyGiven.class)
 class WeeklyConfiguration {
     private static final String P = "imgsign.weekly";
@@ -34,7 +34,7 @@ class WeeklyConfiguration {
     @Bean
     @ConditionalOnMissingBean
     WeeklyLinkSigner weeklyLinkSigner() {
-        WeeklyLinkSigner.Builder b = WeeklyLinkSigner.builder().keys(keys.get());
+        WeeklyLinkSigner.Builder b = WeeklyLinkSigner.builder(keys.get());
         Settings.apply(P + ".protocol", properties.getProtocol(), v -> b.protocol(WeeklyProtocol.ofOption(v)));
         Settings.apply(P + ".proxy-in-message", properties.getProxyInMessage(), b::proxyInMessage);
         Settings.apply(P + ".calendar-year-keys", properties.getCalendarYearKeys(), b::calendarYearKeys);
@@ -48,7 +48,7 @@ class WeeklyConfiguration {
     @Bean
     @ConditionalOnMissingBean
     WeeklyLinkVerifier weeklyLinkVerifier() {
-        WeeklyLinkVerifier.Builder b = WeeklyLinkVerifier.builder().keys(keys.get());
+        WeeklyLinkVerifier.Builder b = WeeklyLinkVerifier.builder(keys.get());
         Settings.apply(P + ".host", properties.getHost(), b::host);
         Settings.apply(P + ".protocol", properties.getProtocol(), v -> b.protocol(WeeklyProtocol.ofOption(v)));
         Settings.apply(P + ".proxy-in-message", properties.getProxyInMessage(), b::proxyInMessage);
