@@ -2,9 +2,9 @@ package dev.imgsign.benchmarks;
 
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.Verification;
-import dev.imgsign.expiring.AureliaLink;
-import dev.imgsign.expiring.AureliaLinkSigner;
-import dev.imgsign.expiring.AureliaLinkVerifier;
+import dev.imgsign.expiring.aurelia.AureliaLink;
+import dev.imgsign.expiring.aurelia.AureliaLinkSigner;
+import dev.imgsign.expiring.aurelia.AureliaLinkVerifier;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,8 +39,8 @@ public class AureliaBenchmark {
 
     @Setup
     public void setUp() {
-        AureliaLinkSigner signer = AureliaLinkSigner.builder().keys(Fixtures.KEYS).clock(Fixtures.CLOCK).build();
-        verifier = AureliaLinkVerifier.builder().keys(Fixtures.KEYS).clock(Fixtures.CLOCK).build();
+        AureliaLinkSigner signer = AureliaLinkSigner.builder(Fixtures.KEYS).clock(Fixtures.CLOCK).build();
+        verifier = AureliaLinkVerifier.builder(Fixtures.KEYS).clock(Fixtures.CLOCK).build();
         valid = signer.sign("/avatar/image.jpg", Duration.ofMinutes(10));
         // Flip the digest's last hex digit: still 64 lower-case hex digits, so the full PBKDF2 runs.
         int amp = valid.indexOf("&expires_at=");

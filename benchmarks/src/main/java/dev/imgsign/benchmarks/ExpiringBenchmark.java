@@ -1,11 +1,11 @@
 package dev.imgsign.benchmarks;
 
 import com.google.common.io.BaseEncoding;
-import dev.imgsign.core.spi.HmacAlgorithm;
 import dev.imgsign.core.Verification;
-import dev.imgsign.expiring.ExpiringLink;
-import dev.imgsign.expiring.ExpiringLinkSigner;
-import dev.imgsign.expiring.ExpiringLinkVerifier;
+import dev.imgsign.core.spi.HmacAlgorithm;
+import dev.imgsign.expiring.link.ExpiringLink;
+import dev.imgsign.expiring.link.ExpiringLinkSigner;
+import dev.imgsign.expiring.link.ExpiringLinkVerifier;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -63,8 +63,8 @@ public class ExpiringBenchmark {
     public void setUp() {
         link = linkOf(BenchmarkUrls.url(length), Fixtures.CLOCK.instant().getEpochSecond() + 3600);
         message = canonical(link);
-        signer = ExpiringLinkSigner.builder().keys(Fixtures.KEYS).clock(Fixtures.CLOCK).host(HOST).build();
-        verifier = ExpiringLinkVerifier.builder().keys(Fixtures.KEYS).clock(Fixtures.CLOCK).build();
+        signer = ExpiringLinkSigner.builder(Fixtures.KEYS).clock(Fixtures.CLOCK).host(HOST).build();
+        verifier = ExpiringLinkVerifier.builder(Fixtures.KEYS).clock(Fixtures.CLOCK).build();
 
         String signed = signer.sign(link);
         requestTarget = signed.substring(HOST.length());

@@ -2,10 +2,10 @@ package dev.imgsign.benchmarks;
 
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.Verification;
-import dev.imgsign.expiring.ExpiringLink;
-import dev.imgsign.expiring.ExpiringLinkVerifier;
-import dev.imgsign.expiring.WeeklyLink;
-import dev.imgsign.expiring.WeeklyLinkVerifier;
+import dev.imgsign.expiring.link.ExpiringLink;
+import dev.imgsign.expiring.link.ExpiringLinkVerifier;
+import dev.imgsign.expiring.weekly.WeeklyLink;
+import dev.imgsign.expiring.weekly.WeeklyLinkVerifier;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,8 +49,8 @@ public class ExpiringWorstCaseBenchmark {
 
     @Setup
     public void setUp() {
-        weekly = WeeklyLinkVerifier.builder().keys(Fixtures.KEYS).clock(Fixtures.CLOCK).build();
-        expiring = ExpiringLinkVerifier.builder().keys(Fixtures.KEYS).clock(Fixtures.CLOCK).build();
+        weekly = WeeklyLinkVerifier.builder(Fixtures.KEYS).clock(Fixtures.CLOCK).build();
+        expiring = ExpiringLinkVerifier.builder(Fixtures.KEYS).clock(Fixtures.CLOCK).build();
 
         String head = "/i/250x/" + FORGED_WEEKLY_SIGNATURE + "/";
         String ext = Base64.getUrlEncoder().withoutPadding().encodeToString(

@@ -1,11 +1,11 @@
 package dev.imgsign.benchmarks;
 
 import com.google.common.io.BaseEncoding;
-import dev.imgsign.core.spi.HmacAlgorithm;
 import dev.imgsign.core.Verification;
-import dev.imgsign.expiring.WeeklyLink;
-import dev.imgsign.expiring.WeeklyLinkSigner;
-import dev.imgsign.expiring.WeeklyLinkVerifier;
+import dev.imgsign.core.spi.HmacAlgorithm;
+import dev.imgsign.expiring.weekly.WeeklyLink;
+import dev.imgsign.expiring.weekly.WeeklyLinkSigner;
+import dev.imgsign.expiring.weekly.WeeklyLinkVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -68,8 +68,8 @@ public class WeeklyBenchmark {
         link = WeeklyLink.resized("i", url, 250, 0);
         message = ("i/" + B64URL.encode(url.getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.US_ASCII);
         weekKey = naiveWeekKey();
-        signer = WeeklyLinkSigner.builder().keys(Fixtures.KEYS).clock(Fixtures.CLOCK).host(HOST).build();
-        verifier = WeeklyLinkVerifier.builder().keys(Fixtures.KEYS).clock(Fixtures.CLOCK).build();
+        signer = WeeklyLinkSigner.builder(Fixtures.KEYS).clock(Fixtures.CLOCK).host(HOST).build();
+        verifier = WeeklyLinkVerifier.builder(Fixtures.KEYS).clock(Fixtures.CLOCK).build();
 
         String signed = signer.sign(link);
         requestTarget = signed.substring(HOST.length());

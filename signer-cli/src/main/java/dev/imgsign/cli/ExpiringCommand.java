@@ -1,10 +1,10 @@
 package dev.imgsign.cli;
 
 import dev.imgsign.core.UrlVerifier;
-import dev.imgsign.expiring.AureliaLink;
-import dev.imgsign.expiring.AureliaLinkSigner;
-import dev.imgsign.expiring.ExpiringLink;
-import dev.imgsign.expiring.ExpiringLinkSigner;
+import dev.imgsign.expiring.aurelia.AureliaLink;
+import dev.imgsign.expiring.aurelia.AureliaLinkSigner;
+import dev.imgsign.expiring.link.ExpiringLink;
+import dev.imgsign.expiring.link.ExpiringLinkSigner;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;

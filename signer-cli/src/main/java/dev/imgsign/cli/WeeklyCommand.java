@@ -1,7 +1,7 @@
 package dev.imgsign.cli;
 
 import dev.imgsign.core.UrlSigner;
-import dev.imgsign.expiring.WeeklyLink;
+import dev.imgsign.expiring.weekly.WeeklyLink;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

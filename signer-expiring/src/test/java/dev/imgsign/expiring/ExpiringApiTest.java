@@ -7,10 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
-import dev.imgsign.core.spi.SchemeConfig;
 import dev.imgsign.core.UrlSigner;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
+import dev.imgsign.core.spi.SchemeConfig;
+import dev.imgsign.expiring.aurelia.AureliaLink;
+import dev.imgsign.expiring.aurelia.AureliaLinkSigner;
+import dev.imgsign.expiring.aurelia.AureliaLinkVerifier;
+import dev.imgsign.expiring.link.ExpiringLink;
+import dev.imgsign.expiring.link.ExpiringLinkSigner;
+import dev.imgsign.expiring.link.ExpiringLinkVerifier;
+import dev.imgsign.expiring.link.ExpiringSchemeProvider;
+import dev.imgsign.expiring.weekly.WeeklyLink;
+import dev.imgsign.expiring.weekly.WeeklyLinkSigner;
+import dev.imgsign.expiring.weekly.WeeklyLinkVerifier;
+import dev.imgsign.expiring.weekly.WeeklySchemeProvider;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,45 +43,45 @@ class ExpiringApiTest {
 
     @Test
     void maxLengthIsInclusiveAndHasAFloor() {
-        ExpiringLinkVerifier exact = ExpiringLinkVerifier.builder().keys(KEYS).clock(at(0)).maxLength(LINK.length()).build();
+        ExpiringLinkVerifier exact = ExpiringLinkVerifier.builder(KEYS).clock(at(0)).maxLength(LINK.length()).build();
         assertTrue(exact.verify(LINK).isAccepted());
         assertEquals(Rejection.TOO_LONG, exact.verify(LINK + "&").rejection().orElseThrow());
-        ExpiringLinkVerifier.builder().maxLength(64);
-        assertThrows(IllegalArgumentException.class, () -> ExpiringLinkVerifier.builder().maxLength(63));
-        AureliaLinkVerifier.builder().maxLength(64);
-        assertThrows(IllegalArgumentException.class, () -> AureliaLinkVerifier.builder().maxLength(63));
-        assertEquals(Rejection.TOO_LONG, AureliaLinkVerifier.builder().secret("s").maxLength(64).build()
+        ExpiringLinkVerifier.builder(KeySet.ofUtf8("k")).maxLength(64);
+        assertThrows(IllegalArgumentException.class, () -> ExpiringLinkVerifier.builder(KeySet.ofUtf8("k")).maxLength(63));
+        AureliaLinkVerifier.builder(KeySet.ofUtf8("k")).maxLength(64);
+        assertThrows(IllegalArgumentException.class, () -> AureliaLinkVerifier.builder(KeySet.ofUtf8("k")).maxLength(63));
+        assertEquals(Rejection.TOO_LONG, AureliaLinkVerifier.builder(KeySet.ofUtf8("s")).maxLength(64).build()
                 .verify("/" + "a".repeat(64)).rejection().orElseThrow());
-        WeeklyLinkVerifier weekly = WeeklyLinkVerifier.builder().secret("1234").clock(WEEK_52).maxLength(WEEKLY.length()).build();
+        WeeklyLinkVerifier weekly = WeeklyLinkVerifier.builder(KeySet.ofUtf8("1234")).clock(WEEK_52).maxLength(WEEKLY.length()).build();
         assertTrue(weekly.verify(WEEKLY).isAccepted());
         assertEquals(Rejection.TOO_LONG, weekly.verify(WEEKLY + "?").rejection().orElseThrow());
-        WeeklyLinkVerifier.builder().maxLength(16);
-        assertThrows(IllegalArgumentException.class, () -> WeeklyLinkVerifier.builder().maxLength(15));
+        WeeklyLinkVerifier.builder(KeySet.ofUtf8("k")).maxLength(16);
+        assertThrows(IllegalArgumentException.class, () -> WeeklyLinkVerifier.builder(KeySet.ofUtf8("k")).maxLength(15));
     }
 
     @Test
     void expiredStatusIsAny4xxAndLeewayAtMostADay() {
         for (int status : new int[] {400, 499}) {
-            ExpiringLinkVerifier.builder().expiredStatus(status);
-            AureliaLinkVerifier.builder().expiredStatus(status);
+            ExpiringLinkVerifier.builder(KeySet.ofUtf8("k")).expiredStatus(status);
+            AureliaLinkVerifier.builder(KeySet.ofUtf8("k")).expiredStatus(status);
         }
         for (int status : new int[] {399, 500}) {
-            assertThrows(IllegalArgumentException.class, () -> ExpiringLinkVerifier.builder().expiredStatus(status));
-            assertThrows(IllegalArgumentException.class, () -> AureliaLinkVerifier.builder().expiredStatus(status));
+            assertThrows(IllegalArgumentException.class, () -> ExpiringLinkVerifier.builder(KeySet.ofUtf8("k")).expiredStatus(status));
+            assertThrows(IllegalArgumentException.class, () -> AureliaLinkVerifier.builder(KeySet.ofUtf8("k")).expiredStatus(status));
         }
-        ExpiringLinkVerifier.builder().leewaySeconds(0).leewaySeconds(86_400);
-        assertThrows(IllegalArgumentException.class, () -> ExpiringLinkVerifier.builder().leewaySeconds(-1));
-        assertThrows(IllegalArgumentException.class, () -> ExpiringLinkVerifier.builder().leewaySeconds(86_401));
-        assertThrows(IllegalArgumentException.class, () -> ExpiringLinkVerifier.builder().keys(KEYS).expiresParam("x")
+        ExpiringLinkVerifier.builder(KeySet.ofUtf8("k")).leewaySeconds(0).leewaySeconds(86_400);
+        assertThrows(IllegalArgumentException.class, () -> ExpiringLinkVerifier.builder(KeySet.ofUtf8("k")).leewaySeconds(-1));
+        assertThrows(IllegalArgumentException.class, () -> ExpiringLinkVerifier.builder(KeySet.ofUtf8("k")).leewaySeconds(86_401));
+        assertThrows(IllegalArgumentException.class, () -> ExpiringLinkVerifier.builder(KEYS).expiresParam("x")
                 .signatureParam("x").build());
     }
 
     @Test
     void toStringNeverShowsTheKey() {
-        for (Object o : new Object[] {ExpiringLinkSigner.builder().keys(KEYS).build(),
-                ExpiringLinkVerifier.builder().keys(KEYS).build(), AureliaLinkSigner.builder().keys(KEYS).build(),
-                AureliaLinkVerifier.builder().keys(KEYS).build(), WeeklyLinkSigner.builder().keys(KEYS).build(),
-                WeeklyLinkVerifier.builder().keys(KEYS).build()}) {
+        for (Object o : new Object[] {ExpiringLinkSigner.builder(KEYS).build(),
+                ExpiringLinkVerifier.builder(KEYS).build(), AureliaLinkSigner.builder(KEYS).build(),
+                AureliaLinkVerifier.builder(KEYS).build(), WeeklyLinkSigner.builder(KEYS).build(),
+                WeeklyLinkVerifier.builder(KEYS).build()}) {
             String s = o.toString();
             assertFalse(s.contains(SECRET + "]") || s.contains("=" + SECRET), s);
             assertTrue(s.startsWith(o.getClass().getSimpleName() + "[") && s.contains("redacted"), s);
@@ -79,7 +90,7 @@ class ExpiringApiTest {
 
     @Test
     void parametersAreEncodedExceptUnreservedCharacters() {
-        ExpiringLinkSigner signer = ExpiringLinkSigner.builder().keys(KEYS).build();
+        ExpiringLinkSigner signer = ExpiringLinkSigner.builder(KEYS).build();
         String url = signer.sign(ExpiringLink.of("/a", 1).withParam("v", "@AZ[`az{/09:-._~ é"));
         // CPython 3.11 urllib.parse.quote(value, safe='')
         assertTrue(url.startsWith("/a?v=%40AZ%5B%60az%7B%2F09%3A-._~%20%C3%A9&expires=1&signature="), url);
@@ -117,8 +128,11 @@ class ExpiringApiTest {
                 .option("zone", "Mars/Olympus").build()));
         assertThrows(IllegalArgumentException.class, () -> provider.verifier(SchemeConfig.builder().keys(KEYS)
                 .option("allowedSizes", "a").build()));
-        assertThrows(IllegalArgumentException.class, () -> provider.verifier(SchemeConfig.builder().keys(KEYS)
-                .option("proxyInMessage", "TRUE").build()));
+        // The one boolean rule of SchemeConfig.flag: ASCII case-insensitive, spaces stripped.
+        assertTrue(provider.verifier(SchemeConfig.builder().keys(KeySet.ofUtf8("1234")).clock(WEEK_52)
+                .option("proxyInMessage", " FALSE ").build()).verify(WEEKLY + "/proxy").isAccepted());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> provider.verifier(SchemeConfig.builder()
+                .keys(KEYS).option("proxyInMessage", "yes").build())).getMessage().contains("proxyInMessage"));
         assertThrows(IllegalArgumentException.class, () -> provider.verifier(SchemeConfig.builder().keys(KEYS)
                 .option("graceWeeks", "x").build()));
         assertThrows(IllegalArgumentException.class, () -> provider.verifier(SchemeConfig.builder().keys(KEYS)

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.Verification;
+import dev.imgsign.expiring.aurelia.AureliaLinkVerifier;
+import dev.imgsign.expiring.link.ExpiringLinkVerifier;
+import dev.imgsign.expiring.weekly.WeeklyLink;
+import dev.imgsign.expiring.weekly.WeeklyLinkVerifier;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -29,7 +33,7 @@ class ExpiringBadInputTest {
 
     /** weekly.json: secret 1234 at 2021-12-28T22:20Z (ISO 2021-W52); tcId 23 is accepted there. */
     private static final Clock WEEK_52 = Clock.fixed(Instant.ofEpochSecond(1640730000L), ZoneOffset.UTC);
-    private static final WeeklyLinkVerifier WEEKLY = WeeklyLinkVerifier.builder().secret("1234").clock(WEEK_52).build();
+    private static final WeeklyLinkVerifier WEEKLY = WeeklyLinkVerifier.builder(KeySet.ofUtf8("1234")).clock(WEEK_52).build();
     private static final String EXT = "aHR0cHM6Ly9leGFtcGxlX3VybC9pbWcuanBn";
     private static final String SIG = "gnjO6SJxYbeT9VBz";
 
@@ -100,7 +104,8 @@ class ExpiringBadInputTest {
         byte[] notUtf8 = {'h', 't', 't', 'p', ':', '/', '/', 'a', '/', (byte) 0xff};
         assertRejected(Rejection.MALFORMED, 400, WEEKLY.verify(weeklyLink("i", "full", notUtf8)));
         for (String url : new String[] {"ftp://example.com/a.jpg", "javascript:alert(1)", "file:///etc/passwd", ""}) {
-            assertRejected(Rejection.MALFORMED, 400, WEEKLY.verify(weeklyLink("i", "full",
+            // Signed, but not an http URL: the signature verified, the target is refused by policy.
+            assertRejected(Rejection.TARGET_REFUSED, 400, WEEKLY.verify(weeklyLink("i", "full",
                     url.getBytes(StandardCharsets.US_ASCII))));
         }
     }
@@ -136,7 +141,7 @@ class ExpiringBadInputTest {
     private static final String LINK = "/avatar/cat.png?expires=1700000000&signature=SSe7gW-w8ahSNhDRveK7AILXKbd36ak2eyfbGG8tcnE";
     private static final Clock BEFORE = Clock.fixed(Instant.ofEpochSecond(1690000000L), ZoneOffset.UTC);
     private static final ExpiringLinkVerifier EXPIRING =
-            ExpiringLinkVerifier.builder().keys(KeySet.ofUtf8("secret")).clock(BEFORE).build();
+            ExpiringLinkVerifier.builder(KeySet.ofUtf8("secret")).clock(BEFORE).build();
 
     /** README's canonical string, MACed with the JDK, for links whose parameters are already plain. */
     private static String expiringLink(String path, String[] params, long expires) {
@@ -234,7 +239,7 @@ class ExpiringBadInputTest {
     private static final String AURELIA_LINK = "/avatar/image.jpg?signature=AURELIA_13c18b76a1f11501d69699213e108560e789822e"
             + ".49cda1a6bc6f83c007f2d74e3326af35a5a90748.UC_b8819fe4b01777809f067c8321fff80537d1848adb4c236029cdb064f43ba629"
             + "&expires_at=1731744015";
-    private static final AureliaLinkVerifier AURELIA = AureliaLinkVerifier.builder().secret("super secret code")
+    private static final AureliaLinkVerifier AURELIA = AureliaLinkVerifier.builder(KeySet.ofUtf8("super secret code"))
             .clock(Clock.fixed(Instant.ofEpochSecond(1731744005L), ZoneOffset.UTC)).build();
 
     @Test
@@ -282,7 +287,7 @@ class ExpiringBadInputTest {
         assertRejected(Rejection.BAD_SIGNATURE, 403, AURELIA.verify("/a.jpg?signature=x&expires_at=9223372036854775807"));
         assertRejected(Rejection.MALFORMED, 400, AURELIA.verify("/a.jpg?signature=x&expires_at=-9223372036854775807"));
         // As seed 001's server: strconv.Atoi's extremes parse; the hash then does not authenticate.
-        AureliaLinkVerifier seed = AureliaLinkVerifier.builder().secret("super secret code")
+        AureliaLinkVerifier seed = AureliaLinkVerifier.builder(KeySet.ofUtf8("super secret code"))
                 .clock(Clock.fixed(Instant.ofEpochSecond(1731744005L), ZoneOffset.UTC)).acceptNonCanonicalExpiry(true)
                 .signatureBeforeExpiry(true).maxValidity(java.time.Duration.ofSeconds(Long.MAX_VALUE)).build();
         assertRejected(Rejection.BAD_SIGNATURE, 403, seed.verify("/a.jpg?signature=x&expires_at=9223372036854775807"));

@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.Verification;
+import dev.imgsign.expiring.aurelia.AureliaLink;
+import dev.imgsign.expiring.aurelia.AureliaLinkSigner;
+import dev.imgsign.expiring.aurelia.AureliaLinkVerifier;
+import dev.imgsign.expiring.internal.LinkPaths;
+import dev.imgsign.expiring.link.ExpiringLink;
+import dev.imgsign.expiring.link.ExpiringLinkSigner;
+import dev.imgsign.expiring.link.ExpiringLinkVerifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,17 +31,17 @@ import net.jqwik.api.constraints.LongRange;
 /** Round trips, tamper detection and totality of the generic and aurelia verifiers. */
 class ExpiringPropertiesTest {
     private static final KeySet KEYS = KeySet.ofUtf8("property-secret");
-    private static final ExpiringLinkSigner SIGNER = ExpiringLinkSigner.builder().keys(KEYS).build();
+    private static final ExpiringLinkSigner SIGNER = ExpiringLinkSigner.builder(KEYS).build();
 
     private static ExpiringLinkVerifier verifierAt(long second, long leeway) {
-        return ExpiringLinkVerifier.builder().keys(KEYS).leewaySeconds(leeway)
+        return ExpiringLinkVerifier.builder(KEYS).leewaySeconds(leeway)
                 .clock(Clock.fixed(Instant.ofEpochSecond(second), ZoneOffset.UTC)).build();
     }
 
     @Provide
     Arbitrary<ExpiringLink> links() {
         Arbitrary<String> segment = Arbitraries.strings().withChars("abcXYZ019-._~%20").ofMinLength(1).ofMaxLength(8)
-                .filter(s -> ExpiringLinkSigner.pathProblem("/" + s) == null);
+                .filter(s -> LinkPaths.pathProblem("/" + s) == null);
         Arbitrary<String> path = segment.list().ofMinSize(1).ofMaxSize(4).map(l -> "/" + String.join("/", l));
         Arbitrary<ExpiringLink.QueryParam> param = Combinators.combine(
                 Arbitraries.strings().ofMinLength(1).ofMaxLength(6).filter(n -> !n.equals("expires") && !n.equals("signature")),
@@ -124,20 +131,20 @@ class ExpiringPropertiesTest {
         return Arbitraries.strings().withChars("/?&=%;+#._AURELIA0123456789abcdefxpiresgnatu").ofMaxLength(80).map(s -> "/" + s);
     }
 
-    private static final AureliaLinkVerifier AURELIA_VERIFIER = AureliaLinkVerifier.builder().secret("s")
+    private static final AureliaLinkVerifier AURELIA_VERIFIER = AureliaLinkVerifier.builder(KeySet.ofUtf8("s"))
             .clock(Clock.fixed(Instant.ofEpochSecond(1L), ZoneOffset.UTC)).build();
 
     @Property(tries = 15)
     void aureliaRoundTripsUntilExpiry(@ForAll @LongRange(min = 0, max = 4_102_444_800L) long expiresAt,
             @ForAll @LongRange(min = 0, max = 604_800) long before) {
         long now = Math.max(0, expiresAt - before);
-        AureliaLinkSigner signer = AureliaLinkSigner.builder().secret("s")
+        AureliaLinkSigner signer = AureliaLinkSigner.builder(KeySet.ofUtf8("s"))
                 .clock(Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC)).build();
         String url = signer.sign(new AureliaLink("/avatar/image.jpg", expiresAt));
-        AureliaLinkVerifier at = AureliaLinkVerifier.builder().secret("s")
+        AureliaLinkVerifier at = AureliaLinkVerifier.builder(KeySet.ofUtf8("s"))
                 .clock(Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC)).build();
         assertTrue(at.verify(url).isAccepted());
-        AureliaLinkVerifier late = AureliaLinkVerifier.builder().secret("s")
+        AureliaLinkVerifier late = AureliaLinkVerifier.builder(KeySet.ofUtf8("s"))
                 .clock(Clock.fixed(Instant.ofEpochSecond(expiresAt + 1), ZoneOffset.UTC)).build();
         Verification<AureliaLink> r = late.verify(url);
         assertEquals(Rejection.EXPIRED, r.rejection().orElseThrow());

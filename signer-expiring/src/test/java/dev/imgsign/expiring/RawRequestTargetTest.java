@@ -7,6 +7,13 @@ import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
+import dev.imgsign.expiring.aurelia.AureliaLinkSigner;
+import dev.imgsign.expiring.aurelia.AureliaLinkVerifier;
+import dev.imgsign.expiring.link.ExpiringLinkSigner;
+import dev.imgsign.expiring.link.ExpiringLinkVerifier;
+import dev.imgsign.expiring.weekly.WeeklyLink;
+import dev.imgsign.expiring.weekly.WeeklyLinkSigner;
+import dev.imgsign.expiring.weekly.WeeklyLinkVerifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,21 +49,21 @@ class RawRequestTargetTest {
 
     @Test
     void weekly() {
-        String link = WeeklyLinkSigner.builder().secret("s").clock(NOW).build()
+        String link = WeeklyLinkSigner.builder(KeySet.ofUtf8("s")).clock(NOW).build()
                 .sign(WeeklyLink.resized("i", "https://example.com/cat.jpg", 250, 0));
-        assertRawRefused(WeeklyLinkVerifier.builder().secret("s").clock(NOW).build(), link);
+        assertRawRefused(WeeklyLinkVerifier.builder(KeySet.ofUtf8("s")).clock(NOW).build(), link);
     }
 
     @Test
     void expiring() {
         KeySet keys = KeySet.ofUtf8("s");
-        String link = ExpiringLinkSigner.builder().keys(keys).clock(NOW).build().sign("/a/cat.png", Duration.ofMinutes(5));
-        assertRawRefused(ExpiringLinkVerifier.builder().keys(keys).clock(NOW).build(), link);
+        String link = ExpiringLinkSigner.builder(keys).clock(NOW).build().sign("/a/cat.png", Duration.ofMinutes(5));
+        assertRawRefused(ExpiringLinkVerifier.builder(keys).clock(NOW).build(), link);
     }
 
     @Test
     void aurelia() {
-        String link = AureliaLinkSigner.builder().secret("s").clock(NOW).build().sign("/a/cat.png", Duration.ofMinutes(5));
-        assertRawRefused(AureliaLinkVerifier.builder().secret("s").clock(NOW).build(), link);
+        String link = AureliaLinkSigner.builder(KeySet.ofUtf8("s")).clock(NOW).build().sign("/a/cat.png", Duration.ofMinutes(5));
+        assertRawRefused(AureliaLinkVerifier.builder(KeySet.ofUtf8("s")).clock(NOW).build(), link);
     }
 }

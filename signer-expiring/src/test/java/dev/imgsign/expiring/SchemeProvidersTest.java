@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imgsign.core.KeySet;
-import dev.imgsign.core.spi.SchemeConfig;
-import dev.imgsign.core.spi.SchemeProvider;
 import dev.imgsign.core.Schemes;
 import dev.imgsign.core.UrlVerifier;
+import dev.imgsign.core.spi.SchemeConfig;
+import dev.imgsign.core.spi.SchemeProvider;
+import dev.imgsign.expiring.aurelia.AureliaLinkSigner;
+import dev.imgsign.expiring.aurelia.AureliaLinkVerifier;
+import dev.imgsign.expiring.link.ExpiringLink;
+import dev.imgsign.expiring.link.ExpiringLinkSigner;
+import dev.imgsign.expiring.weekly.WeeklyLink;
+import dev.imgsign.expiring.weekly.WeeklyLinkSigner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -7,9 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Rejection;
-import dev.imgsign.core.spi.SchemeConfig;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
+import dev.imgsign.core.spi.SchemeConfig;
+import dev.imgsign.expiring.aurelia.AureliaLinkSigner;
+import dev.imgsign.expiring.aurelia.AureliaLinkVerifier;
+import dev.imgsign.expiring.internal.LinkSettings;
+import dev.imgsign.expiring.link.ExpiringLinkSigner;
+import dev.imgsign.expiring.link.ExpiringLinkVerifier;
+import dev.imgsign.expiring.link.ExpiringSchemeProvider;
+import dev.imgsign.expiring.weekly.WeeklyLink;
+import dev.imgsign.expiring.weekly.WeeklyLinkSigner;
+import dev.imgsign.expiring.weekly.WeeklyLinkVerifier;
+import dev.imgsign.expiring.weekly.WeeklySchemeProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +64,7 @@ class SignedUrlRoundTripTest {
     }
 
     private static String strip(String signed, String host) {
-        String trimmed = BuilderChecks.host(host);
+        String trimmed = LinkSettings.host(host);
         assertTrue(signed.startsWith(trimmed), signed);
         return signed.substring(trimmed.length());
     }
@@ -65,7 +75,7 @@ class SignedUrlRoundTripTest {
         Verification<R> full = verifier.verify(signed);
         assertTrue(full.isAccepted(), () -> signed + " -> " + full);
         assertEquals(full, verifier.verify(target), target);
-        String trimmed = BuilderChecks.host(host);
+        String trimmed = LinkSettings.host(host);
         for (String other : new String[] {"https://other.example.net" + target, trimmed + ".evil" + target,
                 trimmed.toUpperCase(Locale.ROOT) + "X" + target}) {
             Verification<R> refused = verifier.verify(other);
@@ -75,37 +85,37 @@ class SignedUrlRoundTripTest {
 
     @Property(tries = 200)
     void weekly(@ForAll("hosts") String host, @ForAll("weeklyLinks") WeeklyLink link) {
-        String signed = WeeklyLinkSigner.builder().keys(KEYS).clock(NOW).host(host).build().sign(link);
-        assertSymmetric(WeeklyLinkVerifier.builder().keys(KEYS).clock(NOW).host(host).build(), signed, host);
+        String signed = WeeklyLinkSigner.builder(KEYS).clock(NOW).host(host).build().sign(link);
+        assertSymmetric(WeeklyLinkVerifier.builder(KEYS).clock(NOW).host(host).build(), signed, host);
     }
 
     @Property(tries = 200)
     void expiring(@ForAll("hosts") String host, @ForAll("paths") String path) {
-        String signed = ExpiringLinkSigner.builder().keys(KEYS).clock(NOW).host(host).build()
+        String signed = ExpiringLinkSigner.builder(KEYS).clock(NOW).host(host).build()
                 .sign(path, Duration.ofHours(1));
-        assertSymmetric(ExpiringLinkVerifier.builder().keys(KEYS).clock(NOW).host(host).build(), signed, host);
+        assertSymmetric(ExpiringLinkVerifier.builder(KEYS).clock(NOW).host(host).build(), signed, host);
     }
 
     @Property(tries = 20) // each verification runs PBKDF2
     void aurelia(@ForAll("hosts") String host, @ForAll("paths") String path) {
-        String signed = AureliaLinkSigner.builder().keys(KEYS).clock(NOW).host(host).build()
+        String signed = AureliaLinkSigner.builder(KEYS).clock(NOW).host(host).build()
                 .sign(path, Duration.ofHours(1));
-        assertSymmetric(AureliaLinkVerifier.builder().keys(KEYS).clock(NOW).host(host).build(), signed, host);
+        assertSymmetric(AureliaLinkVerifier.builder(KEYS).clock(NOW).host(host).build(), signed, host);
     }
 
     @Test
     void withoutTheHostAFullLinkIsMalformedAndTheMessageSaysWhatToDo() {
         String host = "https://img.example.org";
-        String weekly = WeeklyLinkSigner.builder().keys(KEYS).clock(NOW).host(host).build()
+        String weekly = WeeklyLinkSigner.builder(KEYS).clock(NOW).host(host).build()
                 .sign(WeeklyLink.full("avatars", "https://example.com/a.png"));
-        String expiring = ExpiringLinkSigner.builder().keys(KEYS).clock(NOW).host(host).build()
+        String expiring = ExpiringLinkSigner.builder(KEYS).clock(NOW).host(host).build()
                 .sign("/a.png", Duration.ofHours(1));
-        String aurelia = AureliaLinkSigner.builder().keys(KEYS).clock(NOW).host(host).build()
+        String aurelia = AureliaLinkSigner.builder(KEYS).clock(NOW).host(host).build()
                 .sign("/a.png", Duration.ofHours(1));
         for (Verification<?> v : new Verification<?>[] {
-                WeeklyLinkVerifier.builder().keys(KEYS).clock(NOW).build().verify(weekly),
-                ExpiringLinkVerifier.builder().keys(KEYS).clock(NOW).build().verify(expiring),
-                AureliaLinkVerifier.builder().keys(KEYS).clock(NOW).build().verify(aurelia)}) {
+                WeeklyLinkVerifier.builder(KEYS).clock(NOW).build().verify(weekly),
+                ExpiringLinkVerifier.builder(KEYS).clock(NOW).build().verify(expiring),
+                AureliaLinkVerifier.builder(KEYS).clock(NOW).build().verify(aurelia)}) {
             Verification.Rejected<?> rejected = assertInstanceOf(Verification.Rejected.class, v);
             assertEquals(Rejection.MALFORMED, rejected.reason());
             assertTrue(rejected.detail().contains("signer's host"), rejected.detail());

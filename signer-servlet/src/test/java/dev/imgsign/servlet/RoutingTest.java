@@ -11,7 +11,7 @@ import dev.imgsign.camo.CamoSigner;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
-import dev.imgsign.expiring.ExpiringLinkSigner;
+import dev.imgsign.expiring.link.ExpiringLinkSigner;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -120,7 +120,7 @@ class RoutingTest {
         Path key = dir.resolve("expiring-key");
         Files.writeString(key, SECRET, StandardCharsets.UTF_8);
         Map<String, String> parameters = Map.of("scheme", "expiring", "key-file", key.toString(), "path-prefix", "/files");
-        ExpiringLinkSigner signer = ExpiringLinkSigner.builder().keys(KeySet.ofUtf8(SECRET)).build();
+        ExpiringLinkSigner signer = ExpiringLinkSigner.builder(KeySet.ofUtf8(SECRET)).build();
         try (JettyServer server = JettyServer.withInitParameters(parameters)) {
             String genuine = signer.sign("/a/b.png", Duration.ofMinutes(5));
             HttpResponse<String> ok = get(server, "/files" + genuine);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imgsign.camo.CamoSigner;
 import dev.imgsign.core.KeySet;
-import dev.imgsign.expiring.ExpiringLinkSigner;
-import dev.imgsign.expiring.WeeklyLink;
-import dev.imgsign.expiring.WeeklyLinkSigner;
+import dev.imgsign.expiring.link.ExpiringLinkSigner;
+import dev.imgsign.expiring.weekly.WeeklyLink;
+import dev.imgsign.expiring.weekly.WeeklyLinkSigner;
 import dev.imgsign.imageproxy.ImageproxyOptions;
 import dev.imgsign.imageproxy.ImageproxySigner;
 import java.net.http.HttpClient;
@@ -75,14 +75,14 @@ class SchemeFilterTest {
     void weeklyByInitParameters() throws Exception {
         Map<String, String> parameters = Map.of("scheme", "weekly", "key-file", keyFile().toString());
         try (JettyServer server = JettyServer.withInitParameters(parameters)) {
-            WeeklyLinkSigner now = WeeklyLinkSigner.builder().secret(SECRET).build();
+            WeeklyLinkSigner now = WeeklyLinkSigner.builder(KeySet.ofUtf8(SECRET)).build();
             String link = now.sign(WeeklyLink.resized("i", "https://example.com/cat.jpg", 250, 0));
             HttpResponse<String> ok = get(server, link);
             assertEquals(200, ok.statusCode());
             assertTrue(ok.body().startsWith("accepted WeeklyLink[bucket=i, imageUrl=https://example.com/cat.jpg"), ok.body());
 
             Clock monthAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(30)), ZoneOffset.UTC);
-            String old = WeeklyLinkSigner.builder().secret(SECRET).clock(monthAgo).build()
+            String old = WeeklyLinkSigner.builder(KeySet.ofUtf8(SECRET)).clock(monthAgo).build()
                     .sign(WeeklyLink.full("i", "https://example.com/cat.jpg"));
             assertEquals(410, get(server, old).statusCode(), "the server answers 410 to an expired week");
             assertEquals(400, get(server, "/i/full/too-few").statusCode());
@@ -96,14 +96,14 @@ class SchemeFilterTest {
         Map<String, String> parameters = Map.of("scheme", "expiring", "key-file", keyFile().toString(),
                 "option.expiredStatus", "404");
         try (JettyServer server = JettyServer.withInitParameters(parameters)) {
-            ExpiringLinkSigner signer = ExpiringLinkSigner.builder().keys(KeySet.ofUtf8(SECRET)).build();
+            ExpiringLinkSigner signer = ExpiringLinkSigner.builder(KeySet.ofUtf8(SECRET)).build();
             String link = signer.sign("/avatar/cat.png", Duration.ofMinutes(10));
             HttpResponse<String> ok = get(server, link);
             assertEquals(200, ok.statusCode());
             assertTrue(ok.body().startsWith("accepted ExpiringLink[path=/avatar/cat.png"), ok.body());
 
             Clock yesterday = Clock.fixed(Instant.now().minus(Duration.ofDays(1)), ZoneOffset.UTC);
-            String expired = ExpiringLinkSigner.builder().keys(KeySet.ofUtf8(SECRET)).clock(yesterday).build()
+            String expired = ExpiringLinkSigner.builder(KeySet.ofUtf8(SECRET)).clock(yesterday).build()
                     .sign("/avatar/cat.png", Duration.ofMinutes(10));
             assertEquals(404, get(server, expired).statusCode());
             assertEquals(403, get(server, link.replace("cat.png", "dog.png")).statusCode());

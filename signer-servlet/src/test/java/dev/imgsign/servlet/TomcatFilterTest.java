@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imgsign.camo.CamoSigner;
 import dev.imgsign.core.KeySet;
-import dev.imgsign.expiring.ExpiringLinkSigner;
-import dev.imgsign.expiring.WeeklyLink;
-import dev.imgsign.expiring.WeeklyLinkSigner;
+import dev.imgsign.expiring.link.ExpiringLinkSigner;
+import dev.imgsign.expiring.weekly.WeeklyLink;
+import dev.imgsign.expiring.weekly.WeeklyLinkSigner;
 import dev.imgsign.imageproxy.ImageproxyOptions;
 import dev.imgsign.imageproxy.ImageproxySigner;
 import java.net.http.HttpClient;
@@ -86,7 +86,7 @@ class TomcatFilterTest {
     void weekly() throws Exception {
         try (TomcatServer server = TomcatServer.withInitParameters(
                 Map.of("scheme", "weekly", "key-file", keyFile().toString()))) {
-            String link = WeeklyLinkSigner.builder().secret(SECRET).build()
+            String link = WeeklyLinkSigner.builder(KeySet.ofUtf8(SECRET)).build()
                     .sign(WeeklyLink.resized("i", "https://example.com/cat.jpg", 250, 0));
             HttpResponse<String> ok = get(server, link);
             assertEquals(200, ok.statusCode());
@@ -99,7 +99,7 @@ class TomcatFilterTest {
     void expiring() throws Exception {
         try (TomcatServer server = TomcatServer.withInitParameters(
                 Map.of("scheme", "expiring", "key-file", keyFile().toString()))) {
-            String link = ExpiringLinkSigner.builder().keys(KeySet.ofUtf8(SECRET)).build()
+            String link = ExpiringLinkSigner.builder(KeySet.ofUtf8(SECRET)).build()
                     .sign("/avatar/cat.png", Duration.ofMinutes(10));
             HttpResponse<String> ok = get(server, link);
             assertEquals(200, ok.statusCode());

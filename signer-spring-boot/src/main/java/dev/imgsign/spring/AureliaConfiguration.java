@@ -1,7 +1,7 @@
 package dev.imgsign.spring;
 
-import dev.imgsign.expiring.AureliaLinkSigner;
-import dev.imgsign.expiring.AureliaLinkVerifier;
+import dev.imgsign.expiring.aurelia.AureliaLinkSigner;
+import dev.imgsign.expiring.aurelia.AureliaLinkVerifier;
 import dev.imgsign.spring.properties.AureliaProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

@@ -1,7 +1,7 @@
 package dev.imgsign.spring;
 
-import dev.imgsign.expiring.ExpiringLinkSigner;
-import dev.imgsign.expiring.ExpiringLinkVerifier;
+import dev.imgsign.expiring.link.ExpiringLinkSigner;
+import dev.imgsign.expiring.link.ExpiringLinkVerifier;
 import dev.imgsign.spring.properties.ExpiringProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

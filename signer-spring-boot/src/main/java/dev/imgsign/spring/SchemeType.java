@@ -18,10 +18,10 @@ enum SchemeType {
     CAMO(CamoProperties.class, "dev.imgsign.camo.CamoSigner", "dev.imgsign.camo.CamoVerifier"),
     IMAGEPROXY(ImageproxyProperties.class, "dev.imgsign.imageproxy.ImageproxySigner",
             "dev.imgsign.imageproxy.ImageproxyVerifier"),
-    WEEKLY(WeeklyProperties.class, "dev.imgsign.expiring.WeeklyLinkSigner", "dev.imgsign.expiring.WeeklyLinkVerifier"),
-    EXPIRING(ExpiringProperties.class, "dev.imgsign.expiring.ExpiringLinkSigner",
-            "dev.imgsign.expiring.ExpiringLinkVerifier"),
-    AURELIA(AureliaProperties.class, "dev.imgsign.expiring.AureliaLinkSigner", "dev.imgsign.expiring.AureliaLinkVerifier"),
+    WEEKLY(WeeklyProperties.class, "dev.imgsign.expiring.weekly.WeeklyLinkSigner", "dev.imgsign.expiring.weekly.WeeklyLinkVerifier"),
+    EXPIRING(ExpiringProperties.class, "dev.imgsign.expiring.link.ExpiringLinkSigner",
+            "dev.imgsign.expiring.link.ExpiringLinkVerifier"),
+    AURELIA(AureliaProperties.class, "dev.imgsign.expiring.aurelia.AureliaLinkSigner", "dev.imgsign.expiring.aurelia.AureliaLinkVerifier"),
     IMGPROXY(ImgproxyProperties.class, "dev.imgsign.imgproxy.ImgproxySigner", "dev.imgsign.imgproxy.ImgproxyVerifier"),
     THUMBOR(ThumborProperties.class, "dev.imgsign.thumbor.ThumborSigner", "dev.imgsign.thumbor.ThumborVerifier");
 

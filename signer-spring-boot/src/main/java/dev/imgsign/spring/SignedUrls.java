@@ -1,10 +1,10 @@
 package dev.imgsign.spring;
 
 import dev.imgsign.camo.CamoSigner;
-import dev.imgsign.expiring.AureliaLinkSigner;
-import dev.imgsign.expiring.ExpiringLinkSigner;
-import dev.imgsign.expiring.WeeklyLink;
-import dev.imgsign.expiring.WeeklyLinkSigner;
+import dev.imgsign.expiring.aurelia.AureliaLinkSigner;
+import dev.imgsign.expiring.link.ExpiringLinkSigner;
+import dev.imgsign.expiring.weekly.WeeklyLink;
+import dev.imgsign.expiring.weekly.WeeklyLinkSigner;
 import dev.imgsign.imageproxy.ImageproxyOptions;
 import dev.imgsign.imageproxy.ImageproxyRequest;
 import dev.imgsign.imageproxy.ImageproxySigner;

@@ -1,7 +1,7 @@
 package dev.imgsign.spring;
 
-import dev.imgsign.expiring.WeeklyLinkSigner;
-import dev.imgsign.expiring.WeeklyLinkVerifier;
+import dev.imgsign.expiring.weekly.WeeklyLinkSigner;
+import dev.imgsign.expiring.weekly.WeeklyLinkVerifier;
 import dev.imgsign.spring.properties.WeeklyProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

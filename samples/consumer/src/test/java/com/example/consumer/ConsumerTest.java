@@ -7,13 +7,13 @@ import dev.imgsign.camo.CamoSigner;
 import dev.imgsign.camo.CamoVerifier;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.Verification;
-import dev.imgsign.expiring.ExpiringLink;
-import dev.imgsign.expiring.ExpiringLinkSigner;
-import dev.imgsign.expiring.ExpiringLinkVerifier;
-import dev.imgsign.expiring.WeeklyLink;
-import dev.imgsign.expiring.WeeklyLinkSigner;
-import dev.imgsign.expiring.WeeklyLinkVerifier;
-import dev.imgsign.expiring.WeeklyProtocol;
+import dev.imgsign.expiring.link.ExpiringLink;
+import dev.imgsign.expiring.link.ExpiringLinkSigner;
+import dev.imgsign.expiring.link.ExpiringLinkVerifier;
+import dev.imgsign.expiring.weekly.WeeklyLink;
+import dev.imgsign.expiring.weekly.WeeklyLinkSigner;
+import dev.imgsign.expiring.weekly.WeeklyLinkVerifier;
+import dev.imgsign.expiring.weekly.WeeklyProtocol;
 import dev.imgsign.imageproxy.ImageproxyOptions;
 import dev.imgsign.imageproxy.ImageproxyRequest;
 import dev.imgsign.imageproxy.ImageproxySigner;
@@ -61,12 +61,12 @@ class ConsumerTest {
     void weeklyLinkAsImageproxyPyPublishesIt() {
         // imageproxy-py's README test vector: secret 1234, first protocol, 2021-12-28T22:20Z.
         Clock clock = Clock.fixed(Instant.ofEpochSecond(1640730000L), ZoneOffset.UTC);
-        WeeklyLinkSigner signer = WeeklyLinkSigner.builder().secret("1234").clock(clock)
+        WeeklyLinkSigner signer = WeeklyLinkSigner.builder(KeySet.ofUtf8("1234")).clock(clock)
                 .protocol(WeeklyProtocol.FIRST_VERSION).build();
         String path = signer.sign(WeeklyLink.resized("i", "https://example_url/img.jpg", 0, 0));
         assertEquals("/i/full/ae0_4RXxKhh6_AwX/aHR0cHM6Ly9leGFtcGxlX3VybC9pbWcuanBn", path);
 
-        Verification<WeeklyLink> w = WeeklyLinkVerifier.builder().secret("1234").clock(clock)
+        Verification<WeeklyLink> w = WeeklyLinkVerifier.builder(KeySet.ofUtf8("1234")).clock(clock)
                 .protocol(WeeklyProtocol.FIRST_VERSION).build().verify(path);
         assertEquals("https://example_url/img.jpg", w.orElseThrow().imageUrl());
     }
@@ -74,10 +74,10 @@ class ConsumerTest {
     @Test
     void expiringLinksRoundTrip() {
         String secret = "a consumer's secret of 32 bytes!";
-        ExpiringLinkSigner links = ExpiringLinkSigner.builder().keys(KeySet.ofUtf8(secret)).build();
+        ExpiringLinkSigner links = ExpiringLinkSigner.builder(KeySet.ofUtf8(secret)).build();
         String tmp = links.sign("/avatar/cat.png", Duration.ofMinutes(10));
         assertTrue(tmp.startsWith("/avatar/cat.png?expires="), tmp);
-        Verification<ExpiringLink> e = ExpiringLinkVerifier.builder().keys(KeySet.ofUtf8(secret)).build().verify(tmp);
+        Verification<ExpiringLink> e = ExpiringLinkVerifier.builder(KeySet.ofUtf8(secret)).build().verify(tmp);
         assertEquals("/avatar/cat.png", e.orElseThrow().path());
     }
 }

@@ -1,0 +1,68 @@
+package dev.imgsign.expiring.internal;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writing ASCII text into byte arrays, for the signers that build a URL in one array: Latin-1 copies and
+ * decimal numbers without intermediate strings. Not public API.
+ */
+public final class Ascii {
+    private Ascii() {
+    }
+
+    /**
+     * Copies {@code s[from, to)}, whose chars are all below 0x100, as one byte each: the deprecated
+     * {@link String#getBytes(int, int, byte[], int)} is exactly that, and a plain array copy for the
+     * JDK's Latin-1 strings.
+     *
+     * @param s the text
+     * @param from the first char copied
+     * @param to the end of the copied chars
+     * @param dst the array written
+     * @param offset where the first byte goes
+     */
+    @SuppressWarnings("deprecation")
+    public static void copyLatin1(String s, int from, int to, byte[] dst, int offset) {
+        s.getBytes(from, to, dst, offset);
+    }
+
+    /**
+     * The number of decimal digits of {@code value}, a sign included.
+     *
+     * @param value any number
+     * @return the length of {@code Long.toString(value)}
+     */
+    public static int digits(long value) {
+        if (value < 0) {
+            return value == Long.MIN_VALUE ? 20 : 1 + digits(-value);
+        }
+        int n = 1;
+        for (long v = value; v >= 10; v /= 10) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Writes {@code value} in decimal (as {@link Long#toString}) at {@code offset}.
+     *
+     * @param value any number
+     * @param out the array written
+     * @param offset where the first digit (or sign) goes
+     * @return the offset after the last digit
+     */
+    public static int decimal(long value, byte[] out, int offset) {
+        if (value < 0) {
+            byte[] text = Long.toString(value).getBytes(StandardCharsets.US_ASCII); // never on the hot path
+            System.arraycopy(text, 0, out, offset, text.length);
+            return offset + text.length;
+        }
+        int end = offset + digits(value);
+        long v = value;
+        for (int i = end - 1; i >= offset; i--) {
+            out[i] = (byte) ('0' + (int) (v % 10));
+            v /= 10;
+        }
+        return end;
+    }
+}

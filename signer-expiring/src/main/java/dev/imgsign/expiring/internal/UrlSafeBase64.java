@@ -1,0 +1,158 @@
+package dev.imgsign.expiring.internal;
+
+/**
+ * Unpadded URL-safe base64 (RFC 4648 §5) written straight into and read straight from the caller's
+ * arrays and builders, so the hot paths make no intermediate strings. Equal to the JDK's
+ * {@code Base64.getUrlEncoder().withoutPadding()}; the decoder takes only full-alphabet input (callers
+ * leave anything else, padding included, to the JDK's decoder). Not public API.
+ */
+public final class UrlSafeBase64 {
+    private static final byte[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII);
+    /** The 6-bit value of each ASCII character, -1 outside the alphabet. */
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        for (int i = 0; i < ALPHABET.length; i++) {
+            VALUES[ALPHABET[i]] = (byte) i;
+        }
+    }
+
+    private UrlSafeBase64() {
+    }
+
+    /** The number of characters encoding {@code n} bytes without padding. */
+    public static int encodedLength(int n) {
+        return (n / 3) * 4 + (n % 3 == 0 ? 0 : n % 3 + 1);
+    }
+
+    /** Encodes {@code src[from, to)} into {@code dst} from {@code offset}; returns the end offset. */
+    public static int encode(byte[] src, int from, int to, byte[] dst, int offset) {
+        int o = offset;
+        int i = from;
+        for (; i + 3 <= to; i += 3) {
+            o = quad((src[i] & 0xff) << 16 | (src[i + 1] & 0xff) << 8 | (src[i + 2] & 0xff), dst, o);
+        }
+        return tail(to - i == 0 ? 0 : src[i] & 0xff, to - i == 2 ? src[i + 1] & 0xff : 0, to - i, dst, o);
+    }
+
+    /** Appends the encoding of {@code src[from, to)} to {@code out}. */
+    public static void append(byte[] src, int from, int to, StringBuilder out) {
+        int i = from;
+        for (; i + 3 <= to; i += 3) {
+            int bits = (src[i] & 0xff) << 16 | (src[i + 1] & 0xff) << 8 | (src[i + 2] & 0xff);
+            out.append((char) ALPHABET[bits >>> 18]).append((char) ALPHABET[(bits >>> 12) & 63])
+                    .append((char) ALPHABET[(bits >>> 6) & 63]).append((char) ALPHABET[bits & 63]);
+        }
+        int rest = to - i;
+        if (rest > 0) {
+            int bits = (src[i] & 0xff) << 16 | (rest == 2 ? (src[i + 1] & 0xff) << 8 : 0);
+            out.append((char) ALPHABET[bits >>> 18]).append((char) ALPHABET[(bits >>> 12) & 63]);
+            if (rest == 2) {
+                out.append((char) ALPHABET[(bits >>> 6) & 63]);
+            }
+        }
+    }
+
+    private static int quad(int bits, byte[] dst, int o) {
+        dst[o] = ALPHABET[bits >>> 18];
+        dst[o + 1] = ALPHABET[(bits >>> 12) & 63];
+        dst[o + 2] = ALPHABET[(bits >>> 6) & 63];
+        dst[o + 3] = ALPHABET[bits & 63];
+        return o + 4;
+    }
+
+    private static int tail(int b0, int b1, int rest, byte[] dst, int o) {
+        if (rest == 0) {
+            return o;
+        }
+        int bits = b0 << 16 | b1 << 8;
+        dst[o++] = ALPHABET[bits >>> 18];
+        dst[o++] = ALPHABET[(bits >>> 12) & 63];
+        if (rest == 2) {
+            dst[o++] = ALPHABET[(bits >>> 6) & 63];
+        }
+        return o;
+    }
+
+    /** The 6-bit value of {@code c}, or -1 if it is not in the URL-safe alphabet. */
+    public static int value(char c) {
+        return c < 128 ? VALUES[c] : -1;
+    }
+
+    /** Whether every character of {@code s[from, to)} is in the alphabet (no padding). */
+    public static boolean isAlphabet(CharSequence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (value(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every byte of {@code b} is in the alphabet (no padding). */
+    public static boolean isAlphabet(byte[] b) {
+        for (byte x : b) {
+            if (x < 0 || VALUES[x] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Decodes {@code s[from, to)}, all in the alphabet, as the JDK's URL decoder does (unused trailing
+     * bits ignored); {@code null} where it would throw (a length of 1 modulo 4).
+     */
+    public static byte[] decodeAlphabet(CharSequence s, int from, int to) {
+        int n = to - from;
+        if (n % 4 == 1) {
+            return null;
+        }
+        byte[] out = new byte[n / 4 * 3 + (n % 4 == 0 ? 0 : n % 4 - 1)];
+        int o = 0;
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            int bits = VALUES[s.charAt(i)] << 18 | VALUES[s.charAt(i + 1)] << 12
+                    | VALUES[s.charAt(i + 2)] << 6 | VALUES[s.charAt(i + 3)];
+            out[o] = (byte) (bits >> 16);
+            out[o + 1] = (byte) (bits >> 8);
+            out[o + 2] = (byte) bits;
+            o += 3;
+        }
+        if (to - i >= 2) {
+            int bits = VALUES[s.charAt(i)] << 18 | VALUES[s.charAt(i + 1)] << 12
+                    | (to - i == 3 ? VALUES[s.charAt(i + 2)] << 6 : 0);
+            out[o++] = (byte) (bits >> 16);
+            if (to - i == 3) {
+                out[o] = (byte) (bits >> 8);
+            }
+        }
+        return out;
+    }
+
+    /** As {@link #decodeAlphabet(CharSequence, int, int)} over ASCII bytes that are all in the alphabet. */
+    public static byte[] decodeAlphabet(byte[] b) {
+        return decodeAlphabet(new Latin1(b), 0, b.length);
+    }
+
+    /** A read-only char view of Latin-1 bytes, so one decoder serves both. */
+    private record Latin1(byte[] bytes) implements CharSequence {
+        @Override
+        public int length() {
+            return bytes.length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (bytes[index] & 0xff);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.imgsign.expiring.link;
+
+import java.nio.charset.StandardCharsets;
+import dev.imgsign.expiring.internal.Ascii;
+import java.util.List;
+
+/**
+ * The bytes the recommended expiring-link HMAC covers. Every variable part is length-prefixed, so
+ * the encoding can be parsed back unambiguously and no two different (path, parameters, expiry)
+ * give the same bytes:
+ *
+ * <pre>
+ * imgsign-expiring-v1 LF
+ * len(path) ":" path LF
+ * count(params) LF
+ * (len(name) ":" name len(value) ":" value LF) for each parameter, in order
+ * expiresAt
+ * </pre>
+ *
+ * Lengths are decimal counts of UTF-8 bytes; the path is the raw (percent-encoded) path; names and
+ * values are decoded; {@code expiresAt} is decimal without sign or leading zeros.
+ */
+final class CanonicalString {
+    static final byte[] TAG = "imgsign-expiring-v1\n".getBytes(StandardCharsets.US_ASCII);
+
+    private CanonicalString() {
+    }
+
+    /** The canonical bytes; {@code names} and {@code values} are UTF-8, pairwise. */
+    static byte[] of(byte[] path, List<byte[]> names, List<byte[]> values, long expiresAt) {
+        byte[] out = new byte[length(path.length, names, values, expiresAt)];
+        int p = head(out, path.length);
+        System.arraycopy(path, 0, out, p, path.length);
+        return tail(out, p + path.length, names, values, expiresAt);
+    }
+
+    /** As {@link #of(byte[], List, List, long)} for a path of ASCII characters, copied without encoding. */
+    static byte[] ofAsciiPath(String path, List<byte[]> names, List<byte[]> values, long expiresAt) {
+        byte[] out = new byte[length(path.length(), names, values, expiresAt)];
+        int p = head(out, path.length());
+        Ascii.copyLatin1(path, 0, path.length(), out, p);
+        return tail(out, p + path.length(), names, values, expiresAt);
+    }
+
+    /** The exact length, so the bytes are written once into one array. */
+    private static int length(int pathLength, List<byte[]> names, List<byte[]> values, long expiresAt) {
+        int n = TAG.length + Ascii.digits(pathLength) + 1 + pathLength + 1 + Ascii.digits(names.size()) + 1;
+        for (int i = 0; i < names.size(); i++) {
+            int name = names.get(i).length;
+            int value = values.get(i).length;
+            n += Ascii.digits(name) + 1 + name + Ascii.digits(value) + 1 + value + 1;
+        }
+        return n + Ascii.digits(expiresAt);
+    }
+
+    /** Writes the tag and the path's length prefix; returns where the path goes. */
+    private static int head(byte[] out, int pathLength) {
+        System.arraycopy(TAG, 0, out, 0, TAG.length);
+        int o = Ascii.decimal(pathLength, out, TAG.length);
+        out[o] = ':';
+        return o + 1;
+    }
+
+    /** Writes everything after the path, which ends at {@code pathEnd}. */
+    private static byte[] tail(byte[] out, int pathEnd, List<byte[]> names, List<byte[]> values, long expiresAt) {
+        int o = pathEnd;
+        out[o++] = '\n';
+        o = Ascii.decimal(names.size(), out, o);
+        out[o++] = '\n';
+        for (int i = 0; i < names.size(); i++) {
+            o = field(names.get(i), out, o);
+            o = field(values.get(i), out, o);
+            out[o++] = '\n';
+        }
+        Ascii.decimal(expiresAt, out, o);
+        return out;
+    }
+
+    private static int field(byte[] bytes, byte[] out, int offset) {
+        int o = Ascii.decimal(bytes.length, out, offset);
+        out[o++] = ':';
+        System.arraycopy(bytes, 0, out, o, bytes.length);
+        return o + bytes.length;
+    }
+}

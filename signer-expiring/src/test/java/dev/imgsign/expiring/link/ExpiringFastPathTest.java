@@ -1,0 +1,227 @@
+package dev.imgsign.expiring.link;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.imgsign.core.KeySet;
+import dev.imgsign.core.internal.Percent;
+import dev.imgsign.expiring.internal.LinkPaths;
+import dev.imgsign.expiring.internal.LinkSettings;
+import dev.imgsign.expiring.internal.UrlSafeBase64;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * Differential properties: every fast path of the expiring links (in-place base64, one-array canonical
+ * string, byte-level verification) equals the reference it replaced, on valid, tampered and arbitrary input.
+ */
+class ExpiringFastPathTest {
+    private static final long NOW = 1_640_730_000L; // 2021-12-28, the week before an ISO year boundary
+    private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
+    private static final KeySet KEYS = KeySet.ofUtf8("fast-path-secret");
+    private static final String MUTATIONS = "/%x0159ABCaf=_-?&#+~.\u00e9\u0100\ud83d\ude00full";
+
+    private static Arbitrary<String> mutated(Arbitrary<String> targets) {
+        return Combinators.combine(targets, Arbitraries.integers().between(0, 10_000),
+                Arbitraries.strings().withChars(MUTATIONS).ofMaxLength(3), Arbitraries.integers().between(0, 2))
+                .as((t, where, text, cut) -> {
+                    int i = t.isEmpty() ? 0 : where % (t.length() + 1);
+                    int j = Math.min(t.length(), i + cut);
+                    return t.substring(0, i) + text + t.substring(j);
+                });
+    }
+
+    // --- base64 ----------------------------------------------------------------------------------
+
+    @Property(tries = 1000)
+    void base64EqualsTheJdks(@ForAll @Size(max = 50) byte[] bytes, @ForAll @IntRange(min = 0, max = 3) int offset) {
+        String expected = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        byte[] out = new byte[offset + UrlSafeBase64.encodedLength(bytes.length)];
+        assertEquals(out.length, UrlSafeBase64.encode(bytes, 0, bytes.length, out, offset));
+        assertEquals(expected, new String(out, offset, out.length - offset, StandardCharsets.ISO_8859_1));
+        StringBuilder appended = new StringBuilder();
+        UrlSafeBase64.append(bytes, 0, bytes.length, appended);
+        assertEquals(expected, appended.toString());
+    }
+
+    @Property(tries = 1000)
+    void base64DecodingEqualsTheJdks(@ForAll("alphabetText") String text) {
+        byte[] expected;
+        try {
+            expected = Base64.getUrlDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            expected = null;
+        }
+        assertArrayEquals(expected, UrlSafeBase64.decodeAlphabet(text, 0, text.length()));
+        assertArrayEquals(expected, UrlSafeBase64.decodeAlphabet(text.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Provide
+    Arbitrary<String> alphabetText() {
+        return alphabet().ofMaxLength(50);
+    }
+
+    private static net.jqwik.api.arbitraries.StringArbitrary alphabet() {
+        return Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+    }
+
+    // --- expiring links --------------------------------------------------------------------------
+
+    /** ExpiringLinkSigner.pathProblem as it was, before its lookup table. */
+    static String referencePathProblem(String path) {
+        if (path.isEmpty() || path.charAt(0) != '/') {
+            return "path must start with '/'";
+        }
+        if (path.length() > LinkPaths.MAX_PATH_LENGTH) {
+            return "path is longer than " + LinkPaths.MAX_PATH_LENGTH + " characters";
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '?' || c == '#' || c == '"' || c == '<' || c == '>'
+                    || c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}') {
+                return "path must be percent-encoded (found a character that needs escaping at index " + i + ")";
+            }
+            if (c == '%' && (i + 2 >= path.length()
+                    || Percent.hexValue(path.charAt(i + 1)) < 0
+                    || Percent.hexValue(path.charAt(i + 2)) < 0)) {
+                return "path has a '%' not followed by two hex digits at index " + i;
+            }
+        }
+        return null;
+    }
+
+    @Property(tries = 2000)
+    void pathCheckEqualsReference(@ForAll("paths") String path) {
+        assertEquals(referencePathProblem(path), LinkPaths.pathProblem(path));
+    }
+
+    @Provide
+    Arbitrary<String> paths() {
+        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(20).map(s -> "/" + s),
+                Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(20).map(s -> "/" + s),
+                Arbitraries.strings().withChars(MUTATIONS).ofMaxLength(20));
+    }
+
+    @Property(tries = 1000)
+    void canonicalStringEqualsReference(@ForAll("paths") String path,
+            @ForAll @Size(max = 12) List<@Size(max = 12) byte[]> parts, @ForAll long expiresAt) {
+        List<byte[]> names = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
+        for (int i = 0; i + 1 < parts.size(); i += 2) {
+            names.add(parts.get(i));
+            values.add(parts.get(i + 1));
+        }
+        byte[] pathBytes = path.getBytes(StandardCharsets.UTF_8);
+        byte[] expected = CanonicalStringReference.of(pathBytes, names, values, expiresAt);
+        assertArrayEquals(expected, CanonicalString.of(pathBytes, names, values, expiresAt));
+        if (path.chars().allMatch(c -> c < 0x80)) {
+            assertArrayEquals(expected, CanonicalString.ofAsciiPath(path, names, values, expiresAt));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> expiringTargets() {
+        Arbitrary<String> path = Arbitraries.strings().withChars("abz09-._~/%2F").ofMinLength(1).ofMaxLength(12)
+                .map(s -> "/" + s).filter(p -> LinkPaths.pathProblem(p) == null);
+        Arbitrary<ExpiringLink.QueryParam> param = Combinators.combine(
+                Arbitraries.strings().withChars("ab=&+% \u00e9\ud83d\ude00").ofMinLength(1).ofMaxLength(4),
+                Arbitraries.strings().withChars("ab=&+% 0\u00e9\ud83d\ude00").ofMaxLength(6))
+                .as(ExpiringLink.QueryParam::new)
+                .filter(p -> !p.name().equals("expires") && !p.name().equals("signature"));
+        Arbitrary<String> signed = Combinators.combine(path, param.list().ofMaxSize(3),
+                Arbitraries.longs().between(NOW - 100, NOW + 100))
+                .as((p, params, expiry) -> ExpiringLinkSigner.builder(KEYS).build()
+                        .sign(new ExpiringLink(p, params, expiry)));
+        return Arbitraries.oneOf(signed, mutated(signed), mutated(mutated(signed)),
+                Arbitraries.strings().withChars(MUTATIONS + "expirsgnatu").ofMaxLength(60).map(s -> "/" + s),
+                Arbitraries.strings().ofMaxLength(60));
+    }
+
+    @Provide
+    Arbitrary<ExpiringLink> expiringLinks() {
+        Arbitrary<String> path = Arbitraries.strings().withChars("abz09-._~/%2F").ofMinLength(1).ofMaxLength(12)
+                .map(s -> "/" + s).filter(p -> LinkPaths.pathProblem(p) == null);
+        Arbitrary<ExpiringLink.QueryParam> param = Combinators.combine(
+                Arbitraries.strings().ofMinLength(1).ofMaxLength(5), Arbitraries.strings().ofMaxLength(8))
+                .as(ExpiringLink.QueryParam::new)
+                .filter(p -> !p.name().equals("expires") && !p.name().equals("signature"));
+        return Combinators.combine(path, param.list().ofMaxSize(4), Arbitraries.longs().greaterOrEqual(0))
+                .as(ExpiringLink::new);
+    }
+
+    @Property(tries = 1000)
+    void expiringSignEqualsReference(@ForAll("expiringLinks") ExpiringLink link,
+            @ForAll("hosts") String host) {
+        ExpiringLinkSigner signer = ExpiringLinkSigner.builder(KEYS).host(host).build();
+        StringBuilder url = new StringBuilder(LinkSettings.host(host)).append(link.path()).append('?');
+        List<byte[]> names = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
+        for (ExpiringLink.QueryParam p : link.params()) {
+            names.add(p.name().getBytes(StandardCharsets.UTF_8));
+            values.add(p.value().getBytes(StandardCharsets.UTF_8));
+            dev.imgsign.core.internal.Unreserved.escape(p.name(), url);
+            url.append('=');
+            dev.imgsign.core.internal.Unreserved.escape(p.value(), url);
+            url.append('&');
+        }
+        byte[] canonical = CanonicalStringReference.of(link.path().getBytes(StandardCharsets.US_ASCII), names, values,
+                link.expiresAt());
+        byte[] mac = dev.imgsign.core.spi.HmacKeyRing.of(dev.imgsign.core.spi.HmacAlgorithm.SHA256, KEYS).sign(canonical);
+        url.append("expires=").append(link.expiresAt()).append("&signature=")
+                .append(Base64.getUrlEncoder().withoutPadding().encodeToString(mac));
+        assertEquals(url.toString(), signer.sign(link));
+    }
+
+    @Provide
+    Arbitrary<String> hosts() {
+        return Arbitraries.of("", "https://img.example.com", "https://img.example.com/", "https://\u00e9x.example",
+                "https://\u0100.example", "https://\ud83d\ude00.example");
+    }
+
+    @Property(tries = 3000)
+    void expiringVerifyEqualsReference(@ForAll("expiringTargets") String target,
+            @ForAll @IntRange(min = 0, max = 60) int leeway) {
+        ExpiringLinkVerifier fast = ExpiringLinkVerifier.builder(KEYS).clock(CLOCK).leewaySeconds(leeway).build();
+        ExpiringLinkVerifierReference reference = ExpiringLinkVerifierReference.builder().keys(KEYS).clock(CLOCK)
+                .leewaySeconds(leeway).build();
+        assertEquals(reference.verify(target), fast.verify(target), target);
+    }
+
+    @Property(tries = 1000)
+    void signatureAndExpiryParsingEqualsReference(@ForAll("signatureText") String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(ExpiringLinkVerifier.decodeSignature(text), ExpiringLinkVerifier.decodeSignature(utf8));
+        assertEquals(ExpiringLinkVerifier.parseCanonicalSeconds(text), ExpiringLinkVerifier.parseCanonicalSeconds(utf8));
+    }
+
+    @Provide
+    Arbitrary<String> signatureText() {
+        return Arbitraries.oneOf(
+                alphabet().ofLength(43),
+                Arbitraries.strings().withChars("AQgw-_=\u00e9+/").ofMinLength(41).ofMaxLength(44),
+                Arbitraries.strings().withChars("0123456789\u0660x").ofMaxLength(20));
+    }
+
+    @Example
+    void aPaddedOrForeignSignatureTakesTheReference() {
+        String padded = "A".repeat(42) + "=";
+        assertNull(ExpiringLinkVerifier.decodeSignature(padded.getBytes(StandardCharsets.US_ASCII)));
+    }
+}
