@@ -2,12 +2,14 @@ package dev.imgsign.servlet;
 
 import dev.imgsign.core.KeyReader;
 import dev.imgsign.core.KeySet;
-import dev.imgsign.core.spi.SchemeConfig;
+import dev.imgsign.core.ProxyRequest;
+import dev.imgsign.core.Rejection;
 import dev.imgsign.core.Schemes;
 import dev.imgsign.core.SigningKey;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
 import dev.imgsign.core.internal.Percent;
+import dev.imgsign.core.spi.SchemeConfig;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -31,7 +33,13 @@ import java.util.function.UnaryOperator;
  * <p>Only GET and HEAD are served (anything else gets 405). An accepted request continues down the
  * chain with its {@link Verification} in the request attribute {@link #VERIFICATION_ATTRIBUTE}; a
  * rejected one is answered with the rejection's HTTP status and a short generic body that never holds
- * the expected signature or the key. The reason is logged at debug level ({@link System.Logger}).
+ * the expected signature or the key. The reason is logged ({@link System.Logger}) at debug level, except
+ * {@link Rejection#TARGET_REFUSED} (a valid signature over a target the scheme refuses: the application
+ * signed something the proxy will not fetch), logged at info level so an operator sees the application bug.
+ *
+ * <p>The verifier receives a {@link ProxyRequest}: the raw request target (see "Routing") and the
+ * request's {@code Referer} header, which schemes with a referrer policy read (imageproxy's
+ * {@code option.referrers}).
  *
  * <p>Configure it in code with {@link #SignedUrlFilter(UrlVerifier)}, or in {@code web.xml} with init
  * parameters:
@@ -233,14 +241,26 @@ public class SignedUrlFilter implements Filter {
             answer(response, HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        Verification<?> verification = current.verify(target);
+        Verification<?> verification = current.verify(ProxyRequest.of(target, request.getHeader("Referer")));
         if (verification instanceof Verification.Rejected<?> rejected) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "rejected " + rejected.reason() + ": " + rejected.detail());
+            logRejection(rejected);
             answer(response, rejected.httpStatus());
             return;
         }
         request.setAttribute(VERIFICATION_ATTRIBUTE, verification);
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Logs why a request was refused. A {@link Rejection#TARGET_REFUSED} carries a valid signature, so
+     * the application signed a URL the proxy will not fetch: an application bug the operator should see,
+     * logged at INFO; every other kind (garbage, forgery, expiry) stays at DEBUG, since any client can
+     * cause them. The detail names the problem, never the key or the expected signature.
+     */
+    static void logRejection(Verification.Rejected<?> rejected) {
+        System.Logger.Level level = rejected.reason() == Rejection.TARGET_REFUSED
+                ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
+        LOG.log(level, () -> "rejected " + rejected.reason() + " (" + rejected.httpStatus() + "): " + rejected.detail());
     }
 
     private static void refuseOutsidePrefix(HttpServletResponse response, String why) throws IOException {
