@@ -1,6 +1,7 @@
 package dev.imgsign.html;
 
 import dev.imgsign.core.internal.Ascii;
+import dev.imgsign.core.internal.Percent;
 import java.util.Arrays;
 
 /**
@@ -350,15 +351,6 @@ final class CssUrls {
     }
 
     private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return Percent.hexValue(c);
     }
 }

@@ -1,5 +1,6 @@
 package dev.imgsign.imageproxy;
 
+import dev.imgsign.core.internal.Percent;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -110,16 +111,7 @@ final class PlainUrl {
     }
 
     private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return Percent.hexValue(c);
     }
 
     /** The index after {@code http(s)://host[:port]} at {@code s[0]}, or -1 when that is not plain. */

@@ -616,15 +616,6 @@ public final class HostNames {
     }
 
     private static int hexValue(int c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return c < 0 || c > 0x7f ? -1 : Percent.hexValue((char) c);
     }
 }
