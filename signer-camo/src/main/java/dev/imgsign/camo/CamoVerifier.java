@@ -10,6 +10,9 @@ import dev.imgsign.core.internal.GoBase64;
 import dev.imgsign.core.internal.GoUrl;
 import dev.imgsign.core.internal.Percent;
 import dev.imgsign.core.internal.SignedUrls;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -111,6 +114,67 @@ public final class CamoVerifier implements UrlVerifier<String> {
     // ---------------------------------------------------------------- go-camo
 
     private Verification<String> verifyGoCamo(String target) {
+        if (target != null && target.length() <= maxLength) {
+            Verification<String> plain = verifyPlainGoCamo(target);
+            if (plain != null) {
+                return plain;
+            }
+        }
+        return verifyGoCamoReference(target);
+    }
+
+    /**
+     * The common case without copies or a character-by-character scan: exactly {@code /<digest>/<url>}
+     * before any {@code ?}, both segments decoding cleanly. The decoders themselves refuse every other
+     * character (a second slash, {@code %}, controls, non-ASCII), so the path needs no separate scan;
+     * only the unsigned query is checked for raw controls and spaces. {@code null} means "not this
+     * case, ask the reference", which then answers as it always has; CamoFastPathTest proves both
+     * answer alike wherever this one does.
+     */
+    Verification<String> verifyPlainGoCamo(String target) {
+        int n = target.length();
+        if (n < 4 || target.charAt(0) != '/') {
+            return null;
+        }
+        int question = target.indexOf('?');
+        int pathEnd = question < 0 ? n : question;
+        for (int i = pathEnd; i < n; i++) {
+            char c = target.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                return null;
+            }
+        }
+        int slash = target.indexOf('/', 1);
+        if (slash < 2 || slash >= pathEnd - 1) {
+            return null;
+        }
+        // Characters above 0xFF become '?', which neither alphabet holds: the decoders refuse them too. A
+        // surrogate pair becomes one '?', so the bytes no longer line up with the string: not this case.
+        byte[] bytes = target.getBytes(StandardCharsets.ISO_8859_1);
+        if (bytes.length != n) {
+            return null;
+        }
+        byte[] digest;
+        byte[] urlBytes;
+        if (slash - 1 == HEX_DIGEST_CHARS) {
+            digest = hexOfBytes(bytes, 1, slash);
+            urlBytes = hexOfBytes(bytes, slash + 1, pathEnd);
+        } else {
+            digest = base64OfBytes(bytes, 1, slash);
+            urlBytes = base64OfBytes(bytes, slash + 1, pathEnd);
+        }
+        if (digest == null || urlBytes == null || digest.length != DIGEST_BYTES) {
+            return null;
+        }
+        int keyIndex = ring.match(urlBytes, digest);
+        if (keyIndex == HmacKeyRing.NO_MATCH) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key", 403);
+        }
+        return acceptSignedGoCamo(urlBytes, keyIndex);
+    }
+
+    /** The reference: every go-camo request target, plain or not. */
+    Verification<String> verifyGoCamoReference(String target) {
         if (target == null) {
             return Verification.rejected(Rejection.MALFORMED, "request target is null", 400);
         }
@@ -201,14 +265,17 @@ public final class CamoVerifier implements UrlVerifier<String> {
         if (keyIndex == HmacKeyRing.NO_MATCH) {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key", 403);
         }
-        boolean ascii = isAscii(urlBytes);
-        if (ascii) {
+        return acceptSignedGoCamo(urlBytes, keyIndex);
+    }
+
+    /** What go-camo does with a signed URL: parse it, demand http(s) and a host, refuse userinfo. */
+    private Verification<String> acceptSignedGoCamo(byte[] urlBytes, int keyIndex) {
+        int hostEnd = plainHttpHostEnd(urlBytes);
+        if (hostEnd >= 0) {
             String url = new String(urlBytes, StandardCharsets.ISO_8859_1);
-            String host = plainHttpHost(url);
-            if (host != null) {
-                return acceptIfAllowed(url, host, keyIndex, 404);
-            }
+            return acceptIfAllowed(url, url.substring(urlBytes[4] == 's' ? 8 : 7, hostEnd), keyIndex, 404);
         }
+        boolean ascii = isAscii(urlBytes);
         String url = ascii ? new String(urlBytes, StandardCharsets.ISO_8859_1) : Percent.utf8OrNull(urlBytes);
         if (url == null) {
             // go-camo would fetch these raw bytes; a Java String cannot carry them, so we refuse.
@@ -281,6 +348,69 @@ public final class CamoVerifier implements UrlVerifier<String> {
             }
         }
         return url.substring(start, end);
+    }
+
+    /**
+     * {@link #plainHttpHost} over the URL's bytes: where the host ends, or -1 for "ask the full parser".
+     * The host starts at 8 for {@code https://}, else at 7.
+     */
+    static int plainHttpHostEnd(byte[] url) {
+        int start;
+        int n = url.length;
+        if (n > 7 && url[0] == 'h' && url[1] == 't' && url[2] == 't' && url[3] == 'p') {
+            if (url[4] == ':' && url[5] == '/' && url[6] == '/') {
+                start = 7;
+            } else if (url[4] == 's' && url[5] == ':' && url[6] == '/' && url[7] == '/') {
+                start = 8;
+            } else {
+                return -1;
+            }
+        } else {
+            return -1;
+        }
+        int end = start;
+        while (end < n) {
+            byte c = url[end];
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
+                end++;
+            } else if (c == '/' || c == '?' || c == '#') {
+                break;
+            } else {
+                return -1;
+            }
+        }
+        if (end == start) {
+            return -1;
+        }
+        return printableWithoutPercent(url, end) ? end : -1;
+    }
+
+    /**
+     * Whether {@code bytes[from..]} is {@code '!'..'~'} without {@code '%'}, eight bytes per step: a byte
+     * from 0x80 shows in its high bit; below 0x21, 0x7F and '%' in the exact any-byte tests
+     * {@code (v - n * ONES) & ~v & HIGH_BITS} (no borrow can cross a byte before the first hit).
+     */
+    static boolean printableWithoutPercent(byte[] bytes, int from) {
+        int n = bytes.length;
+        int i = from;
+        long bad = 0;
+        for (; i + 8 <= n; i += 8) {
+            long x = (long) LONG_LE.get(bytes, i);
+            long del = x ^ 0x7f7f7f7f7f7f7f7fL;
+            long percent = x ^ 0x2525252525252525L;
+            bad |= x | ((x - 0x21 * ONES) & ~x) | ((del - ONES) & ~del) | ((percent - ONES) & ~percent);
+        }
+        if ((bad & HIGH_BITS) != 0) {
+            return false;
+        }
+        for (; i < n; i++) {
+            byte c = bytes[i];
+            // Signed bytes: everything from 0x80 is negative, so this is c <= ' ' || c >= 0x7f.
+            if (c <= ' ' || c == 0x7f || c == '%') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -413,6 +543,118 @@ public final class CamoVerifier implements UrlVerifier<String> {
             out[i] = (byte) ((hi << 4) | lo);
         }
         return bad < 0 ? null : out;
+    }
+
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_NIBBLES = 0x0f0f0f0f0f0f0f0fL;
+    private static final long ONES = 0x0101010101010101L;
+
+    /**
+     * {@link #decodeHex} (either case) of {@code src[from, to)}, eight characters per step as one
+     * {@code long}: each byte is checked to be {@code [0-9A-Fa-f]} with carry-free additions (bytes
+     * below 0x80 plus at most 0x50 stay within their byte), then nibbles are paired and packed.
+     */
+    static byte[] hexOfBytes(byte[] src, int from, int to) {
+        int length = to - from;
+        if (length % 2 != 0) {
+            return null;
+        }
+        byte[] out = new byte[length / 2];
+        long bad = 0;
+        int j = from;
+        int o = 0;
+        for (; j + 8 <= to; j += 8, o += 4) {
+            long x = (long) LONG_LE.get(src, j);
+            long isDigit = (x + 0x5050505050505050L) & ~(x + 0x4646464646464646L); // 0x30..0x39
+            long folded = x | 0x2020202020202020L;
+            long isLetter = (folded + 0x1f1f1f1f1f1f1f1fL) & ~(folded + 0x1919191919191919L); // a..f, A..F
+            bad |= x | (~(isDigit | isLetter) & HIGH_BITS);
+            long nibbles = (x & LOW_NIBBLES) + ((isLetter & HIGH_BITS) >>> 7) * 9;
+            long pairs = ((nibbles & 0x000f000f000f000fL) << 4) | ((nibbles >>> 8) & 0x000f000f000f000fL);
+            pairs = (pairs | (pairs >>> 8)) & 0x0000ffff0000ffffL;
+            pairs = pairs | (pairs >>> 16);
+            INT_LE.set(out, o, (int) pairs);
+        }
+        int badTail = 0;
+        for (; o < out.length; o++, j += 2) {
+            int hi = ANY_CASE_HEX[src[j] & 0xff];
+            int lo = ANY_CASE_HEX[src[j + 1] & 0xff];
+            badTail |= hi | lo;
+            out[o] = (byte) ((hi << 4) | lo);
+        }
+        return (bad & HIGH_BITS) != 0 || badTail < 0 ? null : out;
+    }
+
+    /**
+     * Go's padded URL-alphabet base64 ({@code GoBase64.decodeUrlPadded}) of {@code src[from, to)} when
+     * it holds alphabet characters only, four at a time; {@code null} for anything else (padding,
+     * newlines, a length of 4k+1, other characters), which the reference then decodes or refuses.
+     */
+    static byte[] base64OfBytes(byte[] src, int from, int to) {
+        int length = to - from;
+        int tail = length % 4;
+        if (tail == 1) {
+            return null;
+        }
+        byte[] out = new byte[length / 4 * 3 + (tail == 0 ? 0 : tail - 1)];
+        int bad = 0;
+        int i = from;
+        int o = 0;
+        // Eight symbols (48 bits) per step, stored as one long whose two surplus bytes the next step overwrites.
+        for (; i + 8 <= to && o + 8 <= out.length; i += 8, o += 6) {
+            long x = (long) LONG_LE.get(src, i);
+            int a = BASE64_URL[(int) x & 0xff];
+            int b = BASE64_URL[(int) (x >>> 8) & 0xff];
+            int c = BASE64_URL[(int) (x >>> 16) & 0xff];
+            int d = BASE64_URL[(int) (x >>> 24) & 0xff];
+            int e = BASE64_URL[(int) (x >>> 32) & 0xff];
+            int f = BASE64_URL[(int) (x >>> 40) & 0xff];
+            int g = BASE64_URL[(int) (x >>> 48) & 0xff];
+            int h = BASE64_URL[(int) (x >>> 56)];
+            bad |= a | b | c | d | e | f | g | h;
+            long high = a << 18 | b << 12 | c << 6 | d;
+            long low = e << 18 | f << 12 | g << 6 | h;
+            LONG_LE.set(out, o, Long.reverseBytes((high << 24 | (low & 0xffffff)) << 16));
+        }
+        for (int quads = (to - i) / 4; quads > 0; quads--, i += 4, o += 3) {
+            int a = BASE64_URL[src[i] & 0xff];
+            int b = BASE64_URL[src[i + 1] & 0xff];
+            int c = BASE64_URL[src[i + 2] & 0xff];
+            int d = BASE64_URL[src[i + 3] & 0xff];
+            bad |= a | b | c | d;
+            int bits = a << 18 | b << 12 | c << 6 | d;
+            out[o] = (byte) (bits >> 16);
+            out[o + 1] = (byte) (bits >> 8);
+            out[o + 2] = (byte) bits;
+        }
+        if (tail != 0) {
+            // Two or three symbols: one or two bytes, unused low bits ignored as Go's non-strict mode does.
+            int a = BASE64_URL[src[i] & 0xff];
+            int b = BASE64_URL[src[i + 1] & 0xff];
+            int c = tail == 3 ? BASE64_URL[src[i + 2] & 0xff] : 0;
+            bad |= a | b | c;
+            int bits = a << 18 | b << 12 | c << 6;
+            out[o] = (byte) (bits >> 16);
+            if (tail == 3) {
+                out[o + 1] = (byte) (bits >> 8);
+            }
+        }
+        return bad < 0 ? null : out;
+    }
+
+    /** URL-alphabet base64 values by byte, -1 for anything else (padding included). */
+    private static final byte[] BASE64_URL = base64Table();
+
+    private static byte[] base64Table() {
+        byte[] table = new byte[256];
+        Arrays.fill(table, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < alphabet.length(); i++) {
+            table[alphabet.charAt(i)] = (byte) i;
+        }
+        return table;
     }
 
     /** Non-empty, even-length, {@code [0-9a-f]} only, as atmos/camo's {@code hexdec} demands; else {@code null}. */
