@@ -157,8 +157,8 @@ public final class CamoVerifier implements UrlVerifier<String> {
         byte[] digest;
         byte[] urlBytes;
         if (slash - 1 == HEX_DIGEST_CHARS) {
-            digest = hexOfBytes(bytes, 1, slash);
-            urlBytes = hexOfBytes(bytes, slash + 1, pathEnd);
+            digest = hexOfBytes(bytes, 1, slash, true);
+            urlBytes = hexOfBytes(bytes, slash + 1, pathEnd, true);
         } else {
             digest = base64OfBytes(bytes, 1, slash);
             urlBytes = base64OfBytes(bytes, slash + 1, pathEnd);
@@ -429,6 +429,66 @@ public final class CamoVerifier implements UrlVerifier<String> {
     // ------------------------------------------------------------- atmos/camo
 
     private Verification<String> verifyAtmos(String target) {
+        if (target != null && target.length() <= maxLength) {
+            Verification<String> plain = verifyPlainAtmos(target);
+            if (plain != null) {
+                return plain;
+            }
+        }
+        return verifyAtmosReference(target);
+    }
+
+    /**
+     * atmos/camo's common case: {@code /<40 lowercase hex>/<lowercase hex ASCII URL>}, then nothing or a
+     * {@code ?} or {@code #} and printable ASCII. The lowercase-hex decoder refuses every other character
+     * in the two segments, so only the rest is scanned; the first {@code ?} or {@code #} ends the path
+     * as it does for Node's legacy parser. {@code null} means "ask the reference"; CamoFastPathTest
+     * proves both answer alike wherever this one does.
+     */
+    Verification<String> verifyPlainAtmos(String target) {
+        int n = target.length();
+        int urlStart = HEX_DIGEST_CHARS + 2;
+        if (n <= urlStart || target.charAt(0) != '/' || target.charAt(urlStart - 1) != '/') {
+            return null;
+        }
+        int end = firstOf(target, '?', urlStart, n);
+        end = firstOf(target, '#', urlStart, end);
+        end = firstOf(target, '/', urlStart, end);
+        end = firstOf(target, '\\', urlStart, end);
+        if (end < n && target.charAt(end) != '?' && target.charAt(end) != '#') {
+            return null;
+        }
+        for (int i = end; i < n; i++) {
+            char c = target.charAt(i);
+            if (c <= ' ' || c >= 0x7f) {
+                return null;
+            }
+        }
+        byte[] bytes = target.getBytes(StandardCharsets.ISO_8859_1);
+        if (bytes.length != n) {
+            return null;
+        }
+        byte[] urlBytes = hexOfBytes(bytes, urlStart, end, false);
+        byte[] digest = hexOfBytes(bytes, 1, urlStart - 1, false);
+        if (urlBytes == null || urlBytes.length == 0 || digest == null || !isAscii(urlBytes)) {
+            return null;
+        }
+        int keyIndex = ring.match(urlBytes, digest);
+        if (keyIndex == HmacKeyRing.NO_MATCH) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key",
+                    ATMOS_STATUS);
+        }
+        return acceptSignedAtmos(new String(urlBytes, StandardCharsets.ISO_8859_1), keyIndex);
+    }
+
+    /** The index of the first {@code c} in {@code s[from, to)}, or {@code to}. */
+    private static int firstOf(String s, char c, int from, int to) {
+        int i = s.indexOf(c, from);
+        return i < 0 || i > to ? to : i;
+    }
+
+    /** The reference: every atmos/camo request target, plain or not. */
+    Verification<String> verifyAtmosReference(String target) {
         if (target == null) {
             return Verification.rejected(Rejection.MALFORMED, "request target is null", ATMOS_STATUS);
         }
@@ -488,6 +548,11 @@ public final class CamoVerifier implements UrlVerifier<String> {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key",
                     ATMOS_STATUS);
         }
+        return acceptSignedAtmos(dest, keyIndex);
+    }
+
+    /** What atmos/camo does with a signed URL: read its protocol and host as Node's legacy parser does. */
+    private Verification<String> acceptSignedAtmos(String dest, int keyIndex) {
         NodeCompat.LegacyHost host = NodeCompat.legacyHost(dest);
         if (!host.protocol.equals("http") && !host.protocol.equals("https")) {
             return Verification.rejected(Rejection.MALFORMED, "signed URL's protocol is not http or https",
@@ -552,11 +617,11 @@ public final class CamoVerifier implements UrlVerifier<String> {
     private static final long ONES = 0x0101010101010101L;
 
     /**
-     * {@link #decodeHex} (either case) of {@code src[from, to)}, eight characters per step as one
+     * {@link #decodeHex} of {@code src[from, to)} (either case, or lowercase only), eight characters per step as one
      * {@code long}: each byte is checked to be {@code [0-9A-Fa-f]} with carry-free additions (bytes
      * below 0x80 plus at most 0x50 stay within their byte), then nibbles are paired and packed.
      */
-    static byte[] hexOfBytes(byte[] src, int from, int to) {
+    static byte[] hexOfBytes(byte[] src, int from, int to, boolean anyCase) {
         int length = to - from;
         if (length % 2 != 0) {
             return null;
@@ -568,8 +633,8 @@ public final class CamoVerifier implements UrlVerifier<String> {
         for (; j + 8 <= to; j += 8, o += 4) {
             long x = (long) LONG_LE.get(src, j);
             long isDigit = (x + 0x5050505050505050L) & ~(x + 0x4646464646464646L); // 0x30..0x39
-            long folded = x | 0x2020202020202020L;
-            long isLetter = (folded + 0x1f1f1f1f1f1f1f1fL) & ~(folded + 0x1919191919191919L); // a..f, A..F
+            long folded = anyCase ? x | 0x2020202020202020L : x;
+            long isLetter = (folded + 0x1f1f1f1f1f1f1f1fL) & ~(folded + 0x1919191919191919L); // a..f (A..F)
             bad |= x | (~(isDigit | isLetter) & HIGH_BITS);
             long nibbles = (x & LOW_NIBBLES) + ((isLetter & HIGH_BITS) >>> 7) * 9;
             long pairs = ((nibbles & 0x000f000f000f000fL) << 4) | ((nibbles >>> 8) & 0x000f000f000f000fL);
@@ -578,9 +643,10 @@ public final class CamoVerifier implements UrlVerifier<String> {
             INT_LE.set(out, o, (int) pairs);
         }
         int badTail = 0;
+        byte[] table = anyCase ? ANY_CASE_HEX : LOWER_HEX;
         for (; o < out.length; o++, j += 2) {
-            int hi = ANY_CASE_HEX[src[j] & 0xff];
-            int lo = ANY_CASE_HEX[src[j + 1] & 0xff];
+            int hi = table[src[j] & 0xff];
+            int lo = table[src[j + 1] & 0xff];
             badTail |= hi | lo;
             out[o] = (byte) ((hi << 4) | lo);
         }

@@ -159,8 +159,9 @@ class CamoFastPathTest {
 
     @Property(tries = 2000)
     void hexOfBytesEqualsHexFormat(@ForAll("hexish") String text) {
-        byte[] fast = CamoVerifier.hexOfBytes(("x" + text + "/").getBytes(StandardCharsets.ISO_8859_1), 1,
-                text.length() + 1);
+        byte[] padded = ("x" + text + "/").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] fast = CamoVerifier.hexOfBytes(padded, 1, text.length() + 1, true);
+        byte[] lower = CamoVerifier.hexOfBytes(padded, 1, text.length() + 1, false);
         byte[] reference;
         try {
             reference = HexFormat.of().parseHex(text);
@@ -169,6 +170,8 @@ class CamoFastPathTest {
         }
         Statistics.label("valid").collect(reference != null);
         assertArrayEquals(reference, fast, text);
+        boolean upper = text.chars().anyMatch(c -> c >= 'A' && c <= 'F');
+        assertArrayEquals(upper ? null : reference, lower, text);
     }
 
     @Provide
@@ -227,6 +230,35 @@ class CamoFastPathTest {
             c.check("Accepted").percentage(p -> p > 5);
             c.check("Rejected").percentage(p -> p > 1);
         });
+    }
+
+    private static final CamoVerifier ATMOS = CamoVerifier.builder(TWO_KEYS).dialect(CamoDialect.ATMOS_CAMO).build();
+    private static final CamoVerifier STRICT_ATMOS = CamoVerifier.builder(TWO_KEYS).dialect(CamoDialect.ATMOS_CAMO)
+            .rejectPrivateAddresses(true).maxLength(300).build();
+
+    /** The whole atmos/camo verification, fast path first, answers as the reference does on every target. */
+    @Property(tries = 3000)
+    void atmosVerifyEqualsTheReference(@ForAll("atmosTargets") String target) {
+        Verification<String> expected = ATMOS.verifyAtmosReference(target);
+        Verification<String> fast = ATMOS.verifyPlainAtmos(target);
+        Statistics.label("answer").collect(fast == null ? "reference" : fast.getClass().getSimpleName());
+        if (fast != null) {
+            assertEquals(expected, fast, target);
+        }
+        assertEquals(expected, ATMOS.verify(target), target);
+        assertEquals(STRICT_ATMOS.verifyAtmosReference(target), STRICT_ATMOS.verify(target), target);
+        Statistics.label("answer").coverage(c -> {
+            c.check("Accepted").percentage(p -> p > 5);
+            c.check("Rejected").percentage(p -> p > 1);
+        });
+    }
+
+    @Provide
+    Arbitrary<String> atmosTargets() {
+        Arbitrary<String> withSuffix = Combinators.combine(goCamoTargets(),
+                Arbitraries.of("", "#", "#x?y", "?url=x", "/", "/more", "\\", "\\x?y", "?", "?\u00e9", "? ", "#\t"))
+                .as((t, suffix) -> t + suffix);
+        return Arbitraries.oneOf(goCamoTargets(), withSuffix);
     }
 
     @Provide
