@@ -273,6 +273,9 @@ public final class CamoVerifier implements UrlVerifier<String> {
         int hostEnd = plainHttpHostEnd(urlBytes);
         if (hostEnd >= 0) {
             String url = new String(urlBytes, StandardCharsets.ISO_8859_1);
+            if (!rejectPrivateAddresses) {
+                return Verification.accepted(url, keys, keyIndex); // no host check, so no host string
+            }
             return acceptIfAllowed(url, url.substring(urlBytes[4] == 's' ? 8 : 7, hostEnd), keyIndex, 404);
         }
         boolean ascii = isAscii(urlBytes);

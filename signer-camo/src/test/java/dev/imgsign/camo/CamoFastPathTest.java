@@ -258,7 +258,13 @@ class CamoFastPathTest {
         Arbitrary<String> withSuffix = Combinators.combine(goCamoTargets(),
                 Arbitraries.of("", "#", "#x?y", "?url=x", "/", "/more", "\\", "\\x?y", "?", "?\u00e9", "? ", "#\t"))
                 .as((t, suffix) -> t + suffix);
-        return Arbitraries.oneOf(goCamoTargets(), withSuffix);
+        Arbitrary<String> url = Arbitraries.oneOf(plainish(), Arbitraries.of(
+                "http://golang.org/doc/gopher/frontpage.png", "https://127.0.0.1/x", "HTTP://example.org/",
+                "https://images.example.com/a/b.jpeg?width=1&token=abc#x", "http://example.org/caf\u00e9"));
+        Arbitrary<String> lowerHex = Combinators.combine(url, Arbitraries.of("primary-secret", "old-secret"),
+                Arbitraries.of("", "", "#", "?url=x", "/more", "? "))
+                .as((u, secret, suffix) -> goCamoTarget(u, "hex", secret) + suffix);
+        return Arbitraries.oneOf(goCamoTargets(), withSuffix, lowerHex);
     }
 
     @Provide
