@@ -125,7 +125,8 @@ public final class CamoVerifier implements UrlVerifier<String> {
 
     /**
      * The common case without copies or a character-by-character scan: exactly {@code /<digest>/<url>}
-     * before any {@code ?}, both segments decoding cleanly. The decoders themselves refuse every other
+     * before any {@code ?}, both segments decoding cleanly, straight from the string (a copy of a long
+     * hex target alone would exceed issue 14's 2 KiB per verify). The decoders themselves refuse every other
      * character (a second slash, {@code %}, controls, non-ASCII), so the path needs no separate scan;
      * only the unsigned query is checked for raw controls and spaces. {@code null} means "not this
      * case, ask the reference", which then answers as it always has; CamoFastPathTest proves both
@@ -148,20 +149,14 @@ public final class CamoVerifier implements UrlVerifier<String> {
         if (slash < 2 || slash >= pathEnd - 1) {
             return null;
         }
-        // Characters above 0xFF become '?', which neither alphabet holds: the decoders refuse them too. A
-        // surrogate pair becomes one '?', so the bytes no longer line up with the string: not this case.
-        byte[] bytes = target.getBytes(StandardCharsets.ISO_8859_1);
-        if (bytes.length != n) {
-            return null;
-        }
         byte[] digest;
         byte[] urlBytes;
         if (slash - 1 == HEX_DIGEST_CHARS) {
-            digest = hexOfBytes(bytes, 1, slash, true);
-            urlBytes = hexOfBytes(bytes, slash + 1, pathEnd, true);
+            digest = hexOfChars(target, 1, slash, true);
+            urlBytes = hexOfChars(target, slash + 1, pathEnd, true);
         } else {
-            digest = base64OfBytes(bytes, 1, slash);
-            urlBytes = base64OfBytes(bytes, slash + 1, pathEnd);
+            digest = base64OfChars(target, 1, slash);
+            urlBytes = base64OfChars(target, slash + 1, pathEnd);
         }
         if (digest == null || urlBytes == null || digest.length != DIGEST_BYTES) {
             return null;
@@ -467,12 +462,8 @@ public final class CamoVerifier implements UrlVerifier<String> {
                 return null;
             }
         }
-        byte[] bytes = target.getBytes(StandardCharsets.ISO_8859_1);
-        if (bytes.length != n) {
-            return null;
-        }
-        byte[] urlBytes = hexOfBytes(bytes, urlStart, end, false);
-        byte[] digest = hexOfBytes(bytes, 1, urlStart - 1, false);
+        byte[] urlBytes = hexOfChars(target, urlStart, end, false);
+        byte[] digest = hexOfChars(target, 1, urlStart - 1, false);
         if (urlBytes == null || urlBytes.length == 0 || digest == null || !isAscii(urlBytes)) {
             return null;
         }
@@ -614,54 +605,41 @@ public final class CamoVerifier implements UrlVerifier<String> {
     }
 
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LOW_NIBBLES = 0x0f0f0f0f0f0f0f0fL;
     private static final long ONES = 0x0101010101010101L;
 
     /**
-     * {@link #decodeHex} of {@code src[from, to)} (either case, or lowercase only), eight characters per step as one
-     * {@code long}: each byte is checked to be {@code [0-9A-Fa-f]} with carry-free additions (bytes
-     * below 0x80 plus at most 0x50 stay within their byte), then nibbles are paired and packed.
+     * {@link #decodeHex} of {@code text[from, to)} (either case, or lowercase only), read straight from the
+     * string: the tables are indexed by the low byte, and one OR of all characters refuses any above 0xFF.
      */
-    static byte[] hexOfBytes(byte[] src, int from, int to, boolean anyCase) {
+    static byte[] hexOfChars(String text, int from, int to, boolean anyCase) {
         int length = to - from;
         if (length % 2 != 0) {
             return null;
         }
-        byte[] out = new byte[length / 2];
-        long bad = 0;
-        int j = from;
-        int o = 0;
-        for (; j + 8 <= to; j += 8, o += 4) {
-            long x = (long) LONG_LE.get(src, j);
-            long isDigit = (x + 0x5050505050505050L) & ~(x + 0x4646464646464646L); // 0x30..0x39
-            long folded = anyCase ? x | 0x2020202020202020L : x;
-            long isLetter = (folded + 0x1f1f1f1f1f1f1f1fL) & ~(folded + 0x1919191919191919L); // a..f (A..F)
-            bad |= x | (~(isDigit | isLetter) & HIGH_BITS);
-            long nibbles = (x & LOW_NIBBLES) + ((isLetter & HIGH_BITS) >>> 7) * 9;
-            long pairs = ((nibbles & 0x000f000f000f000fL) << 4) | ((nibbles >>> 8) & 0x000f000f000f000fL);
-            pairs = (pairs | (pairs >>> 8)) & 0x0000ffff0000ffffL;
-            pairs = pairs | (pairs >>> 16);
-            INT_LE.set(out, o, (int) pairs);
-        }
-        int badTail = 0;
         byte[] table = anyCase ? ANY_CASE_HEX : LOWER_HEX;
-        for (; o < out.length; o++, j += 2) {
-            int hi = table[src[j] & 0xff];
-            int lo = table[src[j + 1] & 0xff];
-            badTail |= hi | lo;
-            out[o] = (byte) ((hi << 4) | lo);
+        byte[] out = new byte[length / 2];
+        int bad = 0;
+        int wide = 0;
+        for (int i = 0, j = from; i < out.length; i++, j += 2) {
+            char a = text.charAt(j);
+            char b = text.charAt(j + 1);
+            wide |= a | b;
+            int hi = table[a & 0xff];
+            int lo = table[b & 0xff];
+            bad |= hi | lo;
+            out[i] = (byte) ((hi << 4) | lo);
         }
-        return (bad & HIGH_BITS) != 0 || badTail < 0 ? null : out;
+        return bad < 0 || wide > 0xff ? null : out;
     }
 
     /**
-     * Go's padded URL-alphabet base64 ({@code GoBase64.decodeUrlPadded}) of {@code src[from, to)} when
-     * it holds alphabet characters only, four at a time; {@code null} for anything else (padding,
-     * newlines, a length of 4k+1, other characters), which the reference then decodes or refuses.
+     * Go's padded URL-alphabet base64 ({@code GoBase64.decodeUrlPadded}) of {@code text[from, to)} when
+     * it holds alphabet characters only, four at a time, straight from the string; {@code null} for
+     * anything else (padding, newlines, a length of 4k+1, other characters), which the reference then
+     * decodes or refuses.
      */
-    static byte[] base64OfBytes(byte[] src, int from, int to) {
+    static byte[] base64OfChars(String text, int from, int to) {
         int length = to - from;
         int tail = length % 4;
         if (tail == 1) {
@@ -671,27 +649,11 @@ public final class CamoVerifier implements UrlVerifier<String> {
         int bad = 0;
         int i = from;
         int o = 0;
-        // Eight symbols (48 bits) per step, stored as one long whose two surplus bytes the next step overwrites.
-        for (; i + 8 <= to && o + 8 <= out.length; i += 8, o += 6) {
-            long x = (long) LONG_LE.get(src, i);
-            int a = BASE64_URL[(int) x & 0xff];
-            int b = BASE64_URL[(int) (x >>> 8) & 0xff];
-            int c = BASE64_URL[(int) (x >>> 16) & 0xff];
-            int d = BASE64_URL[(int) (x >>> 24) & 0xff];
-            int e = BASE64_URL[(int) (x >>> 32) & 0xff];
-            int f = BASE64_URL[(int) (x >>> 40) & 0xff];
-            int g = BASE64_URL[(int) (x >>> 48) & 0xff];
-            int h = BASE64_URL[(int) (x >>> 56)];
-            bad |= a | b | c | d | e | f | g | h;
-            long high = a << 18 | b << 12 | c << 6 | d;
-            long low = e << 18 | f << 12 | g << 6 | h;
-            LONG_LE.set(out, o, Long.reverseBytes((high << 24 | (low & 0xffffff)) << 16));
-        }
-        for (int quads = (to - i) / 4; quads > 0; quads--, i += 4, o += 3) {
-            int a = BASE64_URL[src[i] & 0xff];
-            int b = BASE64_URL[src[i + 1] & 0xff];
-            int c = BASE64_URL[src[i + 2] & 0xff];
-            int d = BASE64_URL[src[i + 3] & 0xff];
+        for (int quads = length / 4; quads > 0; quads--, i += 4, o += 3) {
+            int a = base64Value(text.charAt(i));
+            int b = base64Value(text.charAt(i + 1));
+            int c = base64Value(text.charAt(i + 2));
+            int d = base64Value(text.charAt(i + 3));
             bad |= a | b | c | d;
             int bits = a << 18 | b << 12 | c << 6 | d;
             out[o] = (byte) (bits >> 16);
@@ -700,9 +662,9 @@ public final class CamoVerifier implements UrlVerifier<String> {
         }
         if (tail != 0) {
             // Two or three symbols: one or two bytes, unused low bits ignored as Go's non-strict mode does.
-            int a = BASE64_URL[src[i] & 0xff];
-            int b = BASE64_URL[src[i + 1] & 0xff];
-            int c = tail == 3 ? BASE64_URL[src[i + 2] & 0xff] : 0;
+            int a = base64Value(text.charAt(i));
+            int b = base64Value(text.charAt(i + 1));
+            int c = tail == 3 ? base64Value(text.charAt(i + 2)) : 0;
             bad |= a | b | c;
             int bits = a << 18 | b << 12 | c << 6;
             out[o] = (byte) (bits >> 16);
@@ -711,6 +673,10 @@ public final class CamoVerifier implements UrlVerifier<String> {
             }
         }
         return bad < 0 ? null : out;
+    }
+
+    private static int base64Value(char c) {
+        return c < 0x80 ? BASE64_URL[c] : -1;
     }
 
     /** URL-alphabet base64 values by byte, -1 for anything else (padding included). */

@@ -114,6 +114,8 @@ class CamoFastPathTest {
 
     @Property(tries = 2000)
     void plainHttpHostEndAgreesWithPlainHttpHost(@ForAll("hostish") String url) {
+        // The byte version reads decoded URL bytes: compare on strings that are their own ISO-8859-1 bytes.
+        net.jqwik.api.Assume.that(url.chars().allMatch(c -> c <= 0xff));
         byte[] bytes = url.getBytes(StandardCharsets.ISO_8859_1);
         String host = CamoVerifier.plainHttpHost(url);
         int end = CamoVerifier.plainHttpHostEnd(bytes);
@@ -133,9 +135,8 @@ class CamoFastPathTest {
     }
 
     @Property(tries = 3000)
-    void base64OfBytesEqualsGoBase64(@ForAll("base64ish") String text) {
-        byte[] fast = CamoVerifier.base64OfBytes(("/" + text + "/").getBytes(StandardCharsets.ISO_8859_1), 1,
-                text.length() + 1);
+    void base64OfCharsEqualsGoBase64(@ForAll("base64ish") String text) {
+        byte[] fast = CamoVerifier.base64OfChars("/" + text + "/", 1, text.length() + 1);
         byte[] reference = GoBase64.decodeUrlPadded(text.getBytes(StandardCharsets.ISO_8859_1), 0, text.length());
         boolean simple = text.length() % 4 != 1
                 && text.chars().allMatch(c -> BASE64_ALPHABET.indexOf(c) >= 0);
@@ -152,16 +153,16 @@ class CamoFastPathTest {
     Arbitrary<String> base64ish() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().withChars(BASE64_ALPHABET).ofMaxLength(80),
-                Arbitraries.strings().withChars(BASE64_ALPHABET + "=+/\\r\\n.\u00e9").ofMaxLength(12),
+                Arbitraries.strings().withChars(BASE64_ALPHABET + "=+/\\\r\n.\u00e9\u0141\u0161\u0130\u0178").ofMaxLength(12),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(60)
                         .map(b -> java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b)));
     }
 
     @Property(tries = 2000)
-    void hexOfBytesEqualsHexFormat(@ForAll("hexish") String text) {
-        byte[] padded = ("x" + text + "/").getBytes(StandardCharsets.ISO_8859_1);
-        byte[] fast = CamoVerifier.hexOfBytes(padded, 1, text.length() + 1, true);
-        byte[] lower = CamoVerifier.hexOfBytes(padded, 1, text.length() + 1, false);
+    void hexOfCharsEqualsHexFormat(@ForAll("hexish") String text) {
+        String padded = "x" + text + "/";
+        byte[] fast = CamoVerifier.hexOfChars(padded, 1, text.length() + 1, true);
+        byte[] lower = CamoVerifier.hexOfChars(padded, 1, text.length() + 1, false);
         byte[] reference;
         try {
             reference = HexFormat.of().parseHex(text);
@@ -178,7 +179,7 @@ class CamoFastPathTest {
     Arbitrary<String> hexish() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMaxLength(60),
-                Arbitraries.strings().withChars("0123456789abcdefABCDEFgG/%\u0660\u0100").ofMaxLength(8),
+                Arbitraries.strings().withChars("0123456789abcdefABCDEFgG/%\u0660\u0100\u0130\u0161\u0141").ofMaxLength(8),
                 Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(16).ofMaxLength(40)
                         .flatMap(h -> Arbitraries.integers().between(0, h.length() - 1)
                                 .flatMap(at -> Arbitraries.chars().map(c -> h.substring(0, at) + c + h.substring(at + 1)))),
