@@ -210,6 +210,29 @@ class CamoFastPathTest {
         return any.array(byte[].class).ofMaxSize(50);
     }
 
+    @Property(tries = 3000)
+    void formDecodeAsciiEqualsTheReference(@ForAll("formish") String text) {
+        String padded = "&" + text + "&";
+        String fast = NodeCompat.formDecodeAscii(padded, 1, padded.length() - 1);
+        Statistics.label("fast").collect(fast != null);
+        if (fast != null) {
+            assertEquals(NodeCompat.formDecodeReference(padded, 1, padded.length() - 1), fast, text);
+        }
+        assertEquals(NodeCompat.formDecodeReference(padded, 1, padded.length() - 1),
+                NodeCompat.formDecode(padded, 1, padded.length() - 1), text);
+        Statistics.label("fast").coverage(c -> c.check(true).percentage(p -> p > 20));
+    }
+
+    @Provide
+    Arbitrary<String> formish() {
+        Arbitrary<String> any = Arbitraries.of("%", "%4", "%41", "%7f", "%7F", "%80", "%e9", "%C3%A9", "%2B", "%25", "%2541", "+", "a",
+                "Z", "/", ":", "=", "?", "\u00e9", "\u212a", "%zz", "%0", "%00", " ", "http://x.org/a?b=c")
+                .list().ofMaxSize(10).map(l -> String.join("", l));
+        Arbitrary<String> ascii = Arbitraries.of("%41", "%7f", "%2B", "%25", "%2F", "+", "a", "Z", "/", ":", "=",
+                "http%3A%2F%2Fx.org%2Fa%3Fb%3Dc", "~", "-").list().ofMaxSize(12).map(l -> String.join("", l));
+        return Arbitraries.oneOf(any, ascii);
+    }
+
     private static final String BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     private static final KeySet TWO_KEYS = KeySet.of(SigningKey.ofUtf8("primary-secret"), SigningKey.ofUtf8("old-secret"));
     private static final CamoVerifier VERIFIER = CamoVerifier.builder(TWO_KEYS).build();
