@@ -7,6 +7,9 @@ import dev.imgsign.core.UrlSigner;
 import dev.imgsign.core.internal.Ascii;
 import dev.imgsign.core.internal.Settings;
 import dev.imgsign.core.internal.Unreserved;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -125,11 +128,22 @@ public final class CamoSigner implements UrlSigner<String> {
 
     private static final byte[] LOWER_HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The two lowercase hex digits of each byte value, high digit in the low byte (little-endian order). */
+    private static final short[] HEX_PAIRS = new short[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            HEX_PAIRS[b] = (short) (LOWER_HEX_DIGITS[b >> 4] | LOWER_HEX_DIGITS[b & 0xf] << 8);
+        }
+    }
+
+    /** Lowercase hex of {@code bytes} into {@code out} from {@code offset}, one two-digit store per byte; returns the end. */
     private static int writeHex(byte[] bytes, byte[] out, int offset) {
         int o = offset;
         for (byte b : bytes) {
-            out[o++] = LOWER_HEX_DIGITS[(b >> 4) & 0xf];
-            out[o++] = LOWER_HEX_DIGITS[b & 0xf];
+            SHORT_LE.set(out, o, HEX_PAIRS[b & 0xff]);
+            o += 2;
         }
         return o;
     }

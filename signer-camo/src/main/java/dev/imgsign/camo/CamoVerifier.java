@@ -15,6 +15,9 @@ import dev.imgsign.peer.node.NodeText;
 import dev.imgsign.core.internal.Percent;
 import dev.imgsign.core.internal.Settings;
 import dev.imgsign.core.internal.SignedUrls;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -129,6 +132,65 @@ public final class CamoVerifier implements UrlVerifier<String> {
     // ---------------------------------------------------------------- go-camo
 
     private Verification<String> verifyGoCamo(String target) {
+        if (target != null && target.length() <= maxLength) {
+            Verification<String> plain = verifyPlainGoCamo(target);
+            if (plain != null) {
+                return plain;
+            }
+        }
+        return verifyGoCamoReference(target);
+    }
+
+    /**
+     * The common case without copies or a character-by-character scan: exactly {@code /<digest>/<url>}
+     * before any {@code ?}, both segments decoding cleanly, straight from the string (a copy of a long
+     * hex target alone would exceed issue 14's 2 KiB per verify). The decoders themselves refuse every other
+     * character (a second slash, {@code %}, controls, non-ASCII), so the path needs no separate scan;
+     * only the unsigned query is checked for raw controls and spaces. {@code null} means "not this
+     * case, ask the reference", which then answers as it always has; CamoFastPathTest proves both
+     * answer alike wherever this one does.
+     */
+    Verification<String> verifyPlainGoCamo(String target) {
+        int n = target.length();
+        if (n < 4 || target.charAt(0) != '/') {
+            return null;
+        }
+        int question = target.indexOf('?');
+        int pathEnd = question < 0 ? n : question;
+        for (int i = pathEnd; i < n; i++) {
+            char c = target.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                return null;
+            }
+        }
+        int slash = target.indexOf('/', 1);
+        if (slash < 2 || slash >= pathEnd - 1) {
+            return null;
+        }
+        byte[] digest;
+        byte[] urlBytes;
+        if (slash - 1 == HEX_DIGEST_CHARS) {
+            digest = hexOfChars(target, 1, slash, true);
+            urlBytes = hexOfChars(target, slash + 1, pathEnd, true);
+        } else {
+            digest = base64OfChars(target, 1, slash);
+            urlBytes = base64OfChars(target, slash + 1, pathEnd);
+        }
+        if (digest == null || urlBytes == null || digest.length != DIGEST_BYTES) {
+            return null;
+        }
+        int keyIndex = ring.match(urlBytes, digest);
+        if (keyIndex == HmacKeyRing.NO_MATCH) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key", 403);
+        }
+        return acceptSignedGoCamo(urlBytes, keyIndex);
+    }
+
+    /** The reference: every go-camo request target, plain or not. */
+    Verification<String> verifyGoCamoReference(String target) {
+        if (target == null) {
+            return Verification.rejected(Rejection.MALFORMED, "request target is null", 400);
+        }
         if (target.length() > maxLength) {
             return Verification.rejected(Rejection.TOO_LONG,
                     "request target has " + target.length() + " characters, limit " + maxLength);
@@ -216,14 +278,20 @@ public final class CamoVerifier implements UrlVerifier<String> {
         if (keyIndex == HmacKeyRing.NO_MATCH) {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key", 403);
         }
-        boolean ascii = isAscii(urlBytes);
-        if (ascii) {
+        return acceptSignedGoCamo(urlBytes, keyIndex);
+    }
+
+    /** What go-camo does with a signed URL: parse it, demand http(s) and a host, refuse userinfo. */
+    private Verification<String> acceptSignedGoCamo(byte[] urlBytes, int keyIndex) {
+        int hostEnd = plainHttpHostEnd(urlBytes);
+        if (hostEnd >= 0) {
             String url = new String(urlBytes, StandardCharsets.ISO_8859_1);
-            String host = plainHttpHost(url);
-            if (host != null) {
-                return acceptIfAllowed(url, host, keyIndex, 404);
+            if (!rejectPrivateAddresses) {
+                return Verification.accepted(url, keys, keyIndex); // no host check, so no host string
             }
+            return acceptIfAllowed(url, url.substring(urlBytes[4] == 's' ? 8 : 7, hostEnd), keyIndex, 404);
         }
+        boolean ascii = isAscii(urlBytes);
         String url = ascii ? new String(urlBytes, StandardCharsets.ISO_8859_1) : Percent.utf8OrNull(urlBytes);
         if (url == null) {
             // go-camo would fetch these raw bytes; a Java String cannot carry them, so we refuse.
@@ -299,6 +367,69 @@ public final class CamoVerifier implements UrlVerifier<String> {
     }
 
     /**
+     * {@link #plainHttpHost} over the URL's bytes: where the host ends, or -1 for "ask the full parser".
+     * The host starts at 8 for {@code https://}, else at 7.
+     */
+    static int plainHttpHostEnd(byte[] url) {
+        int start;
+        int n = url.length;
+        if (n > 7 && url[0] == 'h' && url[1] == 't' && url[2] == 't' && url[3] == 'p') {
+            if (url[4] == ':' && url[5] == '/' && url[6] == '/') {
+                start = 7;
+            } else if (url[4] == 's' && url[5] == ':' && url[6] == '/' && url[7] == '/') {
+                start = 8;
+            } else {
+                return -1;
+            }
+        } else {
+            return -1;
+        }
+        int end = start;
+        while (end < n) {
+            byte c = url[end];
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
+                end++;
+            } else if (c == '/' || c == '?' || c == '#') {
+                break;
+            } else {
+                return -1;
+            }
+        }
+        if (end == start) {
+            return -1;
+        }
+        return printableWithoutPercent(url, end) ? end : -1;
+    }
+
+    /**
+     * Whether {@code bytes[from..]} is {@code '!'..'~'} without {@code '%'}, eight bytes per step: a byte
+     * from 0x80 shows in its high bit; below 0x21, 0x7F and '%' in the exact any-byte tests
+     * {@code (v - n * ONES) & ~v & HIGH_BITS} (no borrow can cross a byte before the first hit).
+     */
+    static boolean printableWithoutPercent(byte[] bytes, int from) {
+        int n = bytes.length;
+        int i = from;
+        long bad = 0;
+        for (; i + 8 <= n; i += 8) {
+            long x = (long) LONG_LE.get(bytes, i);
+            long del = x ^ 0x7f7f7f7f7f7f7f7fL;
+            long percent = x ^ 0x2525252525252525L;
+            bad |= x | ((x - 0x21 * ONES) & ~x) | ((del - ONES) & ~del) | ((percent - ONES) & ~percent);
+        }
+        if ((bad & HIGH_BITS) != 0) {
+            return false;
+        }
+        for (; i < n; i++) {
+            byte c = bytes[i];
+            // Signed bytes: everything from 0x80 is negative, so this is c <= ' ' || c >= 0x7f.
+            if (c <= ' ' || c == 0x7f || c == '%') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether the URL has an ASCII control character anywhere. go1.19's {@code url.Parse} refuses them
      * before the {@code #} only; this verifier has always refused them in the fragment too.
      */
@@ -314,6 +445,66 @@ public final class CamoVerifier implements UrlVerifier<String> {
     // ------------------------------------------------------------- atmos/camo
 
     private Verification<String> verifyAtmos(String target, int question) {
+        if (target.length() <= maxLength) {
+            Verification<String> plain = verifyPlainAtmos(target);
+            if (plain != null) {
+                return plain;
+            }
+        }
+        return verifyAtmosReference(target, question);
+    }
+
+    /**
+     * atmos/camo's common case: {@code /<40 lowercase hex>/<lowercase hex ASCII URL>}, then nothing or a
+     * {@code ?} or {@code #} and printable ASCII. The lowercase-hex decoder refuses every other character
+     * in the two segments, so only the rest is scanned; the first {@code ?} or {@code #} ends the path
+     * as it does for Node's legacy parser. {@code null} means "ask the reference"; CamoFastPathTest
+     * proves both answer alike wherever this one does.
+     */
+    Verification<String> verifyPlainAtmos(String target) {
+        int n = target.length();
+        int urlStart = HEX_DIGEST_CHARS + 2;
+        if (n <= urlStart || target.charAt(0) != '/' || target.charAt(urlStart - 1) != '/') {
+            return null;
+        }
+        int end = firstOf(target, '?', urlStart, n);
+        end = firstOf(target, '#', urlStart, end);
+        end = firstOf(target, '/', urlStart, end);
+        end = firstOf(target, '\\', urlStart, end);
+        if (end < n && target.charAt(end) != '?' && target.charAt(end) != '#') {
+            return null;
+        }
+        for (int i = end; i < n; i++) {
+            char c = target.charAt(i);
+            if (c <= ' ' || c >= 0x7f) {
+                return null;
+            }
+        }
+        byte[] urlBytes = hexOfChars(target, urlStart, end, false);
+        byte[] digest = hexOfChars(target, 1, urlStart - 1, false);
+        if (urlBytes == null || urlBytes.length == 0 || digest == null || !isAscii(urlBytes)) {
+            return null;
+        }
+        int keyIndex = ring.match(urlBytes, digest);
+        if (keyIndex == HmacKeyRing.NO_MATCH) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key",
+                    ATMOS_STATUS);
+        }
+        return acceptSignedAtmos(new String(urlBytes, StandardCharsets.ISO_8859_1), keyIndex);
+    }
+
+    /** The index of the first {@code c} in {@code s[from, to)}, or {@code to}. */
+    private static int firstOf(String s, char c, int from, int to) {
+        int i = s.indexOf(c, from);
+        return i < 0 || i > to ? to : i;
+    }
+
+    /** The reference: every atmos/camo request target, plain or not. */
+    Verification<String> verifyAtmosReference(String target) {
+        return verifyAtmosReference(target, target.indexOf('?'));
+    }
+
+    private Verification<String> verifyAtmosReference(String target, int question) {
         Verification<String> unreadable = SignedUrls.refuseUnreadable(target, maxLength);
         if (unreadable instanceof Verification.Rejected<String> r && r.reason() == Rejection.TOO_LONG) {
             // camo answers 404 to what it will not read; only Node's HTTP parser answers 400 (raw characters).
@@ -373,6 +564,11 @@ public final class CamoVerifier implements UrlVerifier<String> {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key",
                     ATMOS_STATUS);
         }
+        return acceptSignedAtmos(dest, keyIndex);
+    }
+
+    /** What atmos/camo does with a signed URL: read its protocol and host as Node's legacy parser does. */
+    private Verification<String> acceptSignedAtmos(String dest, int keyIndex) {
         NodeLegacyUrl host = NodeLegacyUrl.parse(dest);
         if (!host.protocol().equals("http") && !host.protocol().equals("https")) {
             return Verification.rejected(Rejection.TARGET_REFUSED, "signed URL's protocol is not http or https",
@@ -423,6 +619,94 @@ public final class CamoVerifier implements UrlVerifier<String> {
             out[i] = (byte) ((hi << 4) | lo);
         }
         return bad < 0 ? null : out;
+    }
+
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long ONES = 0x0101010101010101L;
+
+    /**
+     * {@link #decodeHex} of {@code text[from, to)} (either case, or lowercase only), read straight from the
+     * string: the tables are indexed by the low byte, and one OR of all characters refuses any above 0xFF.
+     */
+    static byte[] hexOfChars(String text, int from, int to, boolean anyCase) {
+        int length = to - from;
+        if (length % 2 != 0) {
+            return null;
+        }
+        byte[] table = anyCase ? ANY_CASE_HEX : LOWER_HEX;
+        byte[] out = new byte[length / 2];
+        int bad = 0;
+        int wide = 0;
+        for (int i = 0, j = from; i < out.length; i++, j += 2) {
+            char a = text.charAt(j);
+            char b = text.charAt(j + 1);
+            wide |= a | b;
+            int hi = table[a & 0xff];
+            int lo = table[b & 0xff];
+            bad |= hi | lo;
+            out[i] = (byte) ((hi << 4) | lo);
+        }
+        return bad < 0 || wide > 0xff ? null : out;
+    }
+
+    /**
+     * Go's padded URL-alphabet base64 ({@code GoBase64.decodeUrlPadded}) of {@code text[from, to)} when
+     * it holds alphabet characters only, four at a time, straight from the string; {@code null} for
+     * anything else (padding, newlines, a length of 4k+1, other characters), which the reference then
+     * decodes or refuses.
+     */
+    static byte[] base64OfChars(String text, int from, int to) {
+        int length = to - from;
+        int tail = length % 4;
+        if (tail == 1) {
+            return null;
+        }
+        byte[] out = new byte[length / 4 * 3 + (tail == 0 ? 0 : tail - 1)];
+        int bad = 0;
+        int i = from;
+        int o = 0;
+        for (int quads = length / 4; quads > 0; quads--, i += 4, o += 3) {
+            int a = base64Value(text.charAt(i));
+            int b = base64Value(text.charAt(i + 1));
+            int c = base64Value(text.charAt(i + 2));
+            int d = base64Value(text.charAt(i + 3));
+            bad |= a | b | c | d;
+            int bits = a << 18 | b << 12 | c << 6 | d;
+            out[o] = (byte) (bits >> 16);
+            out[o + 1] = (byte) (bits >> 8);
+            out[o + 2] = (byte) bits;
+        }
+        if (tail != 0) {
+            // Two or three symbols: one or two bytes, unused low bits ignored as Go's non-strict mode does.
+            int a = base64Value(text.charAt(i));
+            int b = base64Value(text.charAt(i + 1));
+            int c = tail == 3 ? base64Value(text.charAt(i + 2)) : 0;
+            bad |= a | b | c;
+            int bits = a << 18 | b << 12 | c << 6;
+            out[o] = (byte) (bits >> 16);
+            if (tail == 3) {
+                out[o + 1] = (byte) (bits >> 8);
+            }
+        }
+        return bad < 0 ? null : out;
+    }
+
+    private static int base64Value(char c) {
+        return c < 0x80 ? BASE64_URL[c] : -1;
+    }
+
+    /** URL-alphabet base64 values by byte, -1 for anything else (padding included). */
+    private static final byte[] BASE64_URL = base64Table();
+
+    private static byte[] base64Table() {
+        byte[] table = new byte[256];
+        Arrays.fill(table, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < alphabet.length(); i++) {
+            table[alphabet.charAt(i)] = (byte) i;
+        }
+        return table;
     }
 
     /** Non-empty, even-length, {@code [0-9a-f]} only, as atmos/camo's {@code hexdec} demands; else {@code null}. */

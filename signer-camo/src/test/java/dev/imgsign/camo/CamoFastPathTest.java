@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imgsign.core.KeySet;
+import dev.imgsign.core.SigningKey;
+import dev.imgsign.core.Verification;
+import dev.imgsign.peer.go.GoBase64;
 import dev.imgsign.peer.go.GoUrl;
+import dev.imgsign.peer.node.NodeQueryString;
 import dev.imgsign.core.internal.Percent;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -20,7 +26,10 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The go-camo verifier's fast paths equal their references: {@link CamoVerifier#plainHttpHost} against
- * {@link GoUrl#parse} (the full go1.19 port), and the plain-ASCII path bytes against {@link Percent#decode}.
+ * {@link GoUrl#parse} (the full go1.19 port), {@link CamoVerifier#plainHttpHostEnd} against
+ * {@link CamoVerifier#plainHttpHost}, the plain-ASCII path bytes against {@link Percent#decode}, the
+ * string decoders against {@link GoBase64} and {@link HexFormat}, and the whole verification against
+ * the reference {@link CamoVerifier#verifyGoCamoReference} on signed, tampered and arbitrary targets.
  */
 class CamoFastPathTest {
     /** Pieces that steer strings near the fast path's edges: schemes, host characters, delimiters, escapes. */
@@ -102,6 +111,228 @@ class CamoFastPathTest {
     @Provide
     Arbitrary<String> latin1() {
         return Arbitraries.strings().withCharRange((char) 0, (char) 0xff).ofMaxLength(30);
+    }
+
+    @Property(tries = 2000)
+    void plainHttpHostEndAgreesWithPlainHttpHost(@ForAll("hostish") String url) {
+        // The byte version reads decoded URL bytes: compare on strings that are their own ISO-8859-1 bytes.
+        net.jqwik.api.Assume.that(url.chars().allMatch(c -> c <= 0xff));
+        byte[] bytes = url.getBytes(StandardCharsets.ISO_8859_1);
+        String host = CamoVerifier.plainHttpHost(url);
+        int end = CamoVerifier.plainHttpHostEnd(bytes);
+        Statistics.label("fast path").collect(host != null);
+        if (host == null) {
+            assertEquals(-1, end, url);
+        } else {
+            assertEquals(host, url.substring(url.startsWith("https://") ? 8 : 7, end), url);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> hostish() {
+        return Arbitraries.oneOf(urlish(), plainish(), anyAscii(),
+                Arbitraries.strings().withCharRange((char) 0, (char) 0xff).ofMaxLength(40),
+                plainish().map(u -> u + "\u0080"), plainish().map(u -> u + "\u00ff"));
+    }
+
+    @Property(tries = 3000)
+    void base64OfCharsEqualsGoBase64(@ForAll("base64ish") String text) {
+        byte[] fast = CamoVerifier.base64OfChars("/" + text + "/", 1, text.length() + 1);
+        byte[] reference = GoBase64.decodeUrlPadded(text.getBytes(StandardCharsets.ISO_8859_1), 0, text.length());
+        boolean simple = text.length() % 4 != 1
+                && text.chars().allMatch(c -> BASE64_ALPHABET.indexOf(c) >= 0);
+        Statistics.label("simple").collect(simple);
+        if (simple) {
+            assertNotNull(fast, text);
+            assertArrayEquals(reference, fast, text);
+        } else {
+            assertNull(fast, text);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> base64ish() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars(BASE64_ALPHABET).ofMaxLength(80),
+                Arbitraries.strings().withChars(BASE64_ALPHABET + "=+/\\\r\n.\u00e9\u0141\u0161\u0130\u0178").ofMaxLength(12),
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(60)
+                        .map(b -> java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b)));
+    }
+
+    @Property(tries = 2000)
+    void hexOfCharsEqualsHexFormat(@ForAll("hexish") String text) {
+        String padded = "x" + text + "/";
+        byte[] fast = CamoVerifier.hexOfChars(padded, 1, text.length() + 1, true);
+        byte[] lower = CamoVerifier.hexOfChars(padded, 1, text.length() + 1, false);
+        byte[] reference;
+        try {
+            reference = HexFormat.of().parseHex(text);
+        } catch (IllegalArgumentException e) {
+            reference = null;
+        }
+        Statistics.label("valid").collect(reference != null);
+        assertArrayEquals(reference, fast, text);
+        boolean upper = text.chars().anyMatch(c -> c >= 'A' && c <= 'F');
+        assertArrayEquals(upper ? null : reference, lower, text);
+    }
+
+    @Provide
+    Arbitrary<String> hexish() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMaxLength(60),
+                Arbitraries.strings().withChars("0123456789abcdefABCDEFgG/%\u0660\u0100\u0130\u0161\u0141").ofMaxLength(8),
+                Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(16).ofMaxLength(40)
+                        .flatMap(h -> Arbitraries.integers().between(0, h.length() - 1)
+                                .flatMap(at -> Arbitraries.chars().map(c -> h.substring(0, at) + c + h.substring(at + 1)))),
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(40).map(b -> HexFormat.of().formatHex(b)));
+    }
+
+    @Property(tries = 3000)
+    void printableWithoutPercentEqualsTheByteLoop(@ForAll("nearlyPrintable") byte[] bytes,
+            @ForAll @net.jqwik.api.constraints.IntRange(max = 20) int from) {
+        int start = Math.min(from, bytes.length);
+        boolean expected = true;
+        for (int i = start; i < bytes.length; i++) {
+            int c = bytes[i] & 0xff;
+            expected &= c > ' ' && c < 0x7f && c != '%';
+        }
+        Statistics.label("printable").collect(expected);
+        assertEquals(expected, CamoVerifier.printableWithoutPercent(bytes, start));
+    }
+
+    @Provide
+    Arbitrary<byte[]> nearlyPrintable() {
+        Arbitrary<Byte> printable = Arbitraries.bytes().between((byte) '!', (byte) '~').filter(b -> b != '%');
+        Arbitrary<Byte> any = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(30, printable),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of((byte) ' ', (byte) 0x20, (byte) 0x21, (byte) 0x7f, (byte) 0x7e,
+                        (byte) '%', (byte) 0x80, (byte) 0xff, (byte) 0, (byte) 0x1f, (byte) 0xa5, (byte) 0x24, (byte) 0x26)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.bytes()));
+        return any.array(byte[].class).ofMaxSize(50);
+    }
+
+    @Property(tries = 3000)
+    void formDecodeAsciiEqualsTheReference(@ForAll("formish") String text) {
+        String padded = "&" + text + "&";
+        String fast = NodeQueryString.formDecodeAscii(padded, 1, padded.length() - 1);
+        Statistics.label("fast").collect(fast != null);
+        if (fast != null) {
+            assertEquals(NodeQueryString.formDecodeReference(padded, 1, padded.length() - 1), fast, text);
+        }
+        assertEquals(NodeQueryString.formDecodeReference(padded, 1, padded.length() - 1),
+                NodeQueryString.formDecode(padded, 1, padded.length() - 1), text);
+        Statistics.label("fast").coverage(c -> c.check(true).percentage(p -> p > 20));
+    }
+
+    @Provide
+    Arbitrary<String> formish() {
+        Arbitrary<String> any = Arbitraries.of("%", "%4", "%41", "%7f", "%7F", "%80", "%e9", "%C3%A9", "%2B", "%25", "%2541", "+", "a",
+                "Z", "/", ":", "=", "?", "\u00e9", "\u212a", "%zz", "%0", "%00", " ", "http://x.org/a?b=c")
+                .list().ofMaxSize(10).map(l -> String.join("", l));
+        Arbitrary<String> ascii = Arbitraries.of("%41", "%7f", "%2B", "%25", "%2F", "+", "a", "Z", "/", ":", "=",
+                "http%3A%2F%2Fx.org%2Fa%3Fb%3Dc", "~", "-").list().ofMaxSize(12).map(l -> String.join("", l));
+        return Arbitraries.oneOf(any, ascii);
+    }
+
+    private static final String BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    private static final KeySet TWO_KEYS = KeySet.of(SigningKey.ofUtf8("primary-secret"), SigningKey.ofUtf8("old-secret"));
+    private static final CamoVerifier VERIFIER = CamoVerifier.builder(TWO_KEYS).build();
+    private static final CamoVerifier STRICT_VERIFIER =
+            CamoVerifier.builder(TWO_KEYS).rejectPrivateAddresses(true).maxLength(300).build();
+
+    /** The whole go-camo verification, fast path first, answers as the reference does on every target. */
+    @Property(tries = 3000)
+    void verifyEqualsTheReference(@ForAll("goCamoTargets") String target) {
+        Verification<String> expected = VERIFIER.verifyGoCamoReference(target);
+        Verification<String> fast = VERIFIER.verifyPlainGoCamo(target);
+        Statistics.label("answer").collect(fast == null ? "reference" : fast.getClass().getSimpleName());
+        if (fast != null) {
+            assertEquals(expected, fast, target);
+        }
+        assertEquals(expected, VERIFIER.verify(target), target);
+        assertEquals(STRICT_VERIFIER.verifyGoCamoReference(target), STRICT_VERIFIER.verify(target), target);
+        Statistics.label("answer").coverage(c -> {
+            c.check("Accepted").percentage(p -> p > 5);
+            c.check("Rejected").percentage(p -> p > 1);
+        });
+    }
+
+    private static final CamoVerifier ATMOS = CamoVerifier.builder(TWO_KEYS).dialect(CamoDialect.ATMOS_CAMO).build();
+    private static final CamoVerifier STRICT_ATMOS = CamoVerifier.builder(TWO_KEYS).dialect(CamoDialect.ATMOS_CAMO)
+            .rejectPrivateAddresses(true).maxLength(300).build();
+
+    /** The whole atmos/camo verification, fast path first, answers as the reference does on every target. */
+    @Property(tries = 3000)
+    void atmosVerifyEqualsTheReference(@ForAll("atmosTargets") String target) {
+        Verification<String> expected = ATMOS.verifyAtmosReference(target);
+        Verification<String> fast = ATMOS.verifyPlainAtmos(target);
+        Statistics.label("answer").collect(fast == null ? "reference" : fast.getClass().getSimpleName());
+        if (fast != null) {
+            assertEquals(expected, fast, target);
+        }
+        assertEquals(expected, ATMOS.verify(target), target);
+        assertEquals(STRICT_ATMOS.verifyAtmosReference(target), STRICT_ATMOS.verify(target), target);
+        Statistics.label("answer").coverage(c -> {
+            c.check("Accepted").percentage(p -> p > 5);
+            c.check("Rejected").percentage(p -> p > 1);
+        });
+    }
+
+    @Provide
+    Arbitrary<String> atmosTargets() {
+        Arbitrary<String> withSuffix = Combinators.combine(goCamoTargets(),
+                Arbitraries.of("", "#", "#x?y", "?url=x", "/", "/more", "\\", "\\x?y", "?", "?\u00e9", "? ", "#\t"))
+                .as((t, suffix) -> t + suffix);
+        Arbitrary<String> url = Arbitraries.oneOf(plainish(), Arbitraries.of(
+                "http://golang.org/doc/gopher/frontpage.png", "https://127.0.0.1/x", "HTTP://example.org/",
+                "https://images.example.com/a/b.jpeg?width=1&token=abc#x", "http://example.org/caf\u00e9"));
+        Arbitrary<String> lowerHex = Combinators.combine(url, Arbitraries.of("primary-secret", "old-secret"),
+                Arbitraries.of("", "", "#", "?url=x", "/more", "? "))
+                .as((u, secret, suffix) -> goCamoTarget(u, "hex", secret) + suffix);
+        return Arbitraries.oneOf(goCamoTargets(), withSuffix, lowerHex);
+    }
+
+    @Provide
+    Arbitrary<String> goCamoTargets() {
+        Arbitrary<String> url = Arbitraries.oneOf(plainish(), urlish(), Arbitraries.of(
+                "http://golang.org/doc/gopher/frontpage.png", "https://127.0.0.1/x", "http://localhost/",
+                "https://images.example.com/a/b.jpeg?width=1&token=abc#x", "http://example.org/caf\u00e9"));
+        Arbitrary<String> signed = Combinators.combine(url, Arbitraries.of("hex", "HEX", "base64", "base64="),
+                Arbitraries.of("primary-secret", "old-secret")).as(CamoFastPathTest::goCamoTarget);
+        Arbitrary<String> tampered = Combinators.combine(signed, Arbitraries.integers().between(0, 1000),
+                Arbitraries.of(PIECES)).as((s, at, piece) -> {
+                    int i = at % (s.length() + 1);
+                    return s.substring(0, i) + piece + s.substring(Math.min(s.length(), i + (at % 3 == 0 ? 0 : 1)));
+                });
+        Arbitrary<String> withQuery = Combinators.combine(signed, Arbitraries.of("?", "?a=b", "?%zz", "?\u00e9", "?/x/y"))
+                .as((s, q) -> s + q);
+        Arbitrary<String> astral = Combinators.combine(signed, Arbitraries.integers().between(0, 1000),
+                Arbitraries.of("\ud83d\ude00", "\ud800", "\udc00", "\u0100", "\u00ff", "\u00e9\ud83d\ude00x"))
+                .as((s, at, piece) -> {
+                    int i = at % (s.length() + 1);
+                    return s.substring(0, i) + piece + s.substring(i);
+                });
+        return Arbitraries.oneOf(signed, tampered, withQuery, astral,
+                urlish().map(u -> "/" + u), anyAscii().map(u -> "/" + u));
+    }
+
+    /** A go-camo request target computed with the JDK alone: {@code /<digest>/<url>} in the given layout. */
+    private static String goCamoTarget(String url, String layout, String secret) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            byte[] bytes = url.getBytes(StandardCharsets.UTF_8);
+            byte[] digest = mac.doFinal(bytes);
+            java.util.function.Function<byte[], String> encode = switch (layout) {
+                case "hex" -> HexFormat.of()::formatHex;
+                case "HEX" -> HexFormat.of().withUpperCase()::formatHex;
+                case "base64" -> java.util.Base64.getUrlEncoder().withoutPadding()::encodeToString;
+                default -> java.util.Base64.getUrlEncoder()::encodeToString;
+            };
+            return "/" + encode.apply(digest) + "/" + encode.apply(bytes);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** When the fast path answers, the full parser accepts the URL exactly as verify's slow path demands. */

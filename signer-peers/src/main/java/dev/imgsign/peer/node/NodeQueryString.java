@@ -1,6 +1,7 @@
 package dev.imgsign.peer.node;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Node's {@code querystring.parse(query).url}, as atmos/camo reads its query format: {@code &}-separated
@@ -91,6 +92,52 @@ public final class NodeQueryString {
      * @return the decoded key or value
      */
     public static String formDecode(String s, int from, int to) {
+        String ascii = formDecodeAscii(s, from, to);
+        return ascii != null ? ascii : formDecodeReference(s, from, to);
+    }
+
+    /**
+     * The common case of {@link #formDecode} in one pass: ASCII text whose escapes are all well formed
+     * and below {@code %80}, where Node's strict decoding succeeds and gives exactly these bytes
+     * ({@code +} a space). Camo's {@code CamoFastPathTest} proves the agreement with the reference.
+     *
+     * @param s the query
+     * @param from the first character of the key or value
+     * @param to the index after its last character
+     * @return the decoded key or value, or {@code null} when it is not this case
+     */
+    public static String formDecodeAscii(String s, int from, int to) {
+        byte[] out = new byte[to - from];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                int hi = i + 2 < to ? NodeText.hexValue(s.charAt(i + 1)) : -1;
+                int lo = i + 2 < to ? NodeText.hexValue(s.charAt(i + 2)) : -1;
+                if (hi < 0 || lo < 0 || hi >= 8) {
+                    return null;
+                }
+                out[n++] = (byte) (hi << 4 | lo);
+                i += 2;
+            } else if (c < 0x80) {
+                out[n++] = (byte) (c == '+' ? ' ' : c);
+            } else {
+                return null;
+            }
+        }
+        return new String(out, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The reference for {@link #formDecode}: Node's {@code querystring.unescape} after {@code +} became a
+     * space.
+     *
+     * @param s the query
+     * @param from the first character of the key or value
+     * @param to the index after its last character
+     * @return the decoded key or value
+     */
+    public static String formDecodeReference(String s, int from, int to) {
         boolean escaped = false;
         StringBuilder plain = new StringBuilder(to - from);
         for (int i = from; i < to; i++) {
