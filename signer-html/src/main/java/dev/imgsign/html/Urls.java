@@ -146,23 +146,13 @@ final class Urls {
      * Where a proxy prefix points, compared as a browser resolves URLs: the canonical host (never Unicode
      * case folding), the port (a scheme's default port is no port), and the path, case-sensitive.
      */
-    static final class Prefix {
-        final String host;
-        final int port;
-        final String path;
-
-        private Prefix(String host, int port, String path) {
-            this.host = host;
-            this.port = port;
-            this.path = path;
-        }
-
+    record Prefix(String host, int port, String path) {
         /** The prefix of an absolute URL from {@link #absoluteHttpUrl} (trailing slashes ignored), or null if a browser would refuse it. */
         static Prefix of(String absoluteUrl) {
             int authorityStart = absoluteUrl.indexOf("://") + 3;
             int authorityEnd = authorityEnd(absoluteUrl, authorityStart);
             String host = canonicalHost(absoluteUrl);
-            int port = port(absoluteUrl, authorityStart, authorityEnd);
+            int port = Urls.port(absoluteUrl, authorityStart, authorityEnd);
             if (host == null || port == BAD_PORT || absoluteUrl.lastIndexOf('@', authorityEnd - 1) >= authorityStart) {
                 return null;
             }
@@ -183,7 +173,7 @@ final class Urls {
             int authorityStart = absoluteUrl.indexOf("://") + 3;
             int authorityEnd = authorityEnd(absoluteUrl, authorityStart);
             if (absoluteUrl.lastIndexOf('@', authorityEnd - 1) >= authorityStart
-                    || port(absoluteUrl, authorityStart, authorityEnd) != port
+                    || Urls.port(absoluteUrl, authorityStart, authorityEnd) != port
                     || !host.equals(canonicalHost(absoluteUrl))) {
                 return false;
             }

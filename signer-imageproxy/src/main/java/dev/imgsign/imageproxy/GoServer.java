@@ -13,17 +13,7 @@ final class GoServer {
     }
 
     /** The outcome: a remote URL and options, or an error text (what the server answers 400 with). */
-    static final class Parsed {
-        final GoUrl remote;
-        final ImageproxyOptions options;
-        final String error;
-
-        private Parsed(GoUrl remote, ImageproxyOptions options, String error) {
-            this.remote = remote;
-            this.options = options;
-            this.error = error;
-        }
-
+    record Parsed(GoUrl remote, ImageproxyOptions options, String error) {
         static Parsed error(String error) {
             return new Parsed(null, null, error);
         }

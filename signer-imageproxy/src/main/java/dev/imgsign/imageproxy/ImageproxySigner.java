@@ -194,11 +194,11 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
         }
         // Rebuild the remote URL exactly as the server will, from the request target it will receive.
         GoServer.Parsed parsed = GoServer.newRequest("/0x0/" + emitted);
-        if (parsed.error != null) {
-            throw new IllegalArgumentException("imageproxy would refuse this remote URL (" + parsed.error + "): "
+        if (parsed.error() != null) {
+            throw new IllegalArgumentException("imageproxy would refuse this remote URL (" + parsed.error() + "): "
                     + shorten(remoteUrl));
         }
-        String message = parsed.remote.toString();
+        String message = parsed.remote().toString();
         if (signOptions) {
             message = message + "#" + options.canonicalWithoutSignature();
         }

@@ -185,11 +185,11 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     /** The server's parsing and checks, for a target {@link #refuseUnreadable} let through. */
     private Verification<ImageproxyRequest> verifyParsed(String requestTarget, String referer) {
         GoServer.Parsed parsed = GoServer.newRequest(GoUrl.bytes(requestTarget));
-        if (parsed.error != null) {
-            return Verification.rejected(Rejection.MALFORMED, parsed.error);
+        if (parsed.error() != null) {
+            return Verification.rejected(Rejection.MALFORMED, parsed.error());
         }
-        GoUrl remote = parsed.remote;
-        ImageproxyOptions options = parsed.options;
+        GoUrl remote = parsed.remote();
+        ImageproxyOptions options = parsed.options();
 
         if (options.validUntil() != 0 && expired(options.validUntil())) {
             return Verification.rejected(Rejection.EXPIRED, "vu " + options.validUntil() + " has passed",

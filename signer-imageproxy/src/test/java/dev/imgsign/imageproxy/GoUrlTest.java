@@ -33,14 +33,14 @@ class GoUrlTest {
         return vectors.stream().map(v -> DynamicTest.dynamicTest(v + " " + v.get("target"), () -> {
             GoServer.Parsed p = GoServer.newRequest(GoUrl.bytes(v.get("target")));
             if (!v.valid()) {
-                assertEquals(null, p.remote, "server answers 400: " + v.get("serverError"));
+                assertEquals(null, p.remote(), "server answers 400: " + v.get("serverError"));
                 return;
             }
-            assertEquals(null, p.error);
-            assertEquals(v.get("urlMessage"), GoUrl.text(p.remote.toString()));
-            assertEquals(v.get("options"), p.options.toString());
-            GoUrl withOptions = p.remote.copy();
-            withOptions.setFragment(p.options.canonicalWithoutSignature());
+            assertEquals(null, p.error());
+            assertEquals(v.get("urlMessage"), GoUrl.text(p.remote().toString()));
+            assertEquals(v.get("options"), p.options().toString());
+            GoUrl withOptions = p.remote().copy();
+            withOptions.setFragment(p.options().canonicalWithoutSignature());
             assertEquals(v.get("optionsMessage"), GoUrl.text(withOptions.toString()));
         }));
     }

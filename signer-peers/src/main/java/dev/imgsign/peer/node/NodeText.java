@@ -160,17 +160,20 @@ public final class NodeText {
         return hi < 0 || lo < 0 ? -1 : (hi << 4) | lo;
     }
 
+    /** Hex digit values by ASCII code, -1 for every other character. */
+    private static final byte[] HEX_VALUES = new byte[128];
+
+    static {
+        java.util.Arrays.fill(HEX_VALUES, (byte) -1);
+        String digits = "0123456789abcdef";
+        for (int i = 0; i < digits.length(); i++) {
+            HEX_VALUES[digits.charAt(i)] = (byte) i;
+            HEX_VALUES[Character.toUpperCase(digits.charAt(i))] = (byte) i;
+        }
+    }
+
     /** The value of an ASCII hex digit of either case, or -1. */
     static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return c < HEX_VALUES.length ? HEX_VALUES[c] : -1;
     }
 }
