@@ -51,12 +51,12 @@ class PlainUrlPropertiesTest {
                 Arbitraries.strings().withChars("abc019/-._~$&+,;=:@!'()*%#?[] é\"<>|^`{}\\").ofMaxLength(20)
                         .map(p -> "/" + p),
                 Arbitraries.of("a", "/", "%41", "%c3%bc", "%2F", "%25", "%3F", "%", "%4", "ü", " ", "!", "(", "[",
-                        "\"", "%20", "~", "😀", ":", "@", "\u0001").list().ofMaxSize(8)
+                        "\"", "%20", "~", "😀", ":", "@", "\u0001", "\uD800", "\uDC00", "?").list().ofMaxSize(8)
                         .map(parts -> "/" + String.join("", parts)),
                 Arbitraries.just(""));
         Arbitrary<String> query = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.just("?"),
                 Arbitraries.strings().withChars("abc019=&/?:@%+!'()*-_.~[]$,;").ofMaxLength(15).map(q -> "?" + q),
-                Arbitraries.strings().withChars("abc=&?%#'\"|{}^`<>\\é \u007f").ofMaxLength(8).map(q -> "?" + q));
+                Arbitraries.strings().withChars("abc=&?%#'\"|{}^`<>\\é \u007f\uD83D\uDE00").ofMaxLength(8).map(q -> "?" + q));
         return Combinators.combine(scheme, host, port, path, query).as((s, h, p, pa, q) -> s + h + p + pa + q);
     }
 
