@@ -244,8 +244,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
             // A plain URL has no '#', so only the options decide whether a URL-only signature counts.
             String canonical = options.canonicalWithoutSignature();
             byte[] urlOnly = !requireSignedOptions && (urlOnlyWithOptions || canonical.equals(NO_OPTIONS))
-                    ? PlainUrl.message(plain.remoteUrl, null) : null;
-            int key = matchingKey(urlOnly, PlainUrl.message(plain.remoteUrl, canonical), got);
+                    ? plain.message(null) : null;
+            int key = matchingKey(urlOnly, plain.message(canonical), got);
             if (key >= 0) {
                 return Verification.accepted(new ImageproxyRequest(plain.remoteUrl, options), keys, key);
             }

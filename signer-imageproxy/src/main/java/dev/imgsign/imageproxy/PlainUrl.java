@@ -55,15 +55,22 @@ final class PlainUrl {
 
     /** Whether {@code url} is a plain remote URL (with its query, if any). */
     static boolean isPlainRemote(String url) {
+        byte[] raw = url.getBytes(StandardCharsets.ISO_8859_1);
+        if (raw.length != url.length()) {
+            return false;
+        }
         int q = url.indexOf('?');
         if (q < 0) {
-            return plainBeforeQuery(url, 0, url.length());
+            return plainBeforeQuery(url, raw, 0, url.length());
         }
-        return plainBeforeQuery(url, 0, q) && plainQuery(url, q + 1, url.length());
+        return plainBeforeQuery(url, raw, 0, q) && plainQuery(url, raw, q + 1, url.length());
     }
 
-    /** Whether {@code s[from, to)} is a plain remote URL without query. */
-    private static boolean plainBeforeQuery(String s, int from, int to) {
+    /**
+     * Whether {@code s[from, to)} is a plain remote URL without query; {@code raw} is {@code s} in
+     * ISO-8859-1, as long as {@code s} (a non-Latin-1 char is a {@code ?} there, which no table admits).
+     */
+    private static boolean plainBeforeQuery(String s, byte[] raw, int from, int to) {
         int i;
         if (s.startsWith("http://", from)) {
             i = from + 7;
@@ -73,41 +80,36 @@ final class PlainUrl {
             return false;
         }
         int hostStart = i;
-        while (i < to && in(HOST, s.charAt(i))) {
+        while (i < to && raw[i] >= 0 && HOST[raw[i]]) {
             i++;
         }
         if (i == hostStart) {
             return false;
         }
-        if (i < to && s.charAt(i) == ':') {
+        if (i < to && raw[i] == ':') {
             i++;
-            while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            while (i < to && raw[i] >= '0' && raw[i] <= '9') {
                 i++;
             }
         }
         if (i == to) {
             return true;
         }
-        if (s.charAt(i) != '/') {
+        if (raw[i] != '/') {
             return false;
         }
         for (; i < to; i++) {
-            char c = s.charAt(i);
+            int c = raw[i];
             if (c == '%') {
-                if (!validEscape(s, i, to)) {
+                if (!validEscape(raw, i, to)) {
                     return false;
                 }
                 i += 2;
-            } else if (!in(PATH, c)) {
+            } else if (c < 0 || !PATH[c]) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** Whether {@code s[at]} is {@code %} followed by two hex digits before {@code to}. */
-    private static boolean validEscape(String s, int at, int to) {
-        return at + 2 < to && hex(s.charAt(at + 1)) >= 0 && hex(s.charAt(at + 2)) >= 0;
     }
 
     private static int hex(char c) {
@@ -351,13 +353,14 @@ final class PlainUrl {
         }
     }
 
-    /** Whether {@code s[from, to)} is a non-empty plain query. */
-    private static boolean plainQuery(String s, int from, int to) {
+    /** Whether {@code s[from, to)} is a non-empty plain query; {@code raw} as for {@link #plainBeforeQuery}. */
+    private static boolean plainQuery(String s, byte[] raw, int from, int to) {
         if (from == to) {
             return false;
         }
         for (int i = from; i < to; i++) {
-            if (!in(QUERY, s.charAt(i))) {
+            int c = raw[i];
+            if (c < 0 || !QUERY[c] || c == '?' && s.charAt(i) != '?') {
                 return false;
             }
         }
@@ -378,10 +381,29 @@ final class PlainUrl {
     static final class Request {
         final String remoteUrl;
         final ImageproxyOptions options;
+        /** The target's bytes, the remote URL from {@link #remoteStart} to the end. */
+        private final byte[] target;
+        private final int remoteStart;
 
-        private Request(String remoteUrl, ImageproxyOptions options) {
+        private Request(String remoteUrl, ImageproxyOptions options, byte[] target, int remoteStart) {
             this.remoteUrl = remoteUrl;
             this.options = options;
+            this.target = target;
+            this.remoteStart = remoteStart;
+        }
+
+        /** {@link PlainUrl#message} of the remote URL, copied from the target's bytes. */
+        byte[] message(String options) {
+            if (options == null) {
+                return java.util.Arrays.copyOfRange(target, remoteStart, target.length);
+            }
+            int n = target.length - remoteStart;
+            byte[] out = java.util.Arrays.copyOfRange(target, remoteStart, target.length + 1 + options.length());
+            out[n] = '#';
+            for (int i = 0; i < options.length(); i++) {
+                out[n + 1 + i] = (byte) options.charAt(i);
+            }
+            return out;
         }
     }
 
@@ -397,30 +419,34 @@ final class PlainUrl {
         if (length == 0 || target.charAt(0) != '/') {
             return null;
         }
+        byte[] raw = target.getBytes(StandardCharsets.ISO_8859_1);
+        if (raw.length != length) {
+            return null; // a surrogate pair: not plain
+        }
         int q = target.indexOf('?');
         int pathEnd = q < 0 ? length : q;
         int slash = 1;
         while (slash < pathEnd) {
-            char c = target.charAt(slash);
+            int c = raw[slash];
             if (c == '/') {
                 break;
             }
-            if (c == ':' || !in(PATH, c)) {
+            if (c == ':' || c < 0 || !PATH[c]) {
                 return null;
             }
             slash++;
         }
-        if (slash == pathEnd || !plainBeforeQuery(target, slash + 1, pathEnd)) {
+        if (slash == pathEnd || !plainBeforeQuery(target, raw, slash + 1, pathEnd)) {
             return null;
         }
-        if (q >= 0 && !plainQuery(target, q + 1, length)) {
+        if (q >= 0 && !plainQuery(target, raw, q + 1, length)) {
             return null;
         }
         ImageproxyOptions options = ImageproxyOptions.parse(target.substring(1, slash));
         if (!plainOptions(options.canonicalWithoutSignature())) {
             return null;
         }
-        return new Request(target.substring(slash + 1), options);
+        return new Request(target.substring(slash + 1), options, raw, slash + 1);
     }
 
     /** The ASCII bytes of {@code url}, followed by {@code #options} unless {@code options} is null. */
