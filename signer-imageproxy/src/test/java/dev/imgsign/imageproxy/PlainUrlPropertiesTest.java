@@ -146,6 +146,27 @@ class PlainUrlPropertiesTest {
                 PlainUrl.normalise("http://example.com/bücher/a b.png?q=ä ö"));
     }
 
+    @Provide
+    Arbitrary<String> signatureTexts() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars(alphabet).ofLength(43).map(d -> d + "="),
+                Arbitraries.strings().withChars(alphabet + "=+/\r\né\u0000").ofLength(43)
+                        .flatMap(d -> Arbitraries.of("=", "A", "==", "", "\n").map(e -> d + e)),
+                Arbitraries.strings().withChars(alphabet + "=").ofMinLength(40).ofMaxLength(48));
+    }
+
+    @Property(tries = 3000)
+    void signaturesInTheSignersShapeDecodeAsGoDecodesThem(@ForAll("signatureTexts") String signature) {
+        byte[] sig = signature.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] reference = dev.imgsign.peer.go.GoBase64.decodeUrlPadded(sig, 0, sig.length);
+        byte[] fast = ImageproxyVerifier.decodeSignerShape(signature);
+        if (fast != null) {
+            assertTrue(java.util.Arrays.equals(reference, fast), signature);
+        }
+        assertTrue(java.util.Arrays.equals(reference, ImageproxyVerifier.decodeSignature(signature)), signature);
+    }
+
     private static String outcome(java.util.function.Supplier<String> action) {
         try {
             return action.get();
