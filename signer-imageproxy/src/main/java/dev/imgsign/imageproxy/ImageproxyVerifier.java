@@ -149,15 +149,18 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         }
         String referer = request.referer().orElse(null);
         String requestTarget = SignedUrls.requestTarget(request.target(), baseUrl);
-        Verification<ImageproxyRequest> refused = refuseUnreadable(requestTarget, referer);
-        if (refused != null) {
-            return refused;
-        }
-        if (plainPathApplies) {
+        // A plain target holds no control character or space, so within the length caps refuseUnreadable
+        // has nothing to say about it: the fast path is tried first and saves that scan.
+        if (plainPathApplies && requestTarget.length() <= maxLength
+                && (referer == null || referer.length() <= maxLength)) {
             PlainUrl.Request plain = PlainUrl.request(requestTarget);
             if (plain != null) {
                 return verifyPlain(plain);
             }
+        }
+        Verification<ImageproxyRequest> refused = refuseUnreadable(requestTarget, referer);
+        if (refused != null) {
+            return refused;
         }
         return verifyParsed(requestTarget, referer);
     }

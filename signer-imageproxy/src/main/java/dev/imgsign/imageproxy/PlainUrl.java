@@ -170,6 +170,10 @@ final class PlainUrl {
         boolean pathChanges = false;
         boolean rawOnly = false; // a character Go keeps in a valid raw path but escapes when printing afresh
         for (int i = pathStart; i < pathEnd; i++) {
+            i = keptRun(raw, i, pathEnd, PATH_CLASS); // the common bytes in a tight loop
+            if (i == pathEnd) {
+                break;
+            }
             switch (PATH_CLASS[raw[i] & 0xff]) {
                 case KEEP:
                     break;
@@ -191,6 +195,10 @@ final class PlainUrl {
         }
         boolean queryChanges = q == length - 1; // an empty query is dropped
         for (int i = q + 1; q >= 0 && i < length; i++) {
+            i = keptRun(raw, i, length, QUERY_CLASS);
+            if (i == length) {
+                break;
+            }
             int b = raw[i] & 0xff;
             byte c = QUERY_CLASS[b];
             if (c == REFUSE) {
@@ -248,10 +256,13 @@ final class PlainUrl {
         return out.text();
     }
 
-    /** The end of the run from {@code from} of bytes kept as they are ({@code ?} excluded: it may stand for another char). */
+    /**
+     * The end of the run from {@code from} of bytes kept as they are ({@code ?} is never kept there: it may
+     * stand for another char).
+     */
     private static int keptRun(byte[] raw, int from, int to, byte[] classes) {
         int i = from;
-        while (i < to && raw[i] != '?' && classes[raw[i] & 0xff] == KEEP) {
+        while (i < to && classes[raw[i] & 0xff] == KEEP) {
             i++;
         }
         return i;
@@ -262,9 +273,11 @@ final class PlainUrl {
     private static final byte CHANGE = 2;
     private static final byte PERCENT = 3;
     private static final byte REFUSE = 4;
+    /** A query's {@code ?}: kept if the char is {@code ?}, else it stands for a non-Latin-1 char. */
+    private static final byte QUESTION_MARK = 5;
     /** For each ISO-8859-1 byte of a path: kept, kept only in a valid raw path, escaped, an escape, refused. */
     private static final byte[] PATH_CLASS = new byte[256];
-    /** For each ISO-8859-1 byte of a query: kept, escaped or refused. */
+    /** For each ISO-8859-1 byte of a query: kept, escaped, refused, or a {@code ?} to look at. */
     private static final byte[] QUERY_CLASS = new byte[256];
 
     static {
@@ -272,7 +285,7 @@ final class PlainUrl {
             boolean control = c < 0x20 || c == 0x7f;
             PATH_CLASS[c] = control ? REFUSE : c == '%' ? PERCENT : c >= 0x80 || !RAW_PATH[c] ? CHANGE
                     : PATH[c] ? KEEP : RAW_ONLY;
-            QUERY_CLASS[c] = control ? REFUSE : c < 0x80 && QUERY[c] ? KEEP : CHANGE;
+            QUERY_CLASS[c] = control ? REFUSE : c == '?' ? QUESTION_MARK : c < 0x80 && QUERY[c] ? KEEP : CHANGE;
         }
     }
 
