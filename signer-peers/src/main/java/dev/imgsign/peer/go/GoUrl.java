@@ -534,19 +534,20 @@ public final class GoUrl {
         if (n == 0 && !hasPlus) {
             return s;
         }
-        StringBuilder t = new StringBuilder(s.length());
+        char[] t = new char[s.length() - 2 * n]; // written straight into an array: this runs on attacker input
+        int size = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '%') {
-                t.append((char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2))));
+                t[size++] = (char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2)));
                 i += 2;
             } else if (c == '+') {
-                t.append(mode == Mode.QUERY_COMPONENT ? ' ' : '+');
+                t[size++] = mode == Mode.QUERY_COMPONENT ? ' ' : '+';
             } else {
-                t.append(c);
+                t[size++] = c;
             }
         }
-        return t.toString();
+        return new String(t, 0, size);
     }
 
     /** Whether {@code escape(s, mode)} equals {@code expected}, without building it. */
@@ -625,6 +626,9 @@ public final class GoUrl {
     private static boolean validEncoded(String s, Mode mode) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+                continue; // the common case first (shouldEscape says no to it too)
+            }
             if ("!$&'()*+,;=:@[]%".indexOf(c) >= 0) {
                 continue;
             }
