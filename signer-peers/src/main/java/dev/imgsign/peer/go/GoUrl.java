@@ -444,7 +444,28 @@ public final class GoUrl {
         return h;
     }
 
+    /** {@link #computeShouldEscape} for every ASCII char, per mode (the function runs per char of attacker input). */
+    private static final boolean[][] SHOULD_ESCAPE = new boolean[Mode.values().length][128];
+    /** Go's {@code unhex} for every ASCII char. */
+    private static final byte[] HEX_VALUES = new byte[128];
+
+    static {
+        for (Mode mode : Mode.values()) {
+            for (char c = 0; c < 128; c++) {
+                SHOULD_ESCAPE[mode.ordinal()][c] = computeShouldEscape(c, mode);
+            }
+        }
+        for (char c = 0; c < 128; c++) {
+            HEX_VALUES[c] = (byte) computeUnhex(c);
+        }
+    }
+
+    /** Go's {@code shouldEscape}: every char from 0x80 on is escaped in every mode. */
     private static boolean shouldEscape(char c, Mode mode) {
+        return c >= 128 || SHOULD_ESCAPE[mode.ordinal()][c];
+    }
+
+    private static boolean computeShouldEscape(char c, Mode mode) {
         if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
             return false;
         }
@@ -491,6 +512,10 @@ public final class GoUrl {
 
     /** Go's {@code unhex}: the value of a hex digit, or -1. */
     static int unhex(char c) {
+        return c < 128 ? HEX_VALUES[c] : -1;
+    }
+
+    private static int computeUnhex(char c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
