@@ -263,28 +263,30 @@ public final class ImageproxyOptions {
         if (n == 0) {
             return;
         }
-        for (int w = 0; w < WORDS.length; w++) {
-            if (WORDS[w].length() == n && s.startsWith(WORDS[w], from)) {
-                applyWord(b, w);
-                return;
+        char first = s.charAt(from);
+        if (first == 'f' || first == 's' || first == 'j' || first == 'p' || first == 't') { // the words' initials
+            for (int w = 0; w < WORDS.length; w++) {
+                if (WORDS[w].length() == n && s.startsWith(WORDS[w], from)) {
+                    applyWord(b, w);
+                    return;
+                }
             }
         }
-        char first = s.charAt(from);
         if (first == 'r') {
             b.rotate = atoi(s, from + 1, to);
         } else if (first == 'q') {
             b.quality = atoi(s, from + 1, to);
         } else if (first == 's') {
             b.signature = s.substring(from + 1, to);
-        } else if (s.startsWith("cx", from) && n >= 2) {
+        } else if (first == 'c' && s.startsWith("cx", from)) {
             b.cropX = GoStrconv.parseFloat(s.substring(from + 2, to)).value();
-        } else if (s.startsWith("cy", from) && n >= 2) {
+        } else if (first == 'c' && s.startsWith("cy", from)) {
             b.cropY = GoStrconv.parseFloat(s.substring(from + 2, to)).value();
-        } else if (s.startsWith("cw", from) && n >= 2) {
+        } else if (first == 'c' && s.startsWith("cw", from)) {
             b.cropWidth = GoStrconv.parseFloat(s.substring(from + 2, to)).value();
-        } else if (s.startsWith("ch", from) && n >= 2) {
+        } else if (first == 'c' && s.startsWith("ch", from)) {
             b.cropHeight = GoStrconv.parseFloat(s.substring(from + 2, to)).value();
-        } else if (s.startsWith("vu", from) && n >= 2) {
+        } else if (first == 'v' && s.startsWith("vu", from)) {
             long digits = plainDigits(s, from + 2, to);
             long v = digits >= 0 ? digits : GoStrconv.parseInt64(s.substring(from + 2, to));
             if (v > 0) {
