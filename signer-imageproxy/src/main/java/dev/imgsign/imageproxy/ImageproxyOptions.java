@@ -159,13 +159,30 @@ public final class ImageproxyOptions {
         while (start <= len) {
             int comma = options.indexOf(',', start);
             int end = comma < 0 ? len : comma;
-            apply(b, options.substring(start, end));
+            apply(b, options, start, end);
             start = end + 1;
         }
         return b.build();
     }
 
-    private static void apply(Builder b, String opt) {
+    /** {@link #parse} token by token through substrings: the reference it is tested against. */
+    static ImageproxyOptions parseByTokens(String options) {
+        Builder b = new Builder();
+        if (options == null) {
+            return b.build();
+        }
+        int start = 0;
+        int len = options.length();
+        while (start <= len) {
+            int comma = options.indexOf(',', start);
+            int end = comma < 0 ? len : comma;
+            applyToken(b, options.substring(start, end));
+            start = end + 1;
+        }
+        return b.build();
+    }
+
+    private static void applyToken(Builder b, String opt) {
         switch (opt) {
             case "":
                 return;
@@ -235,6 +252,99 @@ public final class ImageproxyOptions {
                 }
             }
         }
+    }
+
+    /** The words of {@link #parse}, tested before any prefix (so {@code sc} is not a signature). */
+    private static final String[] WORDS = {"fit", "fv", "fh", "scaleUp", "jpeg", "png", "tiff", "sc", "trim"};
+
+    /** Applies the token {@code s[from, to)}, without copying it unless its value is kept or unusual. */
+    private static void apply(Builder b, String s, int from, int to) {
+        int n = to - from;
+        if (n == 0) {
+            return;
+        }
+        char first = s.charAt(from);
+        if (first == 'f' || first == 's' || first == 'j' || first == 'p' || first == 't') { // the words' initials
+            for (int w = 0; w < WORDS.length; w++) {
+                if (WORDS[w].length() == n && s.startsWith(WORDS[w], from)) {
+                    applyWord(b, w);
+                    return;
+                }
+            }
+        }
+        if (first == 'r') {
+            b.rotate = atoi(s, from + 1, to);
+        } else if (first == 'q') {
+            b.quality = atoi(s, from + 1, to);
+        } else if (first == 's') {
+            b.signature = s.substring(from + 1, to);
+        } else if (first == 'c' && s.startsWith("cx", from)) {
+            b.cropX = GoStrconv.parseFloat(s.substring(from + 2, to)).value();
+        } else if (first == 'c' && s.startsWith("cy", from)) {
+            b.cropY = GoStrconv.parseFloat(s.substring(from + 2, to)).value();
+        } else if (first == 'c' && s.startsWith("cw", from)) {
+            b.cropWidth = GoStrconv.parseFloat(s.substring(from + 2, to)).value();
+        } else if (first == 'c' && s.startsWith("ch", from)) {
+            b.cropHeight = GoStrconv.parseFloat(s.substring(from + 2, to)).value();
+        } else if (first == 'v' && s.startsWith("vu", from)) {
+            long digits = plainDigits(s, from + 2, to);
+            long v = digits >= 0 ? digits : GoStrconv.parseInt64(s.substring(from + 2, to));
+            if (v > 0) {
+                b.validUntil = v;
+            }
+        } else {
+            int x = s.indexOf('x', from);
+            if (x >= 0 && x < to) {
+                if (x > from) {
+                    b.width = GoStrconv.floatValue(s, from, x);
+                }
+                if (x < to - 1) {
+                    b.height = GoStrconv.floatValue(s, x + 1, to);
+                }
+            } else {
+                GoStrconv.ParsedFloat size = GoStrconv.parseFloat(s.substring(from, to));
+                if (size.ok()) {
+                    b.width = size.value();
+                    b.height = size.value();
+                }
+            }
+        }
+    }
+
+    private static void applyWord(Builder b, int word) {
+        switch (word) {
+            case 0 -> b.fit = true;
+            case 1 -> b.flipVertical = true;
+            case 2 -> b.flipHorizontal = true;
+            case 3 -> b.scaleUp = true;
+            case 4 -> b.format = Format.JPEG;
+            case 5 -> b.format = Format.PNG;
+            case 6 -> b.format = Format.TIFF;
+            case 7 -> b.smartCrop = true;
+            default -> b.trim = true;
+        }
+    }
+
+    /** Go's {@code Atoi} of {@code s[from, to)}; plain digits read in place. */
+    private static long atoi(String s, int from, int to) {
+        long digits = plainDigits(s, from, to);
+        return digits >= 0 ? digits : GoStrconv.atoi(s.substring(from, to));
+    }
+
+    /** The value of 1 to 18 ASCII digits {@code s[from, to)} (no overflow possible), or -1 for anything else. */
+    private static long plainDigits(String s, int from, int to) {
+        if (to <= from || to - from > 18) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     /**
@@ -502,7 +612,8 @@ public final class ImageproxyOptions {
             return canonicalBySorting(true);
         }
         StringBuilder b = new StringBuilder(32);
-        b.append(GoStrconv.formatFloat(width)).append('x').append(GoStrconv.formatFloat(height));
+        appendFloat(b, width).append('x');
+        appendFloat(b, height);
         appendFloat(b, "ch", cropHeight);
         appendFloat(b, "cw", cropWidth);
         appendFloat(b, "cx", cropX);
@@ -532,6 +643,14 @@ public final class ImageproxyOptions {
         if (value != 0) {
             b.append(',').append(name).append(GoStrconv.formatFloat(value));
         }
+    }
+
+    /** {@code GoStrconv.formatFloat(value)} appended; a small non-zero integer without the intermediate string. */
+    private static StringBuilder appendFloat(StringBuilder b, double value) {
+        if (value != 0 && value == Math.rint(value) && Math.abs(value) < 1e6) {
+            return b.append((long) value);
+        }
+        return b.append(GoStrconv.formatFloat(value));
     }
 
     private static void appendFlag(StringBuilder b, String name, boolean set) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -34,6 +35,33 @@ class ImageproxyOptionsPropertiesTest {
     void canonicalTextEqualsTheSortedTokens(@ForAll("options") ImageproxyOptions o) {
         assertEquals(o.canonicalBySorting(false), o.canonicalWithoutSignature());
         assertEquals(o.canonicalBySorting(true), o.toString());
+    }
+
+    @Provide
+    Arbitrary<String> optionTexts() {
+        Arbitrary<String> token = Arbitraries.oneOf(
+                Arbitraries.of("", "fit", "fv", "fh", "scaleUp", "jpeg", "png", "tiff", "sc", "trim", "r", "q", "s",
+                        "cx", "vu", "x", "fitx", "scx", "rx", "vu-1", "vu+5", "q+7", "r-90", "1e3", "-0", "0x0", "max"),
+                Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(22)
+                        .flatMap(d -> Arbitraries.of("", "r", "q", "vu", "cx", "cy", "cw", "ch", "s", "x", "-")
+                                .map(prefix -> prefix + d)),
+                Arbitraries.strings().withChars("0123456789x.e+-").ofMaxLength(10),
+                Arbitraries.strings().withChars("fitvhscaleUpjngrmqxyuw0159.,").ofMaxLength(8));
+        return token.list().ofMaxSize(6).map(tokens -> String.join(",", tokens));
+    }
+
+    @Property(tries = 3000)
+    void parseEqualsTheTokenByTokenReference(@ForAll("optionTexts") String text) {
+        ImageproxyOptions expected = ImageproxyOptions.parseByTokens(text);
+        ImageproxyOptions actual = ImageproxyOptions.parse(text);
+        assertEquals(expected, actual, text);
+        assertEquals(expected.toString(), actual.toString(), text);
+        assertEquals(expected.canonicalBySorting(false), actual.canonicalWithoutSignature(), text);
+    }
+
+    @Property(tries = 1000)
+    void parseEqualsTheReferenceOnAnyText(@ForAll String any) {
+        assertEquals(ImageproxyOptions.parseByTokens(any), ImageproxyOptions.parse(any), any);
     }
 
     @Property(tries = 1000)

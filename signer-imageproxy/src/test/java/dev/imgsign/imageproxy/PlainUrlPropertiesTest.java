@@ -51,12 +51,12 @@ class PlainUrlPropertiesTest {
                 Arbitraries.strings().withChars("abc019/-._~$&+,;=:@!'()*%#?[] é\"<>|^`{}\\").ofMaxLength(20)
                         .map(p -> "/" + p),
                 Arbitraries.of("a", "/", "%41", "%c3%bc", "%2F", "%25", "%3F", "%", "%4", "ü", " ", "!", "(", "[",
-                        "\"", "%20", "~", "😀", ":", "@", "\u0001").list().ofMaxSize(8)
+                        "\"", "%20", "~", "😀", ":", "@", "\u0001", "\uD800", "\uDC00", "?").list().ofMaxSize(8)
                         .map(parts -> "/" + String.join("", parts)),
                 Arbitraries.just(""));
         Arbitrary<String> query = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.just("?"),
                 Arbitraries.strings().withChars("abc019=&/?:@%+!'()*-_.~[]$,;").ofMaxLength(15).map(q -> "?" + q),
-                Arbitraries.strings().withChars("abc=&?%#'\"|{}^`<>\\é \u007f").ofMaxLength(8).map(q -> "?" + q));
+                Arbitraries.strings().withChars("abc=&?%#'\"|{}^`<>\\é \u007f\uD83D\uDE00").ofMaxLength(8).map(q -> "?" + q));
         return Combinators.combine(scheme, host, port, path, query).as((s, h, p, pa, q) -> s + h + p + pa + q);
     }
 
@@ -144,6 +144,27 @@ class PlainUrlPropertiesTest {
         }
         assertEquals("http://example.com/b%C3%BCcher/a%20b.png?q=%C3%A4%20%C3%B6",
                 PlainUrl.normalise("http://example.com/bücher/a b.png?q=ä ö"));
+    }
+
+    @Provide
+    Arbitrary<String> signatureTexts() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars(alphabet).ofLength(43).map(d -> d + "="),
+                Arbitraries.strings().withChars(alphabet + "=+/\r\né\u0000").ofLength(43)
+                        .flatMap(d -> Arbitraries.of("=", "A", "==", "", "\n").map(e -> d + e)),
+                Arbitraries.strings().withChars(alphabet + "=").ofMinLength(40).ofMaxLength(48));
+    }
+
+    @Property(tries = 3000)
+    void signaturesInTheSignersShapeDecodeAsGoDecodesThem(@ForAll("signatureTexts") String signature) {
+        byte[] sig = signature.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] reference = dev.imgsign.peer.go.GoBase64.decodeUrlPadded(sig, 0, sig.length);
+        byte[] fast = ImageproxyVerifier.decodeSignerShape(signature);
+        if (fast != null) {
+            assertTrue(java.util.Arrays.equals(reference, fast), signature);
+        }
+        assertTrue(java.util.Arrays.equals(reference, ImageproxyVerifier.decodeSignature(signature)), signature);
     }
 
     private static String outcome(java.util.function.Supplier<String> action) {

@@ -444,7 +444,28 @@ public final class GoUrl {
         return h;
     }
 
+    /** {@link #computeShouldEscape} for every ASCII char, per mode (the function runs per char of attacker input). */
+    private static final boolean[][] SHOULD_ESCAPE = new boolean[Mode.values().length][128];
+    /** Go's {@code unhex} for every ASCII char. */
+    private static final byte[] HEX_VALUES = new byte[128];
+
+    static {
+        for (Mode mode : Mode.values()) {
+            for (char c = 0; c < 128; c++) {
+                SHOULD_ESCAPE[mode.ordinal()][c] = computeShouldEscape(c, mode);
+            }
+        }
+        for (char c = 0; c < 128; c++) {
+            HEX_VALUES[c] = (byte) computeUnhex(c);
+        }
+    }
+
+    /** Go's {@code shouldEscape}: every char from 0x80 on is escaped in every mode. */
     private static boolean shouldEscape(char c, Mode mode) {
+        return c >= 128 || SHOULD_ESCAPE[mode.ordinal()][c];
+    }
+
+    private static boolean computeShouldEscape(char c, Mode mode) {
         if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
             return false;
         }
@@ -491,6 +512,10 @@ public final class GoUrl {
 
     /** Go's {@code unhex}: the value of a hex digit, or -1. */
     static int unhex(char c) {
+        return c < 128 ? HEX_VALUES[c] : -1;
+    }
+
+    private static int computeUnhex(char c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
@@ -534,19 +559,20 @@ public final class GoUrl {
         if (n == 0 && !hasPlus) {
             return s;
         }
-        StringBuilder t = new StringBuilder(s.length());
+        char[] t = new char[s.length() - 2 * n]; // written straight into an array: this runs on attacker input
+        int size = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '%') {
-                t.append((char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2))));
+                t[size++] = (char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2)));
                 i += 2;
             } else if (c == '+') {
-                t.append(mode == Mode.QUERY_COMPONENT ? ' ' : '+');
+                t[size++] = mode == Mode.QUERY_COMPONENT ? ' ' : '+';
             } else {
-                t.append(c);
+                t[size++] = c;
             }
         }
-        return t.toString();
+        return new String(t, 0, size);
     }
 
     /** Whether {@code escape(s, mode)} equals {@code expected}, without building it. */
@@ -625,6 +651,9 @@ public final class GoUrl {
     private static boolean validEncoded(String s, Mode mode) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+                continue; // the common case first (shouldEscape says no to it too)
+            }
             if ("!$&'()*+,;=:@[]%".indexOf(c) >= 0) {
                 continue;
             }
