@@ -36,8 +36,9 @@ public final class Ascii {
         if (value < 0) {
             return value == Long.MIN_VALUE ? 20 : 1 + digits(-value);
         }
+        // Comparisons, not divisions: this runs several times per sign and verify.
         int n = 1;
-        for (long v = value; v >= 10; v /= 10) {
+        for (long bound = 10; n < 19 && value >= bound; bound *= 10) {
             n++;
         }
         return n;
@@ -59,9 +60,17 @@ public final class Ascii {
         }
         int end = offset + digits(value);
         long v = value;
-        for (int i = end - 1; i >= offset; i--) {
-            out[i] = (byte) ('0' + (int) (v % 10));
-            v /= 10;
+        int i = end - 1;
+        for (; v > Integer.MAX_VALUE; i--) {
+            long quotient = v / 10;
+            out[i] = (byte) ('0' + (int) (v - quotient * 10));
+            v = quotient;
+        }
+        // int division by a constant compiles to a multiplication
+        for (int w = (int) v; i >= offset; i--) {
+            int quotient = w / 10;
+            out[i] = (byte) ('0' + (w - quotient * 10));
+            w = quotient;
         }
         return end;
     }
