@@ -74,4 +74,23 @@ public final class Ascii {
         }
         return end;
     }
+
+    /**
+     * Whether {@code s} is all printable ASCII (0x21-0x7E): no control character, space, DEL or non-ASCII.
+     *
+     * @param s any text
+     * @return whether every char is printable ASCII
+     */
+    public static boolean isPrintable(String s) {
+        // UTF-8 has one byte per char only for ASCII; the check below has no branch per byte.
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length != s.length()) {
+            return false;
+        }
+        int outside = 0;
+        for (byte b : bytes) {
+            outside |= (b - 0x21) | (0x7e - b);
+        }
+        return outside >= 0;
+    }
 }

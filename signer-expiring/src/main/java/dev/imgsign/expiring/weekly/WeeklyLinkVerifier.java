@@ -105,6 +105,19 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
 
     private Verification<WeeklyLink> verify(ProxyRequest request, boolean fastPath) {
         String requestTarget = LinkSettings.target(request, host);
+        if (fastPath && requestTarget.length() <= maxLength && !requestTarget.isEmpty()
+                && requestTarget.charAt(0) == '/') {
+            int end = LinkSettings.queryStart(request, requestTarget);
+            if (end < 0) {
+                end = requestTarget.length();
+            }
+            // Printable ASCII throughout (so readable) and no escape in the path: the common target, in one
+            // pass; anything else takes the checks below in order.
+            int escape = requestTarget.indexOf('%');
+            if ((escape < 0 || escape >= end) && Ascii.isPrintable(requestTarget)) {
+                return verifyPlain(requestTarget, end);
+            }
+        }
         Verification<WeeklyLink> unreadable = SignedUrls.refuseUnreadable(requestTarget, maxLength);
         if (unreadable != null) {
             return unreadable;
@@ -115,9 +128,6 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         }
         if (end == 0 || requestTarget.charAt(0) != '/') {
             return malformed(SignedUrls.notARequestTarget("host"));
-        }
-        if (fastPath && isPlainAscii(requestTarget, end)) {
-            return verifyPlain(requestTarget, end);
         }
         String[] segments = new String[5];
         int count = 0;
@@ -202,33 +212,17 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         return keyIndex;
     }
 
-    /**
-     * Whether the path {@code target[0, end)} has no escape and only printable ASCII, so that every
-     * segment decodes to itself: the common case, verified without decoding or intermediate strings.
-     */
-    private static boolean isPlainAscii(String target, int end) {
-        for (int i = 0; i < end; i++) {
-            char c = target.charAt(i);
-            if (c == '%' || c >= 0x7f) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The reference path's answers, step for step, over index ranges of a plain ASCII path. */
     private Verification<WeeklyLink> verifyPlain(String target, int end) {
         // Segment k is target[cut[k], cut[k + 1] - 1).
         int[] cut = new int[6];
         cut[0] = 1;
         int count = 1;
-        for (int i = 1; i < end; i++) {
-            if (target.charAt(i) == '/') {
-                if (count == 5) {
-                    return malformed("wrong number of path segments");
-                }
-                cut[count++] = i + 1;
+        for (int i = target.indexOf('/', 1); i >= 0 && i < end; i = target.indexOf('/', i + 1)) {
+            if (count == 5) {
+                return malformed("wrong number of path segments");
             }
+            cut[count++] = i + 1;
         }
         cut[count] = end + 1;
         if (count != 4 && count != 5) {
@@ -310,12 +304,11 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
 
     /** UTF-8 text, or {@code null} if invalid: ASCII directly, anything else through the strict decoder. */
     private static String utf8OrNull(byte[] bytes) {
+        int any = 0;
         for (byte b : bytes) {
-            if (b < 0) {
-                return Percent.utf8OrNull(bytes);
-            }
+            any |= b; // no branch per byte
         }
-        return new String(bytes, StandardCharsets.ISO_8859_1);
+        return any < 0 ? Percent.utf8OrNull(bytes) : new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     /** {@link #parseSize(String)} of {@code s[from, to)}, without substrings or boxing. */
