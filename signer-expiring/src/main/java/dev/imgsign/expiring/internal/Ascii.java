@@ -1,5 +1,8 @@
 package dev.imgsign.expiring.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -7,6 +10,16 @@ import java.nio.charset.StandardCharsets;
  * decimal numbers without intermediate strings. Not public API.
  */
 public final class Ascii {
+    /** 1 for an ASCII byte outside 0x21-0x7E, else 0: for the last bytes. */
+    private static final byte[] NOT_PRINTABLE = new byte[128];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            NOT_PRINTABLE[c] = (byte) (c < 0x21 || c > 0x7e ? 1 : 0);
+        }
+    }
+
     private Ascii() {
     }
 
@@ -87,10 +100,17 @@ public final class Ascii {
         if (bytes.length != s.length()) {
             return false;
         }
-        int outside = 0;
-        for (byte b : bytes) {
-            outside |= (b - 0x21) | (0x7e - b);
+        // Eight bytes at a time, all ASCII: a byte below 0x21 borrows into its high bit, 0x7F carries into it.
+        long high = 0;
+        int i = 0;
+        for (; i + 8 <= bytes.length; i += 8) {
+            long x = (long) LONGS.get(bytes, i);
+            high |= ((x - 0x2121212121212121L) & ~x) | (x + 0x0101010101010101L);
         }
-        return outside >= 0;
+        int outside = (high & 0x8080808080808080L) == 0 ? 0 : 1;
+        for (; i < bytes.length; i++) {
+            outside |= NOT_PRINTABLE[bytes[i] & 0x7f];
+        }
+        return outside == 0;
     }
 }

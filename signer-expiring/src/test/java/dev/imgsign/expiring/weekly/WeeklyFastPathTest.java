@@ -164,6 +164,12 @@ class WeeklyFastPathTest {
     Arbitrary<String> printableText() {
         return Arbitraries.oneOf(Arbitraries.strings().withCharRange('!', '~').ofMaxLength(80),
                 Arbitraries.strings().withCharRange('!', '~').ofMaxLength(80).map(s -> s + "\u0080"),
+                // One outsider at any place, in or after the eight-byte blocks.
+                Combinators.combine(Arbitraries.strings().withCharRange('!', '~').ofMaxLength(40),
+                        Arbitraries.of('\u0000', ' ', '\u001f', '\u007f', '!', '~', '\u0080', '\u00ff', '\u0100'),
+                        Arbitraries.integers().between(0, 40))
+                        .as((t, c, at) -> t.substring(0, Math.min(at, t.length())) + c
+                                + t.substring(Math.min(at, t.length()))),
                 Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(10),
                 Arbitraries.strings().ofMaxLength(10));
     }
