@@ -95,10 +95,20 @@ public final class Ascii {
      * @return whether every char is printable ASCII
      */
     public static boolean isPrintable(String s) {
+        return printableBytes(s) != null;
+    }
+
+    /**
+     * The bytes of {@code s} if it is all printable ASCII (see {@link #isPrintable}), else {@code null}.
+     *
+     * @param s any text
+     * @return a new array of one byte per char, or {@code null}
+     */
+    public static byte[] printableBytes(String s) {
         // UTF-8 has one byte per char only for ASCII; the check below has no branch per byte.
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         if (bytes.length != s.length()) {
-            return false;
+            return null;
         }
         // Eight bytes at a time, all ASCII: a byte below 0x21 borrows into its high bit, 0x7F carries into it.
         long high = 0;
@@ -111,6 +121,6 @@ public final class Ascii {
         for (; i < bytes.length; i++) {
             outside |= NOT_PRINTABLE[bytes[i] & 0x7f];
         }
-        return outside == 0;
+        return outside == 0 ? bytes : null;
     }
 }
