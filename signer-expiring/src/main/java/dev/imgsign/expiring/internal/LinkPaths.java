@@ -1,7 +1,6 @@
 package dev.imgsign.expiring.internal;
 
 import dev.imgsign.core.internal.Percent;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The path rules the expiring and aurelia links share: a signable path is absolute, ASCII and already
@@ -61,9 +60,13 @@ public final class LinkPaths {
      * {@link #pathProblem}: a quick answer for the common path, the loop there finds the problem otherwise.
      */
     private static boolean isWellFormed(String path) {
-        // A char beyond Latin-1 becomes '?', which a path cannot hold either.
-        byte[] bytes = path.getBytes(StandardCharsets.ISO_8859_1);
-        return isPath(bytes, 0, bytes.length) && escapesAreHex(path, 0, path.length());
+        // Without a branch per char and without a copy; a char beyond Latin-1 has bits above the low byte.
+        int bad = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            bad |= NOT_PATH[c & 0xff] | (c >> 8);
+        }
+        return bad == 0 && escapesAreHex(path, 0, path.length());
     }
 
     /**
