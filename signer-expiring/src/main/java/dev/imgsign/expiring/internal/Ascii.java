@@ -1,5 +1,8 @@
 package dev.imgsign.expiring.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -7,6 +10,16 @@ import java.nio.charset.StandardCharsets;
  * decimal numbers without intermediate strings. Not public API.
  */
 public final class Ascii {
+    /** 1 for an ASCII byte outside 0x21-0x7E, else 0: for the last bytes. */
+    private static final byte[] NOT_PRINTABLE = new byte[128];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            NOT_PRINTABLE[c] = (byte) (c < 0x21 || c > 0x7e ? 1 : 0);
+        }
+    }
+
     private Ascii() {
     }
 
@@ -36,8 +49,9 @@ public final class Ascii {
         if (value < 0) {
             return value == Long.MIN_VALUE ? 20 : 1 + digits(-value);
         }
+        // Comparisons, not divisions: this runs several times per sign and verify.
         int n = 1;
-        for (long v = value; v >= 10; v /= 10) {
+        for (long bound = 10; n < 19 && value >= bound; bound *= 10) {
             n++;
         }
         return n;
@@ -59,10 +73,54 @@ public final class Ascii {
         }
         int end = offset + digits(value);
         long v = value;
-        for (int i = end - 1; i >= offset; i--) {
-            out[i] = (byte) ('0' + (int) (v % 10));
-            v /= 10;
+        int i = end - 1;
+        for (; v > Integer.MAX_VALUE; i--) {
+            long quotient = v / 10;
+            out[i] = (byte) ('0' + (int) (v - quotient * 10));
+            v = quotient;
+        }
+        // int division by a constant compiles to a multiplication
+        for (int w = (int) v; i >= offset; i--) {
+            int quotient = w / 10;
+            out[i] = (byte) ('0' + (w - quotient * 10));
+            w = quotient;
         }
         return end;
+    }
+
+    /**
+     * Whether {@code s} is all printable ASCII (0x21-0x7E): no control character, space, DEL or non-ASCII.
+     *
+     * @param s any text
+     * @return whether every char is printable ASCII
+     */
+    public static boolean isPrintable(String s) {
+        return printableBytes(s) != null;
+    }
+
+    /**
+     * The bytes of {@code s} if it is all printable ASCII (see {@link #isPrintable}), else {@code null}.
+     *
+     * @param s any text
+     * @return a new array of one byte per char, or {@code null}
+     */
+    public static byte[] printableBytes(String s) {
+        // UTF-8 has one byte per char only for ASCII; the check below has no branch per byte.
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length != s.length()) {
+            return null;
+        }
+        // Eight bytes at a time, all ASCII: a byte below 0x21 borrows into its high bit, 0x7F carries into it.
+        long high = 0;
+        int i = 0;
+        for (; i + 8 <= bytes.length; i += 8) {
+            long x = (long) LONGS.get(bytes, i);
+            high |= ((x - 0x2121212121212121L) & ~x) | (x + 0x0101010101010101L);
+        }
+        int outside = (high & 0x8080808080808080L) == 0 ? 0 : 1;
+        for (; i < bytes.length; i++) {
+            outside |= NOT_PRINTABLE[bytes[i] & 0x7f];
+        }
+        return outside == 0 ? bytes : null;
     }
 }

@@ -11,10 +11,14 @@ public final class LinkPaths {
     public static final int MAX_PATH_LENGTH = 2048;
     /** The characters a path may hold raw: printable ASCII except space and {@code ?#"<>\^`{|}}. */
     private static final boolean[] PATH_CHARS = new boolean[0x7f];
+    /** 1 for a Latin-1 byte a percent-encoded path cannot hold, else 0. */
+    private static final byte[] NOT_PATH = new byte[256];
 
     static {
+        java.util.Arrays.fill(NOT_PATH, (byte) 1);
         for (char c = 0x21; c < 0x7f; c++) {
             PATH_CHARS[c] = "?#\"<>\\^`{|}".indexOf(c) < 0;
+            NOT_PATH[c] = (byte) (PATH_CHARS[c] ? 0 : 1);
         }
     }
 
@@ -34,6 +38,9 @@ public final class LinkPaths {
         if (path.length() > MAX_PATH_LENGTH) {
             return "path is longer than " + MAX_PATH_LENGTH + " characters";
         }
+        if (isWellFormed(path)) {
+            return null;
+        }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c >= PATH_CHARS.length || !PATH_CHARS[c]) {
@@ -46,6 +53,55 @@ public final class LinkPaths {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code path} (starting with '/', within the length limit) passes the checks of
+     * {@link #pathProblem}: a quick answer for the common path, the loop there finds the problem otherwise.
+     */
+    private static boolean isWellFormed(String path) {
+        // Without a branch per char and without a copy; a char beyond Latin-1 has bits above the low byte.
+        int bad = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            bad |= NOT_PATH[c & 0xff] | (c >> 8);
+        }
+        return bad == 0 && escapesAreHex(path, 0, path.length());
+    }
+
+    /**
+     * Whether every byte of {@code t[from, to)} may stand in a percent-encoded path (printable ASCII
+     * except {@code ?#"<>\^`{|}}); escapes are not checked.
+     *
+     * @param t Latin-1 bytes
+     * @param from first byte checked
+     * @param to end of the bytes checked
+     * @return whether all those bytes are path characters
+     */
+    public static boolean isPath(byte[] t, int from, int to) {
+        // Without a branch per byte: about twice as fast on long paths.
+        int bad = 0;
+        for (int i = from; i < to; i++) {
+            bad |= NOT_PATH[t[i] & 0xff];
+        }
+        return bad == 0;
+    }
+
+    /**
+     * Whether every '%' in {@code s[from, to)} is followed by two hex digits before {@code to}.
+     *
+     * @param s the text
+     * @param from first char checked
+     * @param to end of the chars checked
+     * @return whether all escapes there are complete
+     */
+    public static boolean escapesAreHex(String s, int from, int to) {
+        for (int i = s.indexOf('%', from); i >= 0 && i < to; i = s.indexOf('%', i + 1)) {
+            if (i + 2 >= to || Percent.hexValue(s.charAt(i + 1)) < 0 || Percent.hexValue(s.charAt(i + 2)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -42,6 +42,41 @@ final class CanonicalString {
         return tail(out, p + path.length(), names, values, expiresAt);
     }
 
+    /**
+     * As {@link #of(byte[], List, List, long)} for an ASCII target whose query needs no decoding: the path is
+     * {@code target[0, pathEnd)}, parameter {@code k}'s name {@code target[bounds[4k], bounds[4k+1])} and its
+     * value {@code target[bounds[4k+2], bounds[4k+3])}.
+     */
+    static byte[] ofPlainTarget(byte[] target, int pathEnd, int[] bounds, int count, long expiresAt) {
+        int n = TAG.length + Ascii.digits(pathEnd) + 1 + pathEnd + 1 + Ascii.digits(count) + 1 + Ascii.digits(expiresAt);
+        for (int k = 0; k < count; k++) {
+            int name = bounds[4 * k + 1] - bounds[4 * k];
+            int value = bounds[4 * k + 3] - bounds[4 * k + 2];
+            n += Ascii.digits(name) + 1 + name + Ascii.digits(value) + 1 + value + 1;
+        }
+        byte[] out = new byte[n];
+        int o = head(out, pathEnd);
+        System.arraycopy(target, 0, out, o, pathEnd);
+        o += pathEnd;
+        out[o++] = '\n';
+        o = Ascii.decimal(count, out, o);
+        out[o++] = '\n';
+        for (int k = 0; k < count; k++) {
+            o = field(target, bounds[4 * k], bounds[4 * k + 1], out, o);
+            o = field(target, bounds[4 * k + 2], bounds[4 * k + 3], out, o);
+            out[o++] = '\n';
+        }
+        Ascii.decimal(expiresAt, out, o);
+        return out;
+    }
+
+    private static int field(byte[] src, int from, int to, byte[] out, int offset) {
+        int o = Ascii.decimal(to - from, out, offset);
+        out[o++] = ':';
+        System.arraycopy(src, from, out, o, to - from);
+        return o + to - from;
+    }
+
     /** The exact length, so the bytes are written once into one array. */
     private static int length(int pathLength, List<byte[]> names, List<byte[]> values, long expiresAt) {
         int n = TAG.length + Ascii.digits(pathLength) + 1 + pathLength + 1 + Ascii.digits(names.size()) + 1;

@@ -5,6 +5,7 @@ import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.Rejection;
 import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
+import dev.imgsign.core.spi.ConstantTime;
 import dev.imgsign.core.spi.Hmac;
 import dev.imgsign.core.internal.Percent;
 import dev.imgsign.core.internal.Settings;
@@ -105,6 +106,20 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
 
     private Verification<WeeklyLink> verify(ProxyRequest request, boolean fastPath) {
         String requestTarget = LinkSettings.target(request, host);
+        if (fastPath && requestTarget.length() <= maxLength && !requestTarget.isEmpty()
+                && requestTarget.charAt(0) == '/') {
+            int end = LinkSettings.queryStart(request, requestTarget);
+            if (end < 0) {
+                end = requestTarget.length();
+            }
+            // Printable ASCII throughout (so readable) and no escape in the path: the common target, in one
+            // pass; anything else takes the checks below in order.
+            int escape = requestTarget.indexOf('%');
+            byte[] bytes = escape < 0 || escape >= end ? Ascii.printableBytes(requestTarget) : null;
+            if (bytes != null) {
+                return verifyPlain(requestTarget, bytes, end);
+            }
+        }
         Verification<WeeklyLink> unreadable = SignedUrls.refuseUnreadable(requestTarget, maxLength);
         if (unreadable != null) {
             return unreadable;
@@ -115,9 +130,6 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         }
         if (end == 0 || requestTarget.charAt(0) != '/') {
             return malformed(SignedUrls.notARequestTarget("host"));
-        }
-        if (fastPath && isPlainAscii(requestTarget, end)) {
-            return verifyPlain(requestTarget, end);
         }
         String[] segments = new String[5];
         int count = 0;
@@ -165,9 +177,9 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         }
         byte[] message = WeeklyMessages.message(protocol, bucket, extUrl, proxy && proxyInMessage);
         Instant now = clock.instant();
-        int keyIndex = matchInWindow(now, message, candidate);
+        int keyIndex = matchInWindow(now, message, 0, message.length, candidate);
         if (keyIndex < 0) {
-            return unmatched(now, message, candidate);
+            return unmatched(now, message, 0, message.length, candidate);
         }
         return signed(bucket, proxy ? 0 : parseSize(segments[1]), decodeExtUrl(extUrl), proxy, keyIndex);
     }
@@ -194,41 +206,25 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
     }
 
     /** The index of the key that signed {@code message} this week or in the grace window, or -1. */
-    private int matchInWindow(Instant now, byte[] message, byte[] candidate) {
+    private int matchInWindow(Instant now, byte[] message, int from, int length, byte[] candidate) {
         int keyIndex = -1;
         for (int weeksBack = 0; weeksBack <= graceWeeks && keyIndex < 0; weeksBack++) {
-            keyIndex = match(weekKeys.suffix(now, weeksBack), message, candidate);
+            keyIndex = match(weekKeys.suffix(now, weeksBack), message, from, length, candidate);
         }
         return keyIndex;
     }
 
-    /**
-     * Whether the path {@code target[0, end)} has no escape and only printable ASCII, so that every
-     * segment decodes to itself: the common case, verified without decoding or intermediate strings.
-     */
-    private static boolean isPlainAscii(String target, int end) {
-        for (int i = 0; i < end; i++) {
-            char c = target.charAt(i);
-            if (c == '%' || c >= 0x7f) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The reference path's answers, step for step, over index ranges of a plain ASCII path. */
-    private Verification<WeeklyLink> verifyPlain(String target, int end) {
+    private Verification<WeeklyLink> verifyPlain(String target, byte[] bytes, int end) {
         // Segment k is target[cut[k], cut[k + 1] - 1).
         int[] cut = new int[6];
         cut[0] = 1;
         int count = 1;
-        for (int i = 1; i < end; i++) {
-            if (target.charAt(i) == '/') {
-                if (count == 5) {
-                    return malformed("wrong number of path segments");
-                }
-                cut[count++] = i + 1;
+        for (int i = target.indexOf('/', 1); i >= 0 && i < end; i = target.indexOf('/', i + 1)) {
+            if (count == 5) {
+                return malformed("wrong number of path segments");
             }
+            cut[count++] = i + 1;
         }
         cut[count] = end + 1;
         if (count != 4 && count != 5) {
@@ -262,37 +258,23 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         }
         int extFrom = cut[3];
         int extTo = cut[4] - 1;
-        byte[] message = plainMessage(target, bucket, extFrom, extTo, proxy && proxyInMessage);
+        // The message is written over the target's own bytes, ending where ext_url (or "/proxy") ends:
+        // "bucket" goes just before the '/' that precedes ext_url, over the size and signature already read.
+        int offset = protocol == WeeklyProtocol.BUCKET ? bucket.length() + 1 : 0;
+        int messageFrom = extFrom - offset;
+        if (offset > 0) {
+            System.arraycopy(bytes, cut[0], bytes, messageFrom, bucket.length());
+        }
+        int messageLength = offset + (extTo - extFrom) + (proxy && proxyInMessage ? 6 : 0);
         Instant now = clock.instant();
-        int keyIndex = matchInWindow(now, message, candidate);
+        int keyIndex = matchInWindow(now, bytes, messageFrom, messageLength, candidate);
         if (keyIndex < 0) {
-            return unmatched(now, message, candidate);
+            return unmatched(now, bytes, messageFrom, messageLength, candidate);
         }
         long size = proxy ? 0 : parseSize(target, cut[1], cut[2] - 1);
         // ext_url's bytes are already in the message: decode them there with the JDK's decoder, as the
         // reference does (same decoder, same bytes, same answers).
-        int extOffset = protocol == WeeklyProtocol.BUCKET ? bucket.length() + 1 : 0;
-        return signed(bucket, size, decodeExtUrl(message, extOffset, extTo - extFrom), proxy, keyIndex);
-    }
-
-    /** {@link WeeklyMessages#message} with ext_url copied from the (ASCII) request target. */
-    private byte[] plainMessage(String target, String bucket, int extFrom, int extTo, boolean proxySigned) {
-        int offset = protocol == WeeklyProtocol.BUCKET ? bucket.length() + 1 : 0;
-        byte[] message = new byte[offset + (extTo - extFrom) + (proxySigned ? 6 : 0)];
-        for (int i = 0; i < offset - 1; i++) {
-            message[i] = (byte) bucket.charAt(i);
-        }
-        if (offset > 0) {
-            message[offset - 1] = '/';
-        }
-        Ascii.copyLatin1(target, extFrom, extTo, message, offset);
-        int o = offset + (extTo - extFrom);
-        if (proxySigned) {
-            for (int i = 0; i < 6; i++) {
-                message[o++] = (byte) "/proxy".charAt(i);
-            }
-        }
-        return message;
+        return signed(bucket, size, decodeExtUrl(bytes, extFrom, extTo - extFrom), proxy, keyIndex);
     }
 
     /** {@link #decodeExtUrl(String)} of the ASCII {@code bytes[offset, offset + length)}. */
@@ -310,12 +292,11 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
 
     /** UTF-8 text, or {@code null} if invalid: ASCII directly, anything else through the strict decoder. */
     private static String utf8OrNull(byte[] bytes) {
+        int any = 0;
         for (byte b : bytes) {
-            if (b < 0) {
-                return Percent.utf8OrNull(bytes);
-            }
+            any |= b; // no branch per byte
         }
-        return new String(bytes, StandardCharsets.ISO_8859_1);
+        return any < 0 ? Percent.utf8OrNull(bytes) : new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     /** {@link #parseSize(String)} of {@code s[from, to)}, without substrings or boxing. */
@@ -363,22 +344,24 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
     }
 
     /** Tells a signature of a week just outside the window (expired) or of next week from a forgery. */
-    private Verification<WeeklyLink> unmatched(Instant now, byte[] message, byte[] candidate) {
-        if (match(weekKeys.suffix(now, -1), message, candidate) >= 0) {
+    private Verification<WeeklyLink> unmatched(Instant now, byte[] message, int from, int length, byte[] candidate) {
+        if (match(weekKeys.suffix(now, -1), message, from, length, candidate) >= 0) {
             return Verification.rejected(Rejection.NOT_YET_VALID, "signed with next week's key", STATUS_GONE);
         }
         for (int weeksBack = graceWeeks + 1; weeksBack <= graceWeeks + EXPIRED_LOOKBACK_WEEKS; weeksBack++) {
-            if (match(weekKeys.suffix(now, weeksBack), message, candidate) >= 0) {
+            if (match(weekKeys.suffix(now, weeksBack), message, from, length, candidate) >= 0) {
                 return Verification.rejected(Rejection.EXPIRED, "signed with an expired week's key", STATUS_GONE);
             }
         }
         return Verification.rejected(Rejection.BAD_SIGNATURE, "signature does not match", STATUS_GONE);
     }
 
-    private int match(int suffix, byte[] message, byte[] candidate) {
+    private int match(int suffix, byte[] message, int from, int length, byte[] candidate) {
         Hmac[] hmacs = weekKeys.hmacs(suffix);
         for (int i = 0; i < hmacs.length; i++) {
-            if (hmacs[i].matchesTruncated(message, candidate, WeeklyMessages.SIGNATURE_BYTES)) {
+            // As Hmac.matchesTruncated, over a range of the array.
+            byte[] truncated = Arrays.copyOf(hmacs[i].mac(message, from, length), WeeklyMessages.SIGNATURE_BYTES);
+            if (ConstantTime.equals(truncated, candidate)) {
                 return i;
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.internal.Percent;
+import dev.imgsign.expiring.internal.Ascii;
 import dev.imgsign.expiring.internal.LinkPaths;
 import dev.imgsign.expiring.internal.LinkSettings;
 import dev.imgsign.expiring.internal.UrlSafeBase64;
@@ -149,7 +150,22 @@ class ExpiringFastPathTest {
                 Arbitraries.longs().between(NOW - 100, NOW + 100))
                 .as((p, params, expiry) -> ExpiringLinkSigner.builder(KEYS).build()
                         .sign(new ExpiringLink(p, params, expiry)));
-        return Arbitraries.oneOf(signed, mutated(signed), mutated(mutated(signed)),
+        // Targets for the one-pass reading: ASCII, query needing no decoding, up to MAX_PARAMS + 1 parameters.
+        Arbitrary<String> plainPath = Arbitraries.strings().withChars("abz09-._~/%2F=&!$'()*+,;:@").ofMinLength(1)
+                .ofMaxLength(40).map(s -> "/" + s).filter(p -> LinkPaths.pathProblem(p) == null);
+        Arbitrary<ExpiringLink.QueryParam> plainParam = Combinators.combine(
+                Arbitraries.strings().withChars("abexpirsgnatu-._~").ofMinLength(1).ofMaxLength(9),
+                Arbitraries.strings().withChars("ab0-._~").ofMaxLength(8))
+                .as(ExpiringLink.QueryParam::new)
+                .filter(p -> !p.name().equals("expires") && !p.name().equals("signature"));
+        Arbitrary<String> plain = Combinators.combine(plainPath, plainParam.list().ofMaxSize(ExpiringLinkSigner.MAX_PARAMS),
+                Arbitraries.longs().between(NOW - 100, NOW + 100))
+                .as((p, params, expiry) -> ExpiringLinkSigner.builder(KEYS).build()
+                        .sign(new ExpiringLink(p, params, expiry)));
+        Arbitrary<String> plainExtra = Combinators.combine(plain, Arbitraries.of("&a=b", "&a", "&=", "&a==b", "&",
+                "&expires=1", "&signature=x", "#f", "&a=%41", "&a=+", "&a=\u00e9"))
+                .as((t, extra) -> t + extra);
+        return Arbitraries.oneOf(signed, mutated(signed), mutated(mutated(signed)), plain, mutated(plain), plainExtra,
                 Arbitraries.strings().withChars(MUTATIONS + "expirsgnatu").ofMaxLength(60).map(s -> "/" + s),
                 Arbitraries.strings().ofMaxLength(60));
     }
@@ -202,6 +218,27 @@ class ExpiringFastPathTest {
         ExpiringLinkVerifierReference reference = ExpiringLinkVerifierReference.builder().keys(KEYS).clock(CLOCK)
                 .leewaySeconds(leeway).build();
         assertEquals(reference.verify(target), fast.verify(target), target);
+    }
+
+    @Property(tries = 1000)
+    void decimalEqualsLongToString(@ForAll long value, @ForAll @IntRange(min = 0, max = 3) int offset) {
+        String expected = Long.toString(value);
+        assertEquals(expected.length(), Ascii.digits(value));
+        byte[] out = new byte[offset + expected.length()];
+        assertEquals(out.length, Ascii.decimal(value, out, offset));
+        assertEquals(expected, new String(out, offset, expected.length(), StandardCharsets.US_ASCII));
+    }
+
+    @Example
+    void decimalAtPowersOfTenAndTheIntBoundary() {
+        for (long v = 1; v > 0 && v <= Long.MAX_VALUE / 10 * 10; v *= 10) {
+            for (long x : new long[] {v - 1, v, v + 1}) {
+                decimalEqualsLongToString(x, 1);
+            }
+        }
+        for (long x : new long[] {Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, Long.MAX_VALUE, Long.MIN_VALUE, 0}) {
+            decimalEqualsLongToString(x, 0);
+        }
     }
 
     @Property(tries = 1000)

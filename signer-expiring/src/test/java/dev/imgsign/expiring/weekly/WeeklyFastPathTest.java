@@ -126,7 +126,11 @@ class WeeklyFastPathTest {
                 .clock(Clock.fixed(Instant.ofEpochSecond(NOW - 7L * 86_400 * weeksBack), ZoneOffset.UTC))
                 .protocol(v1 ? WeeklyProtocol.FIRST_VERSION : WeeklyProtocol.BUCKET).passThroughNonHttp(false)
                 .build().sign(link));
-        return Arbitraries.oneOf(signed, mutated(signed), mutated(mutated(signed)),
+        // A query is not signed, but the one-pass check reads it: printable, escaped, raw space, non-ASCII.
+        Arbitrary<String> queried = Combinators.combine(signed, Arbitraries.of("?", "?a=b", "?a=%zz", "?%2F", "?a b",
+                "?\u00e9", "?\u0100", "?\u007f", "?\t", "??/x", "#f", "/", "?a=/b/c/d/e"))
+                .as((t, query) -> t + query);
+        return Arbitraries.oneOf(signed, mutated(signed), mutated(mutated(signed)), queried, mutated(queried),
                 Arbitraries.strings().withChars(MUTATIONS).ofMaxLength(60).map(s -> "/" + s),
                 Arbitraries.strings().ofMaxLength(60));
     }
@@ -148,6 +152,26 @@ class WeeklyFastPathTest {
                 .protocol(v1 ? WeeklyProtocol.FIRST_VERSION : WeeklyProtocol.BUCKET)
                 .proxyInMessage(proxyInMessage).build();
         assertEquals(verifier.verifyReference(target), verifier.verify(target), target);
+    }
+
+    @Property(tries = 1000)
+    void printableEqualsACharLoop(@ForAll("printableText") String text) {
+        boolean expected = text.chars().allMatch(c -> c >= 0x21 && c <= 0x7e);
+        assertEquals(expected, dev.imgsign.expiring.internal.Ascii.isPrintable(text), text);
+    }
+
+    @Provide
+    Arbitrary<String> printableText() {
+        return Arbitraries.oneOf(Arbitraries.strings().withCharRange('!', '~').ofMaxLength(80),
+                Arbitraries.strings().withCharRange('!', '~').ofMaxLength(80).map(s -> s + "\u0080"),
+                // One outsider at any place, in or after the eight-byte blocks.
+                Combinators.combine(Arbitraries.strings().withCharRange('!', '~').ofMaxLength(40),
+                        Arbitraries.of('\u0000', ' ', '\u001f', '\u007f', '!', '~', '\u0080', '\u00ff', '\u0100'),
+                        Arbitraries.integers().between(0, 40))
+                        .as((t, c, at) -> t.substring(0, Math.min(at, t.length())) + c
+                                + t.substring(Math.min(at, t.length()))),
+                Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(10),
+                Arbitraries.strings().ofMaxLength(10));
     }
 
     @Property(tries = 2000)
