@@ -605,20 +605,8 @@ public final class CamoVerifier implements UrlVerifier<String> {
 
     /** Hex as Go's {@code hex.DecodeString} reads it (either case), or {@code null}. */
     private static byte[] decodeHex(byte[] src, int from, int to, boolean anyCase) {
-        int length = to - from;
-        if (length % 2 != 0) {
-            return null;
-        }
-        byte[] table = anyCase ? ANY_CASE_HEX : LOWER_HEX;
-        byte[] out = new byte[length / 2];
-        int bad = 0;
-        for (int i = 0, j = from; i < out.length; i++, j += 2) {
-            int hi = table[src[j] & 0xff];
-            int lo = table[src[j + 1] & 0xff];
-            bad |= hi | lo;
-            out[i] = (byte) ((hi << 4) | lo);
-        }
-        return bad < 0 ? null : out;
+        // The reference path only: a Latin-1 string holds exactly these bytes.
+        return hexOfChars(new String(src, from, to - from, StandardCharsets.ISO_8859_1), 0, to - from, anyCase);
     }
 
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
