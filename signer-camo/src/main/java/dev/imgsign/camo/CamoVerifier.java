@@ -132,7 +132,7 @@ public final class CamoVerifier implements UrlVerifier<String> {
     // ---------------------------------------------------------------- go-camo
 
     private Verification<String> verifyGoCamo(String target) {
-        if (target != null && target.length() <= maxLength) {
+        if (target.length() <= maxLength) {
             Verification<String> plain = verifyPlainGoCamo(target);
             if (plain != null) {
                 return plain;
@@ -188,9 +188,6 @@ public final class CamoVerifier implements UrlVerifier<String> {
 
     /** The reference: every go-camo request target, plain or not. */
     Verification<String> verifyGoCamoReference(String target) {
-        if (target == null) {
-            return Verification.rejected(Rejection.MALFORMED, "request target is null", 400);
-        }
         if (target.length() > maxLength) {
             return Verification.rejected(Rejection.TOO_LONG,
                     "request target has " + target.length() + " characters, limit " + maxLength);
