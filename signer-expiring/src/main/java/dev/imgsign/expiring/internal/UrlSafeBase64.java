@@ -12,11 +12,15 @@ public final class UrlSafeBase64 {
                     java.nio.charset.StandardCharsets.US_ASCII);
     /** The 6-bit value of each ASCII character, -1 outside the alphabet. */
     private static final byte[] VALUES = new byte[128];
+    /** The 6-bit value of each byte (index {@code b & 0xff}), -1 outside the alphabet. */
+    private static final byte[] BYTE_VALUES = new byte[256];
 
     static {
         java.util.Arrays.fill(VALUES, (byte) -1);
+        java.util.Arrays.fill(BYTE_VALUES, (byte) -1);
         for (int i = 0; i < ALPHABET.length; i++) {
             VALUES[ALPHABET[i]] = (byte) i;
+            BYTE_VALUES[ALPHABET[i]] = (byte) i;
         }
     }
 
@@ -131,6 +135,56 @@ public final class UrlSafeBase64 {
             }
         }
         return out;
+    }
+
+    /**
+     * {@link #decodeAlphabet(CharSequence, int, int)} of the Latin-1 bytes {@code b[from, to)} when they are all
+     * in the alphabet, else {@code null}: one pass that checks while it decodes (an outsider's value, -1,
+     * makes its group's bits negative).
+     *
+     * @param b the bytes
+     * @param from the first byte decoded
+     * @param to the end of the decoded bytes
+     * @return the decoded bytes, or {@code null} for an outsider or a length of 1 modulo 4
+     */
+    public static byte[] decodeAlphabetOrNull(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n % 4 == 1) {
+            return null;
+        }
+        byte[] out = new byte[n / 4 * 3 + (n % 4 == 0 ? 0 : n % 4 - 1)];
+        int any = 0;
+        int o = 0;
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            int bits = BYTE_VALUES[b[i] & 0xff] << 18 | BYTE_VALUES[b[i + 1] & 0xff] << 12
+                    | BYTE_VALUES[b[i + 2] & 0xff] << 6 | BYTE_VALUES[b[i + 3] & 0xff];
+            any |= bits;
+            out[o] = (byte) (bits >> 16);
+            out[o + 1] = (byte) (bits >> 8);
+            out[o + 2] = (byte) bits;
+            o += 3;
+        }
+        if (to - i >= 2) {
+            int bits = BYTE_VALUES[b[i] & 0xff] << 18 | BYTE_VALUES[b[i + 1] & 0xff] << 12
+                    | (to - i == 3 ? BYTE_VALUES[b[i + 2] & 0xff] << 6 : 0);
+            any |= bits;
+            out[o++] = (byte) (bits >> 16);
+            if (to - i == 3) {
+                out[o] = (byte) (bits >> 8);
+            }
+        }
+        return any < 0 ? null : out;
+    }
+
+    /**
+     * The 6-bit value of the byte {@code b}, or -1 if it is not in the URL-safe alphabet.
+     *
+     * @param b any byte
+     * @return its value
+     */
+    public static int value(byte b) {
+        return BYTE_VALUES[b & 0xff];
     }
 
     /** As {@link #decodeAlphabet(CharSequence, int, int)} over ASCII bytes that are all in the alphabet. */

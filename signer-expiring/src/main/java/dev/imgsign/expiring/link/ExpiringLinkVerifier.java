@@ -250,11 +250,13 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         }
         long expiresAt = PlainTarget.canonicalSeconds(t, expiresFrom, expiresTo);
         int signatureTo = signatureFrom + SIGNATURE_CHARS;
-        if (expiresAt < 0 || !UrlSafeBase64.isAlphabet(target, signatureFrom, signatureTo)
-                || (UrlSafeBase64.value(target.charAt(signatureTo - 1)) & 3) != 0) {
+        if (expiresAt < 0 || (UrlSafeBase64.value(t[signatureTo - 1]) & 3) != 0) {
             return null;
         }
-        byte[] candidate = UrlSafeBase64.decodeAlphabet(target, signatureFrom, signatureTo);
+        byte[] candidate = UrlSafeBase64.decodeAlphabetOrNull(t, signatureFrom, signatureTo);
+        if (candidate == null) {
+            return null;
+        }
         byte[] canonical = CanonicalString.ofPlainTarget(t, q, bounds, count, expiresAt);
         int keyIndex = ring.match(canonical, candidate);
         if (keyIndex == HmacKeyRing.NO_MATCH) {

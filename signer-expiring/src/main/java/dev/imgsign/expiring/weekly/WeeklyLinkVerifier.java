@@ -243,10 +243,8 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         if (sigTo - sigFrom != WeeklyMessages.SIGNATURE_CHARS) {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "signature is not 16 characters", STATUS_GONE);
         }
-        byte[] candidate;
-        if (UrlSafeBase64.isAlphabet(target, sigFrom, sigTo)) {
-            candidate = UrlSafeBase64.decodeAlphabet(target, sigFrom, sigTo);
-        } else {
+        byte[] candidate = UrlSafeBase64.decodeAlphabetOrNull(bytes, sigFrom, sigTo);
+        if (candidate == null) {
             try {
                 candidate = Base64.getUrlDecoder().decode(target.substring(sigFrom, sigTo));
             } catch (IllegalArgumentException e) {

@@ -74,6 +74,27 @@ class ExpiringFastPathTest {
         assertArrayEquals(expected, UrlSafeBase64.decodeAlphabet(text.getBytes(StandardCharsets.US_ASCII)));
     }
 
+    @Property(tries = 1000)
+    void checkingByteDecoderEqualsCheckThenDecode(@ForAll("maybeAlphabetText") String text,
+            @ForAll @IntRange(min = 0, max = 3) int offset) {
+        byte[] bytes = new byte[offset + text.length() + 2];
+        Ascii.copyLatin1(text, 0, text.length(), bytes, offset);
+        byte[] expected = UrlSafeBase64.isAlphabet(text, 0, text.length())
+                ? UrlSafeBase64.decodeAlphabet(text, 0, text.length()) : null;
+        assertArrayEquals(expected, UrlSafeBase64.decodeAlphabetOrNull(bytes, offset, offset + text.length()));
+        for (int i = 0; i < text.length(); i++) {
+            assertEquals(UrlSafeBase64.value(text.charAt(i)), UrlSafeBase64.value(bytes[offset + i]));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> maybeAlphabetText() {
+        // Latin-1 only (the decoder reads bytes): outsiders ASCII and not, padding, 0x00 and 0xFF.
+        return Arbitraries.oneOf(alphabet().ofMaxLength(50), alphabet().ofLength(43), alphabet().ofLength(16),
+                Arbitraries.strings().withChars("AQgw-_=+/ .~\u0000\u007f\u0080\u00c1\u00ff").ofMaxLength(50),
+                Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(20));
+    }
+
     @Provide
     Arbitrary<String> alphabetText() {
         return alphabet().ofMaxLength(50);
@@ -174,12 +195,35 @@ class ExpiringFastPathTest {
     Arbitrary<ExpiringLink> expiringLinks() {
         Arbitrary<String> path = Arbitraries.strings().withChars("abz09-._~/%2F").ofMinLength(1).ofMaxLength(12)
                 .map(s -> "/" + s).filter(p -> LinkPaths.pathProblem(p) == null);
-        Arbitrary<ExpiringLink.QueryParam> param = Combinators.combine(
-                Arbitraries.strings().ofMinLength(1).ofMaxLength(5), Arbitraries.strings().ofMaxLength(8))
+        // Parts copied as they are (unreserved ASCII, empty values included) and parts that need encoding:
+        // reserved or control ASCII, Latin-1, beyond Latin-1, surrogate pairs and lone surrogates.
+        Arbitrary<String> unreserved = Arbitraries.strings().withChars("azAZ09-._~").ofMaxLength(12);
+        Arbitrary<String> mixed = Arbitraries.strings()
+                .withChars("az09-._~ %+&=#?/\u0000\u007f\u0080\u00e9\u00ff\u0100\u20ac\ud83d\ude00\ud800\udfff")
+                .ofMaxLength(8);
+        Arbitrary<String> text = Arbitraries.oneOf(unreserved, unreserved, mixed, Arbitraries.strings().ofMaxLength(8));
+        Arbitrary<ExpiringLink.QueryParam> param = Combinators.combine(text.filter(t -> !t.isEmpty()), text)
                 .as(ExpiringLink.QueryParam::new)
                 .filter(p -> !p.name().equals("expires") && !p.name().equals("signature"));
-        return Combinators.combine(path, param.list().ofMaxSize(4), Arbitraries.longs().greaterOrEqual(0))
-                .as(ExpiringLink::new);
+        return Combinators.combine(path, param.list().ofMaxSize(ExpiringLinkSigner.MAX_PARAMS),
+                Arbitraries.longs().greaterOrEqual(0)).as(ExpiringLink::new);
+    }
+
+    @Property(tries = 1000)
+    void unreservedCheckEqualsTheCharPredicate(@ForAll("latin1AndBeyond") String text) {
+        boolean expected = text.chars().allMatch(c -> dev.imgsign.core.internal.Unreserved.is((char) c));
+        assertEquals(expected, Ascii.isUnreserved(text));
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            assertEquals(b >= 0 && dev.imgsign.core.internal.Unreserved.is((char) b), Ascii.isUnreserved(b));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> latin1AndBeyond() {
+        return Arbitraries.oneOf(Arbitraries.strings().withChars("azAZ09-._~").ofMaxLength(10),
+                Arbitraries.strings().withChars("az-~\u0000 /\u007f\u0080\u00ff\u0141\u012d\u017e\u212a").ofMaxLength(10),
+                Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(10),
+                Arbitraries.strings().ofMaxLength(10));
     }
 
     @Property(tries = 1000)
