@@ -184,9 +184,20 @@ class ExpiringFastPathTest {
                 .as((p, params, expiry) -> ExpiringLinkSigner.builder(KEYS).build()
                         .sign(new ExpiringLink(p, params, expiry)));
         Arbitrary<String> plainExtra = Combinators.combine(plain, Arbitraries.of("&a=b", "&a", "&=", "&a==b", "&",
-                "&expires=1", "&signature=x", "#f", "&a=%41", "&a=+", "&a=\u00e9"))
+                "&expires=1", "&signature=x", "#f", "&a=%41", "&a=+", "&a=\u00e9", "&=b", "&a=b=c", "&a=\u007f",
+                "&a= ", "&a=\u0000", "&a#=b", "&expires=01", "&signature=" + "A".repeat(42) + "=",
+                "&signature=" + "A".repeat(42) + "%", "&signature=" + "A".repeat(43), "&&a=b", "&expires"))
                 .as((t, extra) -> t + extra);
+        // The expires or signature value (or a name) with one byte replaced: digits, alphabet, query
+        // characters, separators, escapes, controls, non-ASCII.
+        Arbitrary<String> plainTampered = Combinators.combine(plain, Arbitraries.integers().between(1, 60),
+                Arbitraries.of('0', '9', 'A', '_', '-', '=', '&', '%', '+', '#', '.', '~', ' ', '\u007f', '\u00e9', '\u0100'))
+                .as((t, back, c) -> {
+                    int i = Math.max(t.indexOf('?') + 1, t.length() - back);
+                    return t.substring(0, i) + c + t.substring(i + 1);
+                });
         return Arbitraries.oneOf(signed, mutated(signed), mutated(mutated(signed)), plain, mutated(plain), plainExtra,
+                plainTampered,
                 Arbitraries.strings().withChars(MUTATIONS + "expirsgnatu").ofMaxLength(60).map(s -> "/" + s),
                 Arbitraries.strings().ofMaxLength(60));
     }
