@@ -56,6 +56,23 @@ class WeeklyFastPathTest {
     }
 
     @Property(tries = 300)
+    void cachedDaySuffixEqualsIsoFields(@ForAll @Size(min = 1, max = 12) List<@LongRange(min = -5_000_000_000L,
+            max = 5_000_000_000L) Long> seconds, @ForAll boolean calendarYear, @ForAll("zones") ZoneId zone,
+            @ForAll @IntRange(min = 0, max = 3) int repeats) {
+        // One instance across instants: the same day again (a cache hit), neighbouring days, far days, weeks back.
+        WeekKeys keys = new WeekKeys(KEYS, zone, calendarYear);
+        for (long second : seconds) {
+            for (long s : new long[] {second, second + 1, second + 86_399, second - 86_400, second + 604_800}) {
+                Instant instant = Instant.ofEpochSecond(s);
+                for (int r = 0; r <= repeats; r++) {
+                    assertEquals(keys.referenceSuffix(instant, 0), keys.suffix(instant, 0), instant + " " + zone);
+                    assertEquals(keys.referenceSuffix(instant, r), keys.suffix(instant, r), instant + " " + zone);
+                }
+            }
+        }
+    }
+
+    @Property(tries = 300)
     void weekSuffixEqualsIsoFieldsAtTheFastPathsLimits(
             @ForAll @LongRange(min = 2_999_000_000_000L, max = 3_001_000_000_000L) long second,
             @ForAll boolean negative, @ForAll @IntRange(min = 0, max = 13) int weeksBack, @ForAll boolean calendarYear) {
