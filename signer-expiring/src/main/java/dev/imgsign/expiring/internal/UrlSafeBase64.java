@@ -1,5 +1,9 @@
 package dev.imgsign.expiring.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Unpadded URL-safe base64 (RFC 4648 §5) written straight into and read straight from the caller's
  * arrays and builders, so the hot paths make no intermediate strings. Equal to the JDK's
@@ -15,7 +19,14 @@ public final class UrlSafeBase64 {
     /** The 6-bit value of each byte (index {@code b & 0xff}), -1 outside the alphabet. */
     private static final byte[] BYTE_VALUES = new byte[256];
 
+    /** The two characters of each 12-bit value, the first in the low byte (little-endian stores); 8 KiB. */
+    private static final short[] PAIRS = new short[4096];
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     static {
+        for (int i = 0; i < PAIRS.length; i++) {
+            PAIRS[i] = (short) (ALPHABET[i >>> 6] | ALPHABET[i & 63] << 8); // ASCII: never negative
+        }
         java.util.Arrays.fill(VALUES, (byte) -1);
         java.util.Arrays.fill(BYTE_VALUES, (byte) -1);
         for (int i = 0; i < ALPHABET.length; i++) {
@@ -37,7 +48,10 @@ public final class UrlSafeBase64 {
         int o = offset;
         int i = from;
         for (; i + 3 <= to; i += 3) {
-            o = quad((src[i] & 0xff) << 16 | (src[i + 1] & 0xff) << 8 | (src[i + 2] & 0xff), dst, o);
+            // Two characters per lookup, four per store: about half the time of a character at a time.
+            int bits = (src[i] & 0xff) << 16 | (src[i + 1] & 0xff) << 8 | (src[i + 2] & 0xff);
+            INTS.set(dst, o, PAIRS[bits >>> 12] | PAIRS[bits & 0xfff] << 16);
+            o += 4;
         }
         return tail(to - i == 0 ? 0 : src[i] & 0xff, to - i == 2 ? src[i + 1] & 0xff : 0, to - i, dst, o);
     }
@@ -58,14 +72,6 @@ public final class UrlSafeBase64 {
                 out.append((char) ALPHABET[(bits >>> 6) & 63]);
             }
         }
-    }
-
-    private static int quad(int bits, byte[] dst, int o) {
-        dst[o] = ALPHABET[bits >>> 18];
-        dst[o + 1] = ALPHABET[(bits >>> 12) & 63];
-        dst[o + 2] = ALPHABET[(bits >>> 6) & 63];
-        dst[o + 3] = ALPHABET[bits & 63];
-        return o + 4;
     }
 
     private static int tail(int b0, int b1, int rest, byte[] dst, int o) {
