@@ -44,6 +44,29 @@ public final class Ascii {
     }
 
     /**
+     * Copies {@code s} as one byte per char to {@code a} at {@code aOffset} and to {@code b} at
+     * {@code bOffset} (short texts: a loop, no copy stubs), and says whether it is all unreserved
+     * ({@link #isUnreserved(String)}); when it is not, the bytes written are meaningless.
+     *
+     * @param s the text
+     * @param a one array written
+     * @param aOffset where its first byte goes
+     * @param b the other array written
+     * @param bOffset where its first byte goes
+     * @return whether every char of {@code s} is unreserved
+     */
+    public static boolean copyUnreserved(String s, byte[] a, int aOffset, byte[] b, int bOffset) {
+        int bad = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            bad |= NOT_UNRESERVED[c & 0xff] | (c >> 8);
+            a[aOffset + i] = (byte) c;
+            b[bOffset + i] = (byte) c;
+        }
+        return bad == 0;
+    }
+
+    /**
      * Whether the byte {@code b} is an RFC 3986 unreserved ASCII character.
      *
      * @param b any byte

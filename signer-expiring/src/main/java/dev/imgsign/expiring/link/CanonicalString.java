@@ -75,6 +75,48 @@ final class CanonicalString {
         return out;
     }
 
+    /**
+     * As {@link #ofParams} with no part encoded, {@code length} bytes, when every name and value is
+     * unreserved ASCII; also writes {@code ?name=value&...} into {@code query} (exactly its length).
+     * {@code null} as soon as a part is not unreserved: the caller takes the general path.
+     */
+    static byte[] ofUnreservedParams(String path, List<ExpiringLink.QueryParam> params, long expiresAt, int length,
+            byte[] query) {
+        byte[] out = new byte[length];
+        int o = head(out, path.length());
+        Ascii.copyLatin1(path, 0, path.length(), out, o);
+        o += path.length();
+        out[o++] = '\n';
+        o = Ascii.decimal(params.size(), out, o);
+        out[o++] = '\n';
+        query[0] = '?';
+        int q = 1;
+        for (int k = 0; k < params.size(); k++) {
+            ExpiringLink.QueryParam p = params.get(k);
+            String name = p.name();
+            String value = p.value();
+            o = Ascii.decimal(name.length(), out, o);
+            out[o++] = ':';
+            if (!Ascii.copyUnreserved(name, out, o, query, q)) {
+                return null;
+            }
+            o += name.length();
+            q += name.length();
+            query[q++] = '=';
+            o = Ascii.decimal(value.length(), out, o);
+            out[o++] = ':';
+            if (!Ascii.copyUnreserved(value, out, o, query, q)) {
+                return null;
+            }
+            o += value.length();
+            q += value.length();
+            query[q++] = '&';
+            out[o++] = '\n';
+        }
+        Ascii.decimal(expiresAt, out, o);
+        return out;
+    }
+
     private static int field(String text, byte[] utf8, byte[] out, int offset) {
         if (utf8 != null) {
             return field(utf8, out, offset);

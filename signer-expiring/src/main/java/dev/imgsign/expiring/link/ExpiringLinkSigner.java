@@ -91,8 +91,12 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         if (count > MAX_PARAMS) {
             throw new IllegalArgumentException("at most " + MAX_PARAMS + " parameters can be signed");
         }
-        // Part 2k is parameter k's name, 2k+1 its value. A part of unreserved ASCII characters (the common
-        // case) is its own UTF-8 and its own escaping, copied as chars; the others are encoded here.
+        String url = signUnreserved(path, params, expiresAt);
+        if (url != null) {
+            return url;
+        }
+        // Part 2k is parameter k's name, 2k+1 its value. A part of unreserved ASCII characters is its own
+        // UTF-8 and its own escaping, copied as chars; the others are encoded here.
         byte[][] encoded = null;
         int canonicalLength = CanonicalString.fixedLength(path.length(), count, expiresAt);
         int queryLength = 1;
@@ -124,11 +128,45 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
             canonicalLength++;
         }
         byte[] canonical = CanonicalString.ofParams(path, params, encoded, expiresAt, canonicalLength);
-        byte[] mac = ring.sign(canonical);
+        return url(path, query(params, encoded, queryLength), expiresAt, ring.sign(canonical));
+    }
+
+    /**
+     * The signed URL when every parameter's name and value is unreserved ASCII (the common link): both the
+     * canonical bytes and the query written in one pass per part; {@code null} for anything else (a part
+     * that needs encoding, or a name the general path refuses), which the general path answers.
+     */
+    private String signUnreserved(String path, List<ExpiringLink.QueryParam> params, long expiresAt) {
+        int count = params.size();
+        int canonicalLength = CanonicalString.fixedLength(path.length(), count, expiresAt);
+        int queryLength = 1;
+        for (int k = 0; k < count; k++) {
+            ExpiringLink.QueryParam p = params.get(k);
+            String name = p.name();
+            if (name.isEmpty() || name.equals(expiresParam) || name.equals(signatureParam)) {
+                return null;
+            }
+            int value = p.value().length();
+            canonicalLength += Ascii.digits(name.length()) + 1 + name.length() + Ascii.digits(value) + 1 + value + 1;
+            queryLength += name.length() + value + 2;
+        }
+        if (count == 0) {
+            return url(path, "?", expiresAt, ring.sign(CanonicalString.ofParams(path, params, null, expiresAt,
+                    canonicalLength)));
+        }
+        byte[] query = new byte[queryLength];
+        byte[] canonical = CanonicalString.ofUnreservedParams(path, params, expiresAt, canonicalLength, query);
+        if (canonical == null) {
+            return null;
+        }
+        return url(path, new String(query, StandardCharsets.ISO_8859_1), expiresAt, ring.sign(canonical));
+    }
+
+    /** The URL: one concatenation writes it into the string's own array (no builder, no second copy). */
+    private String url(String path, String query, long expiresAt, byte[] mac) {
         byte[] signature = new byte[UrlSafeBase64.encodedLength(mac.length)];
         UrlSafeBase64.encode(mac, 0, mac.length, signature, 0);
-        // One concatenation writes the URL into the string's own array (no builder, no second copy).
-        return host + path + query(params, encoded, queryLength) + expiresLead + expiresAt + signatureLead
+        return host + path + query + expiresLead + expiresAt + signatureLead
                 + new String(signature, StandardCharsets.ISO_8859_1);
     }
 

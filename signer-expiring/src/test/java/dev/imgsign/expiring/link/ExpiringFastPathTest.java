@@ -224,6 +224,14 @@ class ExpiringFastPathTest {
     void unreservedCheckEqualsTheCharPredicate(@ForAll("latin1AndBeyond") String text) {
         boolean expected = text.chars().allMatch(c -> dev.imgsign.core.internal.Unreserved.is((char) c));
         assertEquals(expected, Ascii.isUnreserved(text));
+        byte[] one = new byte[text.length() + 2];
+        byte[] other = new byte[text.length() + 3];
+        assertEquals(expected, Ascii.copyUnreserved(text, one, 2, other, 3));
+        if (expected) {
+            byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+            assertArrayEquals(ascii, java.util.Arrays.copyOfRange(one, 2, one.length));
+            assertArrayEquals(ascii, java.util.Arrays.copyOfRange(other, 3, other.length));
+        }
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             assertEquals(b >= 0 && dev.imgsign.core.internal.Unreserved.is((char) b), Ascii.isUnreserved(b));
         }
