@@ -1,5 +1,6 @@
 package dev.imgsign.expiring.internal;
 
+import dev.imgsign.core.internal.Unreserved;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -14,10 +15,65 @@ public final class Ascii {
     private static final byte[] NOT_PRINTABLE = new byte[128];
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** 1 for a Latin-1 char outside RFC 3986's unreserved set ({@code A-Z a-z 0-9 - . _ ~}), else 0. */
+    private static final byte[] NOT_UNRESERVED = new byte[256];
+
     static {
         for (int c = 0; c < 128; c++) {
             NOT_PRINTABLE[c] = (byte) (c < 0x21 || c > 0x7e ? 1 : 0);
         }
+        for (int c = 0; c < 256; c++) {
+            NOT_UNRESERVED[c] = (byte) (c < 0x80 && Unreserved.is((char) c) ? 0 : 1);
+        }
+    }
+
+    /**
+     * Whether every char of {@code s} is RFC 3986 unreserved ({@link Unreserved#is}); true for "".
+     *
+     * @param s any text
+     * @return whether {@code s} is its own UTF-8 and its own percent-encoding
+     */
+    public static boolean isUnreserved(String s) {
+        // No branch per char; a char beyond Latin-1 has bits above the low byte.
+        int bad = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            bad |= NOT_UNRESERVED[c & 0xff] | (c >> 8);
+        }
+        return bad == 0;
+    }
+
+    /**
+     * Copies {@code s} as one byte per char to {@code a} at {@code aOffset} and to {@code b} at
+     * {@code bOffset} (short texts: a loop, no copy stubs), and says whether it is all unreserved
+     * ({@link #isUnreserved(String)}); when it is not, the bytes written are meaningless.
+     *
+     * @param s the text
+     * @param a one array written
+     * @param aOffset where its first byte goes
+     * @param b the other array written
+     * @param bOffset where its first byte goes
+     * @return whether every char of {@code s} is unreserved
+     */
+    public static boolean copyUnreserved(String s, byte[] a, int aOffset, byte[] b, int bOffset) {
+        int bad = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            bad |= NOT_UNRESERVED[c & 0xff] | (c >> 8);
+            a[aOffset + i] = (byte) c;
+            b[bOffset + i] = (byte) c;
+        }
+        return bad == 0;
+    }
+
+    /**
+     * Whether the byte {@code b} is an RFC 3986 unreserved ASCII character.
+     *
+     * @param b any byte
+     * @return whether it stays as it is in a percent-encoded query
+     */
+    public static boolean isUnreserved(byte b) {
+        return NOT_UNRESERVED[b & 0xff] == 0;
     }
 
     private Ascii() {

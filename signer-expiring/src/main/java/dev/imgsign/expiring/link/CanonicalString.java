@@ -43,6 +43,91 @@ final class CanonicalString {
     }
 
     /**
+     * The length of the canonical bytes without the parameters' lines: the tag, the path with its length,
+     * the count and the expiry.
+     */
+    static int fixedLength(int pathLength, int count, long expiresAt) {
+        return TAG.length + Ascii.digits(pathLength) + 1 + pathLength + 1 + Ascii.digits(count) + 1
+                + Ascii.digits(expiresAt);
+    }
+
+    /**
+     * As {@link #of(byte[], List, List, long)} for an ASCII path and {@code params}, {@code length} bytes:
+     * part {@code 2k} (parameter k's name) and {@code 2k+1} (its value) are {@code encoded}'s UTF-8 bytes,
+     * or when {@code encoded} or that entry is null, the text's own chars (unreserved ASCII, so its UTF-8).
+     */
+    static byte[] ofParams(String path, List<ExpiringLink.QueryParam> params, byte[][] encoded, long expiresAt,
+            int length) {
+        byte[] out = new byte[length];
+        int o = head(out, path.length());
+        Ascii.copyLatin1(path, 0, path.length(), out, o);
+        o += path.length();
+        out[o++] = '\n';
+        o = Ascii.decimal(params.size(), out, o);
+        out[o++] = '\n';
+        for (int k = 0; k < params.size(); k++) {
+            ExpiringLink.QueryParam p = params.get(k);
+            o = field(p.name(), encoded == null ? null : encoded[2 * k], out, o);
+            o = field(p.value(), encoded == null ? null : encoded[2 * k + 1], out, o);
+            out[o++] = '\n';
+        }
+        Ascii.decimal(expiresAt, out, o);
+        return out;
+    }
+
+    /**
+     * As {@link #ofParams} with no part encoded, {@code length} bytes, when every name and value is
+     * unreserved ASCII; also writes {@code ?name=value&...} into {@code query} (exactly its length).
+     * {@code null} as soon as a part is not unreserved: the caller takes the general path.
+     */
+    static byte[] ofUnreservedParams(String path, List<ExpiringLink.QueryParam> params, long expiresAt, int length,
+            byte[] query) {
+        byte[] out = new byte[length];
+        int o = head(out, path.length());
+        Ascii.copyLatin1(path, 0, path.length(), out, o);
+        o += path.length();
+        out[o++] = '\n';
+        o = Ascii.decimal(params.size(), out, o);
+        out[o++] = '\n';
+        query[0] = '?';
+        int q = 1;
+        for (int k = 0; k < params.size(); k++) {
+            ExpiringLink.QueryParam p = params.get(k);
+            String name = p.name();
+            String value = p.value();
+            o = Ascii.decimal(name.length(), out, o);
+            out[o++] = ':';
+            if (!Ascii.copyUnreserved(name, out, o, query, q)) {
+                return null;
+            }
+            o += name.length();
+            q += name.length();
+            query[q++] = '=';
+            o = Ascii.decimal(value.length(), out, o);
+            out[o++] = ':';
+            if (!Ascii.copyUnreserved(value, out, o, query, q)) {
+                return null;
+            }
+            o += value.length();
+            q += value.length();
+            query[q++] = '&';
+            out[o++] = '\n';
+        }
+        Ascii.decimal(expiresAt, out, o);
+        return out;
+    }
+
+    private static int field(String text, byte[] utf8, byte[] out, int offset) {
+        if (utf8 != null) {
+            return field(utf8, out, offset);
+        }
+        int o = Ascii.decimal(text.length(), out, offset);
+        out[o++] = ':';
+        Ascii.copyLatin1(text, 0, text.length(), out, o);
+        return o + text.length();
+    }
+
+    /**
      * As {@link #of(byte[], List, List, long)} for an ASCII target whose query needs no decoding: the path is
      * {@code target[0, pathEnd)}, parameter {@code k}'s name {@code target[bounds[4k], bounds[4k+1])} and its
      * value {@code target[bounds[4k+2], bounds[4k+3])}.

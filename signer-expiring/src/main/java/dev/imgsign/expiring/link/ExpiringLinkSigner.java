@@ -12,7 +12,6 @@ import dev.imgsign.expiring.internal.UrlSafeBase64;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,8 +40,10 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
     private final String expiresParam;
     private final String signatureParam;
     private final String host;
-    /** The host's bytes when it is Latin-1 (one byte per char), else {@code null}. */
-    private final byte[] hostBytes;
+    /** {@code expires=} with the configured name. */
+    private final String expiresLead;
+    /** {@code &signature=} with the configured name. */
+    private final String signatureLead;
 
     private ExpiringLinkSigner(Builder b) {
         this.ring = HmacKeyRing.of(HmacAlgorithm.SHA256, b.keys);
@@ -50,7 +51,8 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         this.expiresParam = b.expiresParam;
         this.signatureParam = b.signatureParam;
         this.host = b.host;
-        this.hostBytes = b.host.chars().allMatch(c -> c < 0x100) ? b.host.getBytes(StandardCharsets.ISO_8859_1) : null;
+        this.expiresLead = b.expiresParam + "=";
+        this.signatureLead = "&" + b.signatureParam + "=";
     }
 
     /**
@@ -75,88 +77,127 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         if (link == null) {
             throw new IllegalArgumentException("link is null");
         }
-        String pathProblem = LinkPaths.pathProblem(link.path());
+        String path = link.path();
+        String pathProblem = LinkPaths.pathProblem(path);
         if (pathProblem != null) {
             throw new IllegalArgumentException(pathProblem);
         }
-        if (link.expiresAt() < 0) {
-            throw new IllegalArgumentException("expiry must not be negative, got " + link.expiresAt());
+        long expiresAt = link.expiresAt();
+        if (expiresAt < 0) {
+            throw new IllegalArgumentException("expiry must not be negative, got " + expiresAt);
         }
-        if (link.params().size() > MAX_PARAMS) {
+        List<ExpiringLink.QueryParam> params = link.params();
+        int count = params.size();
+        if (count > MAX_PARAMS) {
             throw new IllegalArgumentException("at most " + MAX_PARAMS + " parameters can be signed");
         }
-        int count = link.params().size();
-        List<byte[]> names = new ArrayList<>(count);
-        List<byte[]> values = new ArrayList<>(count);
-        // The exact length of the URL with 20 digits for the expiry, so the output never grows.
-        int length = host.length() + link.path().length() + 1 + expiresParam.length() + 21
-                + signatureParam.length() + 2 + 43;
-        for (int i = 0; i < count; i++) {
-            ExpiringLink.QueryParam p = link.params().get(i);
-            if (p.name().isEmpty()) {
+        String url = signUnreserved(path, params, expiresAt);
+        if (url != null) {
+            return url;
+        }
+        // Part 2k is parameter k's name, 2k+1 its value. A part of unreserved ASCII characters is its own
+        // UTF-8 and its own escaping, copied as chars; the others are encoded here.
+        byte[][] encoded = null;
+        int canonicalLength = CanonicalString.fixedLength(path.length(), count, expiresAt);
+        int queryLength = 1;
+        for (int k = 0; k < count; k++) {
+            ExpiringLink.QueryParam p = params.get(k);
+            String name = p.name();
+            if (name.isEmpty()) {
                 throw new IllegalArgumentException("parameter name is empty");
             }
-            if (p.name().equals(expiresParam) || p.name().equals(signatureParam)) {
-                throw new IllegalArgumentException("parameter name '" + p.name() + "' is reserved for the link");
+            if (name.equals(expiresParam) || name.equals(signatureParam)) {
+                throw new IllegalArgumentException("parameter name '" + name + "' is reserved for the link");
             }
-            byte[] name = p.name().getBytes(StandardCharsets.UTF_8);
-            byte[] value = p.value().getBytes(StandardCharsets.UTF_8);
-            names.add(name);
-            values.add(value);
-            length += escapedLength(name) + 1 + escapedLength(value) + 1;
+            for (int part = 2 * k; part <= 2 * k + 1; part++) {
+                String text = part == 2 * k ? name : p.value();
+                int length = text.length();
+                int escaped = length;
+                if (!Ascii.isUnreserved(text)) {
+                    if (encoded == null) {
+                        encoded = new byte[2 * count][];
+                    }
+                    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                    encoded[part] = utf8;
+                    length = utf8.length;
+                    escaped = escapedLength(utf8);
+                }
+                canonicalLength += Ascii.digits(length) + 1 + length;
+                queryLength += escaped + 1;
+            }
+            canonicalLength++;
         }
-        byte[] canonical = CanonicalString.ofAsciiPath(link.path(), names, values, link.expiresAt());
-        byte[] mac = ring.sign(canonical);
-        if (hostBytes != null) {
-            return latin1Output(link.path(), names, values, link.expiresAt(), mac, length);
-        }
-        StringBuilder url = new StringBuilder(length);
-        url.append(host).append(link.path()).append('?');
-        for (int i = 0; i < count; i++) {
-            Unreserved.escape(names.get(i), url);
-            url.append('=');
-            Unreserved.escape(values.get(i), url);
-            url.append('&');
-        }
-        url.append(expiresParam).append('=').append(link.expiresAt())
-                .append('&').append(signatureParam).append('=');
-        UrlSafeBase64.append(mac, 0, mac.length, url);
-        return url.toString();
+        byte[] canonical = CanonicalString.ofParams(path, params, encoded, expiresAt, canonicalLength);
+        return url(path, query(params, encoded, queryLength), expiresAt, ring.sign(canonical));
     }
 
-    /** The signed URL in one array with block copies, for a Latin-1 host (every real one). */
-    private String latin1Output(String path, List<byte[]> names, List<byte[]> values, long expiresAt, byte[] mac,
-            int lengthWithoutExpiry) {
-        byte[] out = new byte[lengthWithoutExpiry - 20 + Ascii.digits(expiresAt)];
-        System.arraycopy(hostBytes, 0, out, 0, hostBytes.length);
-        int o = hostBytes.length;
-        Ascii.copyLatin1(path, 0, path.length(), out, o);
-        o += path.length();
-        out[o++] = '?';
-        for (int i = 0; i < names.size(); i++) {
-            o = escape(names.get(i), out, o);
+    /**
+     * The signed URL when every parameter's name and value is unreserved ASCII (the common link): both the
+     * canonical bytes and the query written in one pass per part; {@code null} for anything else (a part
+     * that needs encoding, or a name the general path refuses), which the general path answers.
+     */
+    private String signUnreserved(String path, List<ExpiringLink.QueryParam> params, long expiresAt) {
+        int count = params.size();
+        int canonicalLength = CanonicalString.fixedLength(path.length(), count, expiresAt);
+        int queryLength = 1;
+        for (int k = 0; k < count; k++) {
+            ExpiringLink.QueryParam p = params.get(k);
+            String name = p.name();
+            if (name.isEmpty() || name.equals(expiresParam) || name.equals(signatureParam)) {
+                return null;
+            }
+            int value = p.value().length();
+            canonicalLength += Ascii.digits(name.length()) + 1 + name.length() + Ascii.digits(value) + 1 + value + 1;
+            queryLength += name.length() + value + 2;
+        }
+        if (count == 0) {
+            return url(path, "?", expiresAt, ring.sign(CanonicalString.ofParams(path, params, null, expiresAt,
+                    canonicalLength)));
+        }
+        byte[] query = new byte[queryLength];
+        byte[] canonical = CanonicalString.ofUnreservedParams(path, params, expiresAt, canonicalLength, query);
+        if (canonical == null) {
+            return null;
+        }
+        return url(path, new String(query, StandardCharsets.ISO_8859_1), expiresAt, ring.sign(canonical));
+    }
+
+    /** The URL: one concatenation writes it into the string's own array (no builder, no second copy). */
+    private String url(String path, String query, long expiresAt, byte[] mac) {
+        byte[] signature = new byte[UrlSafeBase64.encodedLength(mac.length)];
+        UrlSafeBase64.encode(mac, 0, mac.length, signature, 0);
+        return host + path + query + expiresLead + expiresAt + signatureLead
+                + new String(signature, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code ?} and every parameter escaped as {@code name=value&}, {@code queryLength} characters. */
+    private static String query(List<ExpiringLink.QueryParam> params, byte[][] encoded, int queryLength) {
+        if (params.isEmpty()) {
+            return "?";
+        }
+        byte[] out = new byte[queryLength];
+        out[0] = '?';
+        int o = 1;
+        for (int k = 0; k < params.size(); k++) {
+            ExpiringLink.QueryParam p = params.get(k);
+            o = escape(p.name(), encoded == null ? null : encoded[2 * k], out, o);
             out[o++] = '=';
-            o = escape(values.get(i), out, o);
+            o = escape(p.value(), encoded == null ? null : encoded[2 * k + 1], out, o);
             out[o++] = '&';
         }
-        Ascii.copyLatin1(expiresParam, 0, expiresParam.length(), out, o);
-        o += expiresParam.length();
-        out[o++] = '=';
-        o = Ascii.decimal(expiresAt, out, o);
-        out[o++] = '&';
-        Ascii.copyLatin1(signatureParam, 0, signatureParam.length(), out, o);
-        o += signatureParam.length();
-        out[o++] = '=';
-        UrlSafeBase64.encode(mac, 0, mac.length, out, o);
         return new String(out, StandardCharsets.ISO_8859_1);
     }
 
-    /** {@link Unreserved#escape(byte[], StringBuilder)} into an array; returns the end offset. */
-    private static int escape(byte[] bytes, byte[] out, int offset) {
+    /** {@code text} as is when {@code utf8} is null (unreserved ASCII), else {@code utf8} escaped; the end offset. */
+    private static int escape(String text, byte[] utf8, byte[] out, int offset) {
+        if (utf8 == null) {
+            Ascii.copyLatin1(text, 0, text.length(), out, offset);
+            return offset + text.length();
+        }
         int o = offset;
-        for (byte value : bytes) {
+        for (byte value : utf8) {
             int b = value & 0xff;
-            if (b < 0x80 && Unreserved.is((char) b)) {
+            if (Ascii.isUnreserved(value)) {
                 out[o++] = value;
             } else {
                 out[o++] = '%';
@@ -171,7 +212,7 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
     private static int escapedLength(byte[] bytes) {
         int n = 0;
         for (byte b : bytes) {
-            n += b >= 0 && Unreserved.is((char) b) ? 1 : 3;
+            n += Ascii.isUnreserved(b) ? 1 : 3;
         }
         return n;
     }

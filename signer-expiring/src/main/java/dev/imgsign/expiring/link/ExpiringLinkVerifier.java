@@ -197,28 +197,24 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         int expiresFrom = -1;
         int expiresTo = -1;
         int signatureFrom = -1;
+        // Pairs end at '&' and names at their first '=', both found with the JDK's indexOf (fast on Latin-1):
+        // the bytes of other parameters are checked by table below; the expires and signature values are
+        // checked by parsing them (digits, alphabet), which admit only query characters.
         int start = q + 1;
+        int eq = target.indexOf('=', start);
         while (start <= end) {
-            int eq = -1;
-            int stop = start;
-            for (; stop < end; stop++) {
-                byte c = t[stop];
-                if (c == '&') {
-                    break;
-                }
-                if (c == '=') {
-                    if (eq < 0) {
-                        eq = stop;
-                    }
-                } else if (!PlainTarget.isQueryChar(c)) {
-                    return null;
-                }
+            int stop = target.indexOf('&', start);
+            if (stop < 0) {
+                stop = end;
             }
             if (stop == start) {
                 return null;
             }
-            int nameEnd = eq < 0 ? stop : eq;
-            int valueStart = eq < 0 ? stop : eq + 1;
+            if (eq >= 0 && eq < start) {
+                eq = target.indexOf('=', start);
+            }
+            int nameEnd = eq >= 0 && eq < stop ? eq : stop;
+            int valueStart = nameEnd == stop ? stop : nameEnd + 1;
             if (PlainTarget.equals(t, start, nameEnd, expiresName)) {
                 if (expiresFrom >= 0) {
                     return null;
@@ -231,7 +227,7 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
                 }
                 signatureFrom = valueStart;
             } else {
-                if (count == ExpiringLinkSigner.MAX_PARAMS) {
+                if (count == ExpiringLinkSigner.MAX_PARAMS || !PlainTarget.isPlainPair(t, start, nameEnd, stop)) {
                     return null;
                 }
                 if (4 * count == bounds.length) {
@@ -250,11 +246,13 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         }
         long expiresAt = PlainTarget.canonicalSeconds(t, expiresFrom, expiresTo);
         int signatureTo = signatureFrom + SIGNATURE_CHARS;
-        if (expiresAt < 0 || !UrlSafeBase64.isAlphabet(target, signatureFrom, signatureTo)
-                || (UrlSafeBase64.value(target.charAt(signatureTo - 1)) & 3) != 0) {
+        if (expiresAt < 0 || (UrlSafeBase64.value(t[signatureTo - 1]) & 3) != 0) {
             return null;
         }
-        byte[] candidate = UrlSafeBase64.decodeAlphabet(target, signatureFrom, signatureTo);
+        byte[] candidate = UrlSafeBase64.decodeAlphabetOrNull(t, signatureFrom, signatureTo);
+        if (candidate == null) {
+            return null;
+        }
         byte[] canonical = CanonicalString.ofPlainTarget(t, q, bounds, count, expiresAt);
         int keyIndex = ring.match(canonical, candidate);
         if (keyIndex == HmacKeyRing.NO_MATCH) {

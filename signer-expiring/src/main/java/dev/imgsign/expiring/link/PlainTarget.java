@@ -2,22 +2,39 @@ package dev.imgsign.expiring.link;
 
 /** Byte helpers for the expiring verifier's one-pass reading of an ASCII target (see its {@code verifyPlain}). */
 final class PlainTarget {
-    private static final boolean[] QUERY = new boolean[128];
+    /**
+     * 1 for a byte that does not decode to itself in a query name or value or is a separator, else 0: query
+     * characters are printable ASCII except an escape, a '+', a fragment's '#' and the separators '&amp;' and '='.
+     */
+    private static final byte[] NOT_QUERY = new byte[256];
+    /** As {@link #NOT_QUERY} with '=' admitted: the bytes of a value. */
+    private static final byte[] NOT_VALUE = new byte[256];
 
     static {
-        for (char c = 0x21; c < 0x7f; c++) {
-            // Copied as is by the query decoding: not an escape, not a '+', not a fragment; '&' and '=' are
-            // the separators the caller handles.
-            QUERY[c] = "%+#&=".indexOf(c) < 0;
+        for (int c = 0; c < 256; c++) {
+            NOT_QUERY[c] = (byte) (c >= 0x21 && c < 0x7f && "%+#&=".indexOf(c) < 0 ? 0 : 1);
+            NOT_VALUE[c] = (byte) (c == '=' ? 0 : NOT_QUERY[c]);
         }
     }
 
-    private PlainTarget() {
+    /**
+     * Whether the pair {@code t[from, stop)}, whose name ends at {@code nameEnd} (its first '=' or
+     * {@code stop}), holds only bytes that decode to themselves: query characters, and '=' after the
+     * name's end. The caller found no '&amp;' there.
+     */
+    static boolean isPlainPair(byte[] t, int from, int nameEnd, int stop) {
+        // Without a branch per byte.
+        int bad = 0;
+        for (int i = from; i < nameEnd; i++) {
+            bad |= NOT_QUERY[t[i] & 0xff];
+        }
+        for (int i = nameEnd; i < stop; i++) {
+            bad |= NOT_VALUE[t[i] & 0xff];
+        }
+        return bad == 0;
     }
 
-    /** {@code c}, an ASCII byte, decodes to itself in a query name or value and is no separator. */
-    static boolean isQueryChar(byte c) {
-        return QUERY[c & 0x7f];
+    private PlainTarget() {
     }
 
     /** Whether {@code t[from, to)} holds exactly {@code name}. */

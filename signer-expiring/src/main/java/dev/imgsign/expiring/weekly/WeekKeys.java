@@ -35,6 +35,19 @@ final class WeekKeys {
     private final Integer fixedOffsetSeconds;
     private final boolean calendarYear;
     private final AtomicReferenceArray<Entry> cache = new AtomicReferenceArray<>(SLOTS);
+    /** The local day last asked for with no weeks back, and its suffix; replaced whole when the day changes. */
+    private volatile Day today;
+
+    /** A local date (days since 1970-01-01) and its week suffix; immutable. */
+    private static final class Day {
+        final long epochDay;
+        final int suffix;
+
+        Day(long epochDay, int suffix) {
+            this.epochDay = epochDay;
+            this.suffix = suffix;
+        }
+    }
 
     /** The keys of one week; immutable, published through the array. */
     private static final class Entry {
@@ -71,7 +84,16 @@ final class WeekKeys {
             return referenceSuffix(instant, weeksBack);
         }
         long epochDay = Math.floorDiv(seconds + fixedOffsetSeconds, SECONDS_PER_DAY) - 7L * weeksBack;
-        return suffixOfEpochDay(epochDay, calendarYear);
+        if (weeksBack != 0) {
+            return suffixOfEpochDay(epochDay, calendarYear);
+        }
+        // Every sign and every valid verify asks for today: the calendar arithmetic runs once a day.
+        Day day = today;
+        if (day == null || day.epochDay != epochDay) {
+            day = new Day(epochDay, suffixOfEpochDay(epochDay, calendarYear));
+            today = day;
+        }
+        return day.suffix;
     }
 
     /** The week suffix through {@code ZonedDateTime} and {@link IsoFields}: the definition. */

@@ -243,10 +243,8 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
         if (sigTo - sigFrom != WeeklyMessages.SIGNATURE_CHARS) {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "signature is not 16 characters", STATUS_GONE);
         }
-        byte[] candidate;
-        if (UrlSafeBase64.isAlphabet(target, sigFrom, sigTo)) {
-            candidate = UrlSafeBase64.decodeAlphabet(target, sigFrom, sigTo);
-        } else {
+        byte[] candidate = UrlSafeBase64.decodeAlphabetOrNull(bytes, sigFrom, sigTo);
+        if (candidate == null) {
             try {
                 candidate = Base64.getUrlDecoder().decode(target.substring(sigFrom, sigTo));
             } catch (IllegalArgumentException e) {
@@ -359,13 +357,27 @@ public final class WeeklyLinkVerifier implements UrlVerifier<WeeklyLink> {
     private int match(int suffix, byte[] message, int from, int length, byte[] candidate) {
         Hmac[] hmacs = weekKeys.hmacs(suffix);
         for (int i = 0; i < hmacs.length; i++) {
-            // As Hmac.matchesTruncated, over a range of the array.
-            byte[] truncated = Arrays.copyOf(hmacs[i].mac(message, from, length), WeeklyMessages.SIGNATURE_BYTES);
-            if (ConstantTime.equals(truncated, candidate)) {
+            // As Hmac.matchesTruncated, over a range of the array, without the truncated copy.
+            if (prefixEquals(hmacs[i].mac(message, from, length), candidate)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether {@code candidate} (12 bytes) equals the first 12 bytes of {@code mac}, in constant time: every
+     * byte is compared whatever the content, as {@link ConstantTime#equals} does for whole arrays.
+     */
+    static boolean prefixEquals(byte[] mac, byte[] candidate) {
+        if (candidate.length != WeeklyMessages.SIGNATURE_BYTES) {
+            return false;
+        }
+        int diff = 0;
+        for (int i = 0; i < WeeklyMessages.SIGNATURE_BYTES; i++) {
+            diff |= mac[i] ^ candidate[i];
+        }
+        return diff == 0;
     }
 
     /**

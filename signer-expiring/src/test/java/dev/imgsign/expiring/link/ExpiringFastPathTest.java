@@ -74,6 +74,27 @@ class ExpiringFastPathTest {
         assertArrayEquals(expected, UrlSafeBase64.decodeAlphabet(text.getBytes(StandardCharsets.US_ASCII)));
     }
 
+    @Property(tries = 1000)
+    void checkingByteDecoderEqualsCheckThenDecode(@ForAll("maybeAlphabetText") String text,
+            @ForAll @IntRange(min = 0, max = 3) int offset) {
+        byte[] bytes = new byte[offset + text.length() + 2];
+        Ascii.copyLatin1(text, 0, text.length(), bytes, offset);
+        byte[] expected = UrlSafeBase64.isAlphabet(text, 0, text.length())
+                ? UrlSafeBase64.decodeAlphabet(text, 0, text.length()) : null;
+        assertArrayEquals(expected, UrlSafeBase64.decodeAlphabetOrNull(bytes, offset, offset + text.length()));
+        for (int i = 0; i < text.length(); i++) {
+            assertEquals(UrlSafeBase64.value(text.charAt(i)), UrlSafeBase64.value(bytes[offset + i]));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> maybeAlphabetText() {
+        // Latin-1 only (the decoder reads bytes): outsiders ASCII and not, padding, 0x00 and 0xFF.
+        return Arbitraries.oneOf(alphabet().ofMaxLength(50), alphabet().ofLength(43), alphabet().ofLength(16),
+                Arbitraries.strings().withChars("AQgw-_=+/ .~\u0000\u007f\u0080\u00c1\u00ff").ofMaxLength(50),
+                Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(20));
+    }
+
     @Provide
     Arbitrary<String> alphabetText() {
         return alphabet().ofMaxLength(50);
@@ -163,9 +184,20 @@ class ExpiringFastPathTest {
                 .as((p, params, expiry) -> ExpiringLinkSigner.builder(KEYS).build()
                         .sign(new ExpiringLink(p, params, expiry)));
         Arbitrary<String> plainExtra = Combinators.combine(plain, Arbitraries.of("&a=b", "&a", "&=", "&a==b", "&",
-                "&expires=1", "&signature=x", "#f", "&a=%41", "&a=+", "&a=\u00e9"))
+                "&expires=1", "&signature=x", "#f", "&a=%41", "&a=+", "&a=\u00e9", "&=b", "&a=b=c", "&a=\u007f",
+                "&a= ", "&a=\u0000", "&a#=b", "&expires=01", "&signature=" + "A".repeat(42) + "=",
+                "&signature=" + "A".repeat(42) + "%", "&signature=" + "A".repeat(43), "&&a=b", "&expires"))
                 .as((t, extra) -> t + extra);
+        // The expires or signature value (or a name) with one byte replaced: digits, alphabet, query
+        // characters, separators, escapes, controls, non-ASCII.
+        Arbitrary<String> plainTampered = Combinators.combine(plain, Arbitraries.integers().between(1, 60),
+                Arbitraries.of('0', '9', 'A', '_', '-', '=', '&', '%', '+', '#', '.', '~', ' ', '\u007f', '\u00e9', '\u0100'))
+                .as((t, back, c) -> {
+                    int i = Math.max(t.indexOf('?') + 1, t.length() - back);
+                    return t.substring(0, i) + c + t.substring(i + 1);
+                });
         return Arbitraries.oneOf(signed, mutated(signed), mutated(mutated(signed)), plain, mutated(plain), plainExtra,
+                plainTampered,
                 Arbitraries.strings().withChars(MUTATIONS + "expirsgnatu").ofMaxLength(60).map(s -> "/" + s),
                 Arbitraries.strings().ofMaxLength(60));
     }
@@ -174,12 +206,43 @@ class ExpiringFastPathTest {
     Arbitrary<ExpiringLink> expiringLinks() {
         Arbitrary<String> path = Arbitraries.strings().withChars("abz09-._~/%2F").ofMinLength(1).ofMaxLength(12)
                 .map(s -> "/" + s).filter(p -> LinkPaths.pathProblem(p) == null);
-        Arbitrary<ExpiringLink.QueryParam> param = Combinators.combine(
-                Arbitraries.strings().ofMinLength(1).ofMaxLength(5), Arbitraries.strings().ofMaxLength(8))
+        // Parts copied as they are (unreserved ASCII, empty values included) and parts that need encoding:
+        // reserved or control ASCII, Latin-1, beyond Latin-1, surrogate pairs and lone surrogates.
+        Arbitrary<String> unreserved = Arbitraries.strings().withChars("azAZ09-._~").ofMaxLength(12);
+        Arbitrary<String> mixed = Arbitraries.strings()
+                .withChars("az09-._~ %+&=#?/\u0000\u007f\u0080\u00e9\u00ff\u0100\u20ac\ud83d\ude00\ud800\udfff")
+                .ofMaxLength(8);
+        Arbitrary<String> text = Arbitraries.oneOf(unreserved, unreserved, mixed, Arbitraries.strings().ofMaxLength(8));
+        Arbitrary<ExpiringLink.QueryParam> param = Combinators.combine(text.filter(t -> !t.isEmpty()), text)
                 .as(ExpiringLink.QueryParam::new)
                 .filter(p -> !p.name().equals("expires") && !p.name().equals("signature"));
-        return Combinators.combine(path, param.list().ofMaxSize(4), Arbitraries.longs().greaterOrEqual(0))
-                .as(ExpiringLink::new);
+        return Combinators.combine(path, param.list().ofMaxSize(ExpiringLinkSigner.MAX_PARAMS),
+                Arbitraries.longs().greaterOrEqual(0)).as(ExpiringLink::new);
+    }
+
+    @Property(tries = 1000)
+    void unreservedCheckEqualsTheCharPredicate(@ForAll("latin1AndBeyond") String text) {
+        boolean expected = text.chars().allMatch(c -> dev.imgsign.core.internal.Unreserved.is((char) c));
+        assertEquals(expected, Ascii.isUnreserved(text));
+        byte[] one = new byte[text.length() + 2];
+        byte[] other = new byte[text.length() + 3];
+        assertEquals(expected, Ascii.copyUnreserved(text, one, 2, other, 3));
+        if (expected) {
+            byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+            assertArrayEquals(ascii, java.util.Arrays.copyOfRange(one, 2, one.length));
+            assertArrayEquals(ascii, java.util.Arrays.copyOfRange(other, 3, other.length));
+        }
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            assertEquals(b >= 0 && dev.imgsign.core.internal.Unreserved.is((char) b), Ascii.isUnreserved(b));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> latin1AndBeyond() {
+        return Arbitraries.oneOf(Arbitraries.strings().withChars("azAZ09-._~").ofMaxLength(10),
+                Arbitraries.strings().withChars("az-~\u0000 /\u007f\u0080\u00ff\u0141\u012d\u017e\u212a").ofMaxLength(10),
+                Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(10),
+                Arbitraries.strings().ofMaxLength(10));
     }
 
     @Property(tries = 1000)

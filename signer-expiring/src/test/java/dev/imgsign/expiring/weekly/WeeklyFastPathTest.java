@@ -56,6 +56,23 @@ class WeeklyFastPathTest {
     }
 
     @Property(tries = 300)
+    void cachedDaySuffixEqualsIsoFields(@ForAll @Size(min = 1, max = 12) List<@LongRange(min = -5_000_000_000L,
+            max = 5_000_000_000L) Long> seconds, @ForAll boolean calendarYear, @ForAll("zones") ZoneId zone,
+            @ForAll @IntRange(min = 0, max = 3) int repeats) {
+        // One instance across instants: the same day again (a cache hit), neighbouring days, far days, weeks back.
+        WeekKeys keys = new WeekKeys(KEYS, zone, calendarYear);
+        for (long second : seconds) {
+            for (long s : new long[] {second, second + 1, second + 86_399, second - 86_400, second + 604_800}) {
+                Instant instant = Instant.ofEpochSecond(s);
+                for (int r = 0; r <= repeats; r++) {
+                    assertEquals(keys.referenceSuffix(instant, 0), keys.suffix(instant, 0), instant + " " + zone);
+                    assertEquals(keys.referenceSuffix(instant, r), keys.suffix(instant, r), instant + " " + zone);
+                }
+            }
+        }
+    }
+
+    @Property(tries = 300)
     void weekSuffixEqualsIsoFieldsAtTheFastPathsLimits(
             @ForAll @LongRange(min = 2_999_000_000_000L, max = 3_001_000_000_000L) long second,
             @ForAll boolean negative, @ForAll @IntRange(min = 0, max = 13) int weeksBack, @ForAll boolean calendarYear) {
@@ -75,6 +92,18 @@ class WeeklyFastPathTest {
                 }
             }
         }
+    }
+
+    @Property(tries = 1000)
+    void prefixComparisonEqualsTruncatedCopy(@ForAll @Size(min = 32, max = 32) byte[] mac,
+            @ForAll @IntRange(min = 0, max = 14) int length, @ForAll @IntRange(min = -1, max = 13) int flip) {
+        byte[] candidate = java.util.Arrays.copyOf(mac, length);
+        if (flip >= 0 && flip < length) {
+            candidate[flip] ^= (byte) (1 << (flip % 8));
+        }
+        boolean expected = dev.imgsign.core.spi.ConstantTime.equals(
+                java.util.Arrays.copyOf(mac, WeeklyMessages.SIGNATURE_BYTES), candidate);
+        assertEquals(expected, WeeklyLinkVerifier.prefixEquals(mac, candidate));
     }
 
     // --- weekly signer -------------------------------------------------------------------------
@@ -130,7 +159,21 @@ class WeeklyFastPathTest {
         Arbitrary<String> queried = Combinators.combine(signed, Arbitraries.of("?", "?a=b", "?a=%zz", "?%2F", "?a b",
                 "?\u00e9", "?\u0100", "?\u007f", "?\t", "??/x", "#f", "/", "?a=/b/c/d/e"))
                 .as((t, query) -> t + query);
+        // Validly signed ext_url texts the signer never writes: padded, a length of 1 modulo 4, unused bits set,
+        // bytes that are not UTF-8, text that is not http.
+        Arbitrary<String> ext = Arbitraries.oneOf(
+                Arbitraries.strings().withChars("aHR0cDovL2V4Lm9yZw-_AQ=").ofMaxLength(24),
+                Arbitraries.of("aHR0cA", "aHR0cB", "aHR0cA=", "aHR0cA==", "aHR0cHM6Ly_-", "aHR0cHM", "aHR0c", "_w", "wA",
+                        "aHR0cMOp", "aHR0cMO", "aHR0cP8", "", "="));
+        Arbitrary<String> signedExt = Combinators.combine(ext, Arbitraries.of("full", "250x", "x150", "7x7"))
+                .as((e, size) -> {
+                    WeekKeys keys = new WeekKeys(KEYS, ZoneOffset.UTC, false);
+                    byte[] mac = keys.hmacs(keys.suffix(CLOCK.instant(), 0))[0]
+                            .mac(WeeklyMessages.message(WeeklyProtocol.BUCKET, "i", e, false));
+                    return "/i/" + size + "/" + WeeklyMessages.signatureText(mac) + "/" + e;
+                });
         return Arbitraries.oneOf(signed, mutated(signed), mutated(mutated(signed)), queried, mutated(queried),
+                signedExt,
                 Arbitraries.strings().withChars(MUTATIONS).ofMaxLength(60).map(s -> "/" + s),
                 Arbitraries.strings().ofMaxLength(60));
     }
