@@ -103,15 +103,44 @@ public final class CamoVerifier implements UrlVerifier<String> {
      */
     @Override
     public Verification<String> verify(ProxyRequest request) {
-        String target = SignedUrls.requestTarget(request.target(), prefix);
+        return verifyRaw(request.target(), request.queryStart());
+    }
+
+    /**
+     * Verifies a raw request target exactly as {@link #verify(ProxyRequest)} does, without building the
+     * {@link ProxyRequest} (Camo reads no header, so the request adds nothing but a scan and an object).
+     *
+     * @param requestTarget the raw request target, still percent-encoded
+     * @return the decoded target URL with the index of the key that signed it, or a rejection
+     *     ({@link Rejection#MALFORMED} for {@code null})
+     */
+    @Override
+    public Verification<String> verify(String requestTarget) {
+        if (requestTarget == null) {
+            return UrlVerifier.super.verify(requestTarget);
+        }
+        return verifyRaw(requestTarget, QUERY_NOT_SEARCHED);
+    }
+
+    /** A {@code queryStart} that nobody has searched for yet. */
+    private static final int QUERY_NOT_SEARCHED = -2;
+
+    private Verification<String> verifyRaw(String raw, int queryStart) {
+        String target = SignedUrls.requestTarget(raw, prefix);
         if (dialect == CamoDialect.GO_CAMO) {
             return verifyGoCamo(target);
         }
+        if (target.length() <= maxLength) {
+            Verification<String> plain = verifyPlainAtmos(target);
+            if (plain != null) {
+                return plain;
+            }
+        }
         // The query starts where the request found it, unless the prefix (removed above) held a '?'.
-        int removed = request.target().length() - target.length();
-        int found = request.queryStart();
+        int removed = raw.length() - target.length();
+        int found = queryStart == QUERY_NOT_SEARCHED ? raw.indexOf('?') : queryStart;
         int question = found < 0 ? -1 : found >= removed ? found - removed : target.indexOf('?');
-        return verifyAtmos(target, question);
+        return verifyAtmosReference(target, question);
     }
 
     /**
@@ -368,6 +397,16 @@ public final class CamoVerifier implements UrlVerifier<String> {
      * The host starts at 8 for {@code https://}, else at 7.
      */
     static int plainHttpHostEnd(byte[] url) {
+        int end = httpHostEnd(url);
+        return end >= 0 && printableWithoutPercent(url, end) ? end : -1;
+    }
+
+    /**
+     * For a lowercase {@code http://} or {@code https://} URL whose host is {@code [A-Za-z0-9.-]+} followed
+     * by the end, {@code /}, {@code ?} or {@code #}: where the host ends; else -1. The host starts at 8 for
+     * {@code https://}, else at 7. Nothing after the host is read.
+     */
+    static int httpHostEnd(byte[] url) {
         int start;
         int n = url.length;
         if (n > 7 && url[0] == 'h' && url[1] == 't' && url[2] == 't' && url[3] == 'p') {
@@ -392,10 +431,7 @@ public final class CamoVerifier implements UrlVerifier<String> {
                 return -1;
             }
         }
-        if (end == start) {
-            return -1;
-        }
-        return printableWithoutPercent(url, end) ? end : -1;
+        return end == start ? -1 : end;
     }
 
     /**
@@ -441,16 +477,6 @@ public final class CamoVerifier implements UrlVerifier<String> {
 
     // ------------------------------------------------------------- atmos/camo
 
-    private Verification<String> verifyAtmos(String target, int question) {
-        if (target.length() <= maxLength) {
-            Verification<String> plain = verifyPlainAtmos(target);
-            if (plain != null) {
-                return plain;
-            }
-        }
-        return verifyAtmosReference(target, question);
-    }
-
     /**
      * atmos/camo's common case: {@code /<40 lowercase hex>/<lowercase hex ASCII URL>}, then nothing or a
      * {@code ?} or {@code #} and printable ASCII. The lowercase-hex decoder refuses every other character
@@ -461,7 +487,14 @@ public final class CamoVerifier implements UrlVerifier<String> {
     Verification<String> verifyPlainAtmos(String target) {
         int n = target.length();
         int urlStart = HEX_DIGEST_CHARS + 2;
-        if (n <= urlStart || target.charAt(0) != '/' || target.charAt(urlStart - 1) != '/') {
+        if (n <= urlStart || target.charAt(0) != '/') {
+            return null;
+        }
+        char afterDigest = target.charAt(urlStart - 1);
+        if (afterDigest == '?') {
+            return verifyPlainAtmosQuery(target);
+        }
+        if (afterDigest != '/') {
             return null;
         }
         int end = firstOf(target, '?', urlStart, n);
@@ -487,7 +520,95 @@ public final class CamoVerifier implements UrlVerifier<String> {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key",
                     ATMOS_STATUS);
         }
-        return acceptSignedAtmos(new String(urlBytes, StandardCharsets.ISO_8859_1), keyIndex);
+        return acceptPlainAtmos(urlBytes, keyIndex);
+    }
+
+    /**
+     * atmos/camo's query layout in the common case, {@code /<40 lowercase hex>?url=<value>} with a value of
+     * printable ASCII without {@code &} or {@code #} whose escapes are all well formed and below {@code %80}
+     * (what {@link CamoSigner} writes): Node's legacy parser ends the path at the {@code ?}, and
+     * {@code querystring} finds exactly one {@code url}, decoded byte for byte ({@code +} a space). Every
+     * other query, the reference reads. {@code null} means "ask the reference"; CamoFastPathTest proves
+     * both answer alike wherever this one does.
+     */
+    private Verification<String> verifyPlainAtmosQuery(String target) {
+        int valueStart = HEX_DIGEST_CHARS + 1 + URL_PARAMETER.length();
+        if (target.length() <= valueStart || !target.startsWith(URL_PARAMETER, HEX_DIGEST_CHARS + 1)) {
+            return null;
+        }
+        byte[] urlBytes = formDecodePlain(target, valueStart, target.length());
+        byte[] digest = hexOfChars(target, 1, HEX_DIGEST_CHARS + 1, false);
+        if (urlBytes == null || digest == null) {
+            return null;
+        }
+        int keyIndex = ring.match(urlBytes, digest);
+        if (keyIndex == HmacKeyRing.NO_MATCH) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key",
+                    ATMOS_STATUS);
+        }
+        return acceptPlainAtmos(urlBytes, keyIndex);
+    }
+
+    private static final String URL_PARAMETER = "?url=";
+
+    /**
+     * {@code text[from, to)} as {@code querystring} decodes a value when it is printable ASCII without
+     * {@code &} or {@code #} and every {@code %} starts an escape below {@code %80} ({@code +} is a space);
+     * {@code null} for anything else. The {@code %} are counted first, so the array has the exact length.
+     */
+    static byte[] formDecodePlain(String text, int from, int to) {
+        int escapes = 0;
+        for (int p = text.indexOf('%', from); p >= 0 && p < to; p = text.indexOf('%', p + 1)) {
+            escapes++;
+        }
+        int length = to - from - 2 * escapes;
+        if (length <= 0) {
+            return null;
+        }
+        byte[] out = new byte[length];
+        int o = 0;
+        for (int i = from; i < to; i++) {
+            if (o == length) {
+                return null; // a '%' ahead is no escape
+            }
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= to) {
+                    return null;
+                }
+                char a = text.charAt(i + 1);
+                char b = text.charAt(i + 2);
+                int hi = a < 0x80 ? ANY_CASE_HEX[a] : -1;
+                int lo = b < 0x80 ? ANY_CASE_HEX[b] : -1;
+                if (hi < 0 || lo < 0 || hi >= 8) {
+                    return null;
+                }
+                out[o++] = (byte) (hi << 4 | lo);
+                i += 2;
+            } else if (c > ' ' && c < 0x7f && c != '&' && c != '#') {
+                out[o++] = (byte) (c == '+' ? ' ' : c);
+            } else {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link #acceptSignedAtmos} of an ASCII URL given as bytes: where {@link #httpHostEnd} finds a plain
+     * http(s) host, that is what Node's legacy parser reads (it looks no further than the host), so the
+     * parser is skipped; CamoFastPathTest proves the agreement.
+     */
+    private Verification<String> acceptPlainAtmos(byte[] urlBytes, int keyIndex) {
+        String url = new String(urlBytes, StandardCharsets.ISO_8859_1);
+        int hostEnd = httpHostEnd(urlBytes);
+        if (hostEnd < 0) {
+            return acceptSignedAtmos(url, keyIndex);
+        }
+        if (!rejectPrivateAddresses) {
+            return Verification.accepted(url, keys, keyIndex);
+        }
+        return acceptIfAllowed(url, url.substring(urlBytes[4] == 's' ? 8 : 7, hostEnd), keyIndex, ATMOS_STATUS);
     }
 
     /** The index of the first {@code c} in {@code s[from, to)}, or {@code to}. */
