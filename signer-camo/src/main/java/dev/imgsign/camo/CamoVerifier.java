@@ -733,27 +733,42 @@ public final class CamoVerifier implements UrlVerifier<String> {
 
     /**
      * {@link #decodeHex} of {@code text[from, to)} (either case, or lowercase only), read straight from the
-     * string: the tables are indexed by the low byte, and one OR of all characters refuses any above 0xFF.
+     * string: one lookup per character in a table over all 65536 chars, so no separate range check.
      */
     static byte[] hexOfChars(String text, int from, int to, boolean anyCase) {
         int length = to - from;
         if (length % 2 != 0) {
             return null;
         }
-        byte[] table = anyCase ? ANY_CASE_HEX : LOWER_HEX;
+        byte[] table = anyCase ? ANY_CASE_HEX_BY_CHAR : LOWER_HEX_BY_CHAR;
         byte[] out = new byte[length / 2];
         int bad = 0;
-        int wide = 0;
         for (int i = 0, j = from; i < out.length; i++, j += 2) {
-            char a = text.charAt(j);
-            char b = text.charAt(j + 1);
-            wide |= a | b;
-            int hi = table[a & 0xff];
-            int lo = table[b & 0xff];
+            int hi = table[text.charAt(j)];
+            int lo = table[text.charAt(j + 1)];
             bad |= hi | lo;
-            out[i] = (byte) ((hi << 4) | lo);
+            out[i] = (byte) (hi << 4 | lo);
         }
-        return bad < 0 || wide > 0xff ? null : out;
+        return bad < 0 ? null : out;
+    }
+
+    /** Hex digit values by char, all 65536 of them (64 KiB each), -1 for anything else. */
+    private static final byte[] ANY_CASE_HEX_BY_CHAR = hexByChar(true);
+    private static final byte[] LOWER_HEX_BY_CHAR = hexByChar(false);
+
+    private static byte[] hexByChar(boolean anyCase) {
+        byte[] table = new byte[Character.MAX_VALUE + 1];
+        Arrays.fill(table, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            table['0' + i] = (byte) i;
+        }
+        for (int i = 0; i < 6; i++) {
+            table['a' + i] = (byte) (10 + i);
+            if (anyCase) {
+                table['A' + i] = (byte) (10 + i);
+            }
+        }
+        return table;
     }
 
     /**
@@ -799,14 +814,14 @@ public final class CamoVerifier implements UrlVerifier<String> {
     }
 
     private static int base64Value(char c) {
-        return c < 0x80 ? BASE64_URL[c] : -1;
+        return BASE64_URL[c];
     }
 
-    /** URL-alphabet base64 values by byte, -1 for anything else (padding included). */
+    /** URL-alphabet base64 values by char, all 65536 of them, -1 for anything else (padding included). */
     private static final byte[] BASE64_URL = base64Table();
 
     private static byte[] base64Table() {
-        byte[] table = new byte[256];
+        byte[] table = new byte[Character.MAX_VALUE + 1];
         Arrays.fill(table, (byte) -1);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         for (int i = 0; i < alphabet.length(); i++) {
