@@ -1,5 +1,6 @@
 package dev.imgsign.camo;
 
+import dev.imgsign.core.spi.ConstantTime;
 import dev.imgsign.core.spi.HmacAlgorithm;
 import dev.imgsign.core.spi.HmacKeyRing;
 import dev.imgsign.core.KeySet;
@@ -397,7 +398,7 @@ public final class CamoVerifier implements UrlVerifier<String> {
      * The host starts at 8 for {@code https://}, else at 7.
      */
     static int plainHttpHostEnd(byte[] url) {
-        int end = httpHostEnd(url);
+        int end = httpHostEnd(url, url.length);
         return end >= 0 && printableWithoutPercent(url, end) ? end : -1;
     }
 
@@ -406,9 +407,8 @@ public final class CamoVerifier implements UrlVerifier<String> {
      * by the end, {@code /}, {@code ?} or {@code #}: where the host ends; else -1. The host starts at 8 for
      * {@code https://}, else at 7. Nothing after the host is read.
      */
-    static int httpHostEnd(byte[] url) {
+    static int httpHostEnd(byte[] url, int n) {
         int start;
-        int n = url.length;
         if (n > 7 && url[0] == 'h' && url[1] == 't' && url[2] == 't' && url[3] == 'p') {
             if (url[4] == ':' && url[5] == '/' && url[6] == '/') {
                 start = 7;
@@ -520,7 +520,7 @@ public final class CamoVerifier implements UrlVerifier<String> {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key",
                     ATMOS_STATUS);
         }
-        return acceptPlainAtmos(urlBytes, keyIndex);
+        return acceptPlainAtmos(urlBytes, urlBytes.length, keyIndex);
     }
 
     /**
@@ -536,79 +536,91 @@ public final class CamoVerifier implements UrlVerifier<String> {
         if (target.length() <= valueStart || !target.startsWith(URL_PARAMETER, HEX_DIGEST_CHARS + 1)) {
             return null;
         }
-        byte[] urlBytes = formDecodePlain(target, valueStart, target.length());
+        // Decoded in place of a buffer as long as the value: counting the escapes first costs more than the copy.
+        byte[] buffer = new byte[target.length() - valueStart];
+        int length = formDecodePlain(target, valueStart, target.length(), buffer);
         byte[] digest = hexOfChars(target, 1, HEX_DIGEST_CHARS + 1, false);
-        if (urlBytes == null || digest == null) {
+        if (length <= 0 || digest == null) {
             return null;
         }
-        int keyIndex = ring.match(urlBytes, digest);
+        int keyIndex = HmacKeyRing.NO_MATCH;
+        for (int i = 0; i < ring.size(); i++) {
+            if (ConstantTime.equals(ring.hmac(i).mac(buffer, 0, length), digest)) {
+                keyIndex = i;
+                break;
+            }
+        }
         if (keyIndex == HmacKeyRing.NO_MATCH) {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key",
                     ATMOS_STATUS);
         }
-        return acceptPlainAtmos(urlBytes, keyIndex);
+        return acceptPlainAtmos(buffer, length, keyIndex);
     }
 
     private static final String URL_PARAMETER = "?url=";
 
     /**
-     * {@code text[from, to)} as {@code querystring} decodes a value when it is printable ASCII without
-     * {@code &} or {@code #} and every {@code %} starts an escape below {@code %80} ({@code +} is a space);
-     * {@code null} for anything else. The {@code %} are counted first, so the array has the exact length.
+     * {@code text[from, to)} as {@code querystring} decodes a value, written to {@code out} (at least
+     * {@code to - from} long), when it is printable ASCII without {@code &} or {@code #} and every {@code %}
+     * starts an escape below {@code %80} ({@code +} is a space): the decoded length, or -1 for anything
+     * else. The runs between escapes are counted loops found by {@code indexOf}, one lookup per character.
      */
-    static byte[] formDecodePlain(String text, int from, int to) {
-        int escapes = 0;
-        for (int p = text.indexOf('%', from); p >= 0 && p < to; p = text.indexOf('%', p + 1)) {
-            escapes++;
-        }
-        int length = to - from - 2 * escapes;
-        if (length <= 0) {
-            return null;
-        }
-        byte[] out = new byte[length];
+    static int formDecodePlain(String text, int from, int to, byte[] out) {
+        int bad = 0;
         int o = 0;
-        for (int i = from; i < to; i++) {
-            if (o == length) {
-                return null; // a '%' ahead is no escape
+        int i = from;
+        while (true) {
+            int percent = text.indexOf('%', i);
+            int runEnd = percent < 0 || percent > to ? to : percent;
+            for (int j = i; j < runEnd; j++) {
+                char c = text.charAt(j);
+                int value = FORM_PLAIN[c & 0x7f];
+                bad |= value | (0x7f - c);
+                out[o + j - i] = (byte) value;
             }
-            char c = text.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= to) {
-                    return null;
-                }
-                char a = text.charAt(i + 1);
-                char b = text.charAt(i + 2);
-                int hi = a < 0x80 ? ANY_CASE_HEX[a] : -1;
-                int lo = b < 0x80 ? ANY_CASE_HEX[b] : -1;
-                if (hi < 0 || lo < 0 || hi >= 8) {
-                    return null;
-                }
-                out[o++] = (byte) (hi << 4 | lo);
-                i += 2;
-            } else if (c > ' ' && c < 0x7f && c != '&' && c != '#') {
-                out[o++] = (byte) (c == '+' ? ' ' : c);
-            } else {
-                return null;
+            o += runEnd - i;
+            if (runEnd == to) {
+                break;
             }
+            if (runEnd + 2 >= to) {
+                return -1;
+            }
+            int hi = ANY_CASE_HEX_BY_CHAR[text.charAt(runEnd + 1)];
+            int lo = ANY_CASE_HEX_BY_CHAR[text.charAt(runEnd + 2)];
+            bad |= hi | lo | (7 - hi);
+            out[o++] = (byte) (hi << 4 | lo);
+            i = runEnd + 3;
         }
-        return out;
+        return bad < 0 ? -1 : o;
+    }
+
+    /** What {@link #formDecodePlain} writes for a character outside an escape: '+' is a space; -1 refuses. */
+    private static final byte[] FORM_PLAIN = formPlainTable();
+
+    private static byte[] formPlainTable() {
+        byte[] table = new byte[0x80];
+        for (int c = 0; c < table.length; c++) {
+            table[c] = (byte) (c > ' ' && c < 0x7f && c != '%' && c != '&' && c != '#' ? c : -1);
+        }
+        table['+'] = ' ';
+        return table;
     }
 
     /**
-     * {@link #acceptSignedAtmos} of an ASCII URL given as bytes: where {@link #httpHostEnd} finds a plain
-     * http(s) host, that is what Node's legacy parser reads (it looks no further than the host), so the
-     * parser is skipped; CamoFastPathTest proves the agreement.
+     * {@link #acceptSignedAtmos} of an ASCII URL given as {@code bytes[0, length)}: where
+     * {@link #httpHostEnd} finds a plain http(s) host, that is what Node's legacy parser reads (it looks no
+     * further than the host), so the parser is skipped; CamoFastPathTest proves the agreement.
      */
-    private Verification<String> acceptPlainAtmos(byte[] urlBytes, int keyIndex) {
-        String url = new String(urlBytes, StandardCharsets.ISO_8859_1);
-        int hostEnd = httpHostEnd(urlBytes);
+    private Verification<String> acceptPlainAtmos(byte[] bytes, int length, int keyIndex) {
+        String url = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        int hostEnd = httpHostEnd(bytes, length);
         if (hostEnd < 0) {
             return acceptSignedAtmos(url, keyIndex);
         }
         if (!rejectPrivateAddresses) {
             return Verification.accepted(url, keys, keyIndex);
         }
-        return acceptIfAllowed(url, url.substring(urlBytes[4] == 's' ? 8 : 7, hostEnd), keyIndex, ATMOS_STATUS);
+        return acceptIfAllowed(url, url.substring(bytes[4] == 's' ? 8 : 7, hostEnd), keyIndex, ATMOS_STATUS);
     }
 
     /** The index of the first {@code c} in {@code s[from, to)}, or {@code to}. */
