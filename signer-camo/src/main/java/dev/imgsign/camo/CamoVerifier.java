@@ -435,21 +435,21 @@ public final class CamoVerifier implements UrlVerifier<String> {
     }
 
     /**
-     * Whether {@code bytes[from..]} is {@code '!'..'~'} without {@code '%'}, eight bytes per step: a byte
-     * from 0x80 shows in its high bit; below 0x21, 0x7F and '%' in the exact any-byte tests
-     * {@code (v - n * ONES) & ~v & HIGH_BITS} (no borrow can cross a byte before the first hit).
+     * Whether {@code bytes[from..]} is {@code '!'..'~'} without {@code '%'}, eight bytes per step. For a byte
+     * below 0x80 the high bit of {@code b + 0x5F} says {@code b >= '!'}, of {@code b + 0x01} says
+     * {@code b >= 0x7F} and of {@code (b ^ '%') + 0x7F} says {@code b != '%'}, and no such sum carries
+     * into the next byte; a byte from 0x80 clears its own bit through {@code ~x}, which refuses the word
+     * whatever its carries did to the others.
      */
     static boolean printableWithoutPercent(byte[] bytes, int from) {
         int n = bytes.length;
         int i = from;
-        long bad = 0;
+        long good = HIGH_BITS;
         for (; i + 8 <= n; i += 8) {
             long x = (long) LONG_LE.get(bytes, i);
-            long del = x ^ 0x7f7f7f7f7f7f7f7fL;
-            long percent = x ^ 0x2525252525252525L;
-            bad |= x | ((x - 0x21 * ONES) & ~x) | ((del - ONES) & ~del) | ((percent - ONES) & ~percent);
+            good &= (x + 0x5f * ONES) & ~(x + ONES) & ((x ^ 0x25 * ONES) + 0x7f * ONES) & ~x;
         }
-        if ((bad & HIGH_BITS) != 0) {
+        if ((good & HIGH_BITS) != HIGH_BITS) {
             return false;
         }
         for (; i < n; i++) {
