@@ -152,6 +152,39 @@ class CamoFastPathTest {
         }
     }
 
+    @Property(tries = 2000)
+    void base64InPlaceEqualsBase64OfChars(@ForAll("longBase64ish") String text) {
+        String padded = "/" + text + "?";
+        byte[] out = new byte[text.length()];
+        int length = CamoVerifier.base64InPlace(padded, 1, text.length() + 1, out);
+        byte[] reference = CamoVerifier.base64OfChars(padded, 1, text.length() + 1);
+        Statistics.label("decoded").collect(reference != null);
+        if (reference == null) {
+            assertEquals(-1, length, text);
+        } else {
+            assertArrayEquals(reference, java.util.Arrays.copyOf(out, length), text);
+            assertEquals(reference.length, length, text);
+        }
+        Statistics.label("decoded").coverage(c -> c.check(true).percentage(p -> p > 30));
+    }
+
+    /** Long base64 across the JDK decoder's block sizes, and the same spliced with what it must refuse. */
+    @Provide
+    Arbitrary<String> longBase64ish() {
+        java.util.Base64.Encoder encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+        Arbitrary<String> valid = Arbitraries.bytes().array(byte[].class).ofMaxSize(1100).map(encoder::encodeToString);
+        // U+0141, U+0130, U+0161, U+012D, U+015F: their low bytes are 'A', '0', 'a', '-', '_'.
+        Arbitrary<String> spliced = Combinators.combine(valid, Arbitraries.integers().between(0, 2000),
+                Arbitraries.of("=", "==", "+", "/", "\u0141", "\u0130", "\u0161", "\u012d", "\u015f", "\u00e9", "\u00c1",
+                        "\n", "\r", " ", "%41", "A", ""))
+                .as((t, at, piece) -> {
+                    int i = at % (t.length() + 1);
+                    return t.substring(0, i) + piece + t.substring(Math.min(t.length(), i + at % 2));
+                });
+        Arbitrary<String> anyLength = Arbitraries.strings().withChars(BASE64_ALPHABET).ofMinLength(120).ofMaxLength(700);
+        return Arbitraries.oneOf(valid, spliced, anyLength, base64ish());
+    }
+
     @Provide
     Arbitrary<String> base64ish() {
         return Arbitraries.oneOf(
@@ -423,7 +456,8 @@ class CamoFastPathTest {
 
     @Provide
     Arbitrary<String> goCamoTargets() {
-        Arbitrary<String> url = Arbitraries.oneOf(plainish(), urlish(), Arbitraries.of(
+        Arbitrary<String> url = Arbitraries.oneOf(plainish(), urlish(),
+                plainish().map(u -> u + "/a-rather-long-path-segment".repeat(6)), Arbitraries.of(
                 "http://golang.org/doc/gopher/frontpage.png", "https://127.0.0.1/x", "http://localhost/",
                 "https://images.example.com/a/b.jpeg?width=1&token=abc#x", "http://example.org/caf\u00e9"));
         Arbitrary<String> signed = Combinators.combine(url, Arbitraries.of("hex", "HEX", "base64", "base64="),
