@@ -567,7 +567,7 @@ public final class CamoVerifier implements UrlVerifier<String> {
         if (target.length() <= valueStart || !target.startsWith(URL_PARAMETER, HEX_DIGEST_CHARS + 1)) {
             return null;
         }
-        // Decoded in place of a buffer as long as the value: counting the escapes first costs more than the copy.
+        // Decoded into a buffer as long as the value: counting the escapes first costs more than the spare bytes.
         byte[] buffer = new byte[target.length() - valueStart];
         int length = formDecodePlain(target, valueStart, target.length(), buffer);
         byte[] digest = hexOfChars(target, 1, HEX_DIGEST_CHARS + 1, false);
@@ -850,7 +850,7 @@ public final class CamoVerifier implements UrlVerifier<String> {
         return bad < 0 ? null : out;
     }
 
-    /** From this many characters, base64OfChars hands the URL segment to the JDK's decoder (base64InPlace). */
+    /** From this many characters, go-camo's base64 URL segment goes to the JDK's decoder (base64InPlace). */
     static final int JDK_BASE64_FROM = 128;
     private static final Base64.Decoder URL_DECODER = Base64.getUrlDecoder();
 
@@ -909,33 +909,14 @@ public final class CamoVerifier implements UrlVerifier<String> {
         for (int i = 0; i < out.length; i++) {
             char a = text.charAt(2 * i);
             char b = text.charAt(2 * i + 1);
-            int hi = a < 0x80 ? LOWER_HEX[a] : -1;
-            int lo = b < 0x80 ? LOWER_HEX[b] : -1;
+            int hi = LOWER_HEX_BY_CHAR[a];
+            int lo = LOWER_HEX_BY_CHAR[b];
             if (hi < 0 || lo < 0) {
                 return null;
             }
             out[i] = (byte) ((hi << 4) | lo);
         }
         return out;
-    }
-
-    /** Hex digit values by byte, -1 for anything else: lowercase only, and either case. */
-    private static final byte[] LOWER_HEX = hexTable(false);
-    private static final byte[] ANY_CASE_HEX = hexTable(true);
-
-    private static byte[] hexTable(boolean anyCase) {
-        byte[] table = new byte[256];
-        Arrays.fill(table, (byte) -1);
-        for (int i = 0; i < 10; i++) {
-            table['0' + i] = (byte) i;
-        }
-        for (int i = 0; i < 6; i++) {
-            table['a' + i] = (byte) (10 + i);
-            if (anyCase) {
-                table['A' + i] = (byte) (10 + i);
-            }
-        }
-        return table;
     }
 
     /** Configures a {@link CamoVerifier}. Not thread-safe; the verifier it builds is. */
