@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imgsign.core.KeySet;
+import dev.imgsign.core.ProxyRequest;
 import dev.imgsign.core.SigningKey;
 import dev.imgsign.core.Verification;
 import dev.imgsign.peer.go.GoBase64;
 import dev.imgsign.peer.go.GoUrl;
+import dev.imgsign.peer.node.NodeLegacyUrl;
 import dev.imgsign.peer.node.NodeQueryString;
 import dev.imgsign.core.internal.Percent;
 import java.nio.charset.StandardCharsets;
@@ -148,6 +150,39 @@ class CamoFastPathTest {
         } else {
             assertNull(fast, text);
         }
+    }
+
+    @Property(tries = 2000)
+    void base64InPlaceEqualsBase64OfChars(@ForAll("longBase64ish") String text) {
+        String padded = "/" + text + "?";
+        byte[] out = new byte[text.length()];
+        int length = CamoVerifier.base64InPlace(padded, 1, text.length() + 1, out);
+        byte[] reference = CamoVerifier.base64OfChars(padded, 1, text.length() + 1);
+        Statistics.label("decoded").collect(reference != null);
+        if (reference == null) {
+            assertEquals(-1, length, text);
+        } else {
+            assertArrayEquals(reference, java.util.Arrays.copyOf(out, length), text);
+            assertEquals(reference.length, length, text);
+        }
+        Statistics.label("decoded").coverage(c -> c.check(true).percentage(p -> p > 30));
+    }
+
+    /** Long base64 across the JDK decoder's block sizes, and the same spliced with what it must refuse. */
+    @Provide
+    Arbitrary<String> longBase64ish() {
+        java.util.Base64.Encoder encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+        Arbitrary<String> valid = Arbitraries.bytes().array(byte[].class).ofMaxSize(1100).map(encoder::encodeToString);
+        // U+0141, U+0130, U+0161, U+012D, U+015F: their low bytes are 'A', '0', 'a', '-', '_'.
+        Arbitrary<String> spliced = Combinators.combine(valid, Arbitraries.integers().between(0, 2000),
+                Arbitraries.of("=", "==", "+", "/", "\u0141", "\u0130", "\u0161", "\u012d", "\u015f", "\u00e9", "\u00c1",
+                        "\n", "\r", " ", "%41", "A", ""))
+                .as((t, at, piece) -> {
+                    int i = at % (t.length() + 1);
+                    return t.substring(0, i) + piece + t.substring(Math.min(t.length(), i + at % 2));
+                });
+        Arbitrary<String> anyLength = Arbitraries.strings().withChars(BASE64_ALPHABET).ofMinLength(120).ofMaxLength(700);
+        return Arbitraries.oneOf(valid, spliced, anyLength, base64ish());
     }
 
     @Provide
@@ -289,12 +324,140 @@ class CamoFastPathTest {
         Arbitrary<String> lowerHex = Combinators.combine(url, Arbitraries.of("primary-secret", "old-secret"),
                 Arbitraries.of("", "", "#", "?url=x", "/more", "? "))
                 .as((u, secret, suffix) -> goCamoTarget(u, "hex", secret) + suffix);
-        return Arbitraries.oneOf(goCamoTargets(), withSuffix, lowerHex);
+        return Arbitraries.oneOf(goCamoTargets(), withSuffix, lowerHex, queryLayouts());
+    }
+
+    /** atmos/camo's query layout, signed, as the signer writes it and in the other spellings Node decodes. */
+    @Provide
+    Arbitrary<String> queryLayouts() {
+        Arbitrary<String> url = Arbitraries.oneOf(plainish(), urlish(), Arbitraries.of(
+                "http://golang.org/doc/gopher/frontpage.png", "https://127.0.0.1/x", "HTTP://example.org/",
+                "http://example.org/a b+c", "http://example.org/caf\u00e9", "http://x.org/?url=y&url=z#f"));
+        Arbitrary<String> signed = Combinators.combine(url, Arbitraries.of("primary-secret", "old-secret"),
+                Arbitraries.of("escaped", "Escaped", "raw", "plus"))
+                .as((u, secret, spelling) -> atmosQueryTarget(u, secret, spelling));
+        Arbitrary<String> tampered = Combinators.combine(signed, Arbitraries.integers().between(0, 1000),
+                Arbitraries.of("%", "%4", "%7f", "%7F", "%80", "%e9", "%zz", "&", "&url=x", "#", "+", " ", "\u00e9",
+                        "\u0130", "\ud83d\ude00", "=", "?", "/", "\\", "a", "0", "\u007f", "\t"))
+                .as((t, at, piece) -> {
+                    int i = at % (t.length() + 1);
+                    return t.substring(0, i) + piece + t.substring(Math.min(t.length(), i + (at % 3 == 0 ? 0 : 1)));
+                });
+        Arbitrary<String> suffixed = Combinators.combine(signed, Arbitraries.of("", "&", "&a=b", "&url=x", "#", "#x",
+                "%", "%4", "+")).as((t, suffix) -> t + suffix);
+        return Arbitraries.oneOf(signed, tampered, suffixed);
+    }
+
+    /** The query layout's fast path answers often, and as the reference does. */
+    @Property(tries = 2000)
+    void atmosQueryLayoutEqualsTheReference(@ForAll("queryLayouts") String target) {
+        Verification<String> expected = ATMOS.verifyAtmosReference(target);
+        Verification<String> fast = ATMOS.verifyPlainAtmos(target);
+        Statistics.label("answer").collect(fast == null ? "reference" : fast.getClass().getSimpleName());
+        if (fast != null) {
+            assertEquals(expected, fast, target);
+        }
+        assertEquals(expected, ATMOS.verify(target), target);
+        assertEquals(STRICT_ATMOS.verifyAtmosReference(target), STRICT_ATMOS.verify(target), target);
+        Statistics.label("answer").coverage(c -> {
+            c.check("Accepted").percentage(p -> p > 20);
+            c.check("Rejected").percentage(p -> p > 1);
+            c.check("reference").percentage(p -> p > 10);
+        });
+    }
+
+    /** {@code /<hex digest>?url=<url>}: escaped as the signer does (lower or upper case), raw, or with '+'. */
+    private static String atmosQueryTarget(String url, String secret, String spelling) {
+        String digest = goCamoTarget(url, "hex", secret);
+        digest = digest.substring(0, digest.indexOf('/', 1));
+        StringBuilder value = new StringBuilder();
+        for (byte b : url.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            boolean unreserved = c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0);
+            if (unreserved || spelling.equals("raw") && c > ' ' && c < 0x7f) {
+                value.append(c);
+            } else if (spelling.equals("plus") && c == ' ') {
+                value.append('+');
+            } else {
+                String hex = String.format("%%%02x", b & 0xff);
+                value.append(spelling.equals("Escaped") ? hex.toUpperCase(java.util.Locale.ROOT) : hex);
+            }
+        }
+        return digest + "?url=" + value;
+    }
+
+    @Property(tries = 3000)
+    void formDecodePlainEqualsTheReference(@ForAll("formish") String text) {
+        String padded = "&" + text + "&";
+        byte[] out = new byte[text.length()];
+        int length = CamoVerifier.formDecodePlain(padded, 1, padded.length() - 1, out);
+        Statistics.label("fast").collect(length >= 0);
+        if (length >= 0) {
+            String reference = NodeQueryString.formDecodeReference(padded, 1, padded.length() - 1);
+            assertEquals(reference, new String(out, 0, length, StandardCharsets.ISO_8859_1), text);
+            assertTrue(reference.chars().allMatch(c -> c < 0x80), text);
+            assertTrue(text.chars().noneMatch(c -> c == '&' || c == '#' || c <= ' ' || c >= 0x7f), text);
+        }
+        Statistics.label("fast").coverage(c -> c.check(true).percentage(p -> p > 20));
+    }
+
+    @Example
+    void formDecodePlainRefusesPercentsThatAreNoEscapes() {
+        for (String text : new String[] {"ab%%%cd", "ab%", "a%4", "%%41", "a%%", "%80", "%41%", "%4g", "%g4", "%\u0130",
+            "\u0130", "\u0141b", "a\u00e9", "\u0125", "%4\u0131", "+\u0080"}) {
+            byte[] out = new byte[text.length()];
+            assertEquals(-1, CamoVerifier.formDecodePlain("&" + text + "&", 1, text.length() + 1, out), text);
+        }
+        byte[] out = new byte[5];
+        assertEquals(3, CamoVerifier.formDecodePlain("%41+b", 0, 5, out));
+        assertEquals("A b", new String(out, 0, 3, StandardCharsets.US_ASCII));
+        assertEquals(0, CamoVerifier.formDecodePlain("x", 1, 1, new byte[0]));
+    }
+
+    /** Where {@link CamoVerifier#httpHostEnd} answers, Node's legacy parser reads that protocol and host. */
+    @Property(tries = 3000)
+    void httpHostEndAgreesWithNodeLegacyUrl(@ForAll("hostish") String url) {
+        net.jqwik.api.Assume.that(url.chars().allMatch(c -> c <= 0xff));
+        byte[] bytes = (url + "/junk").getBytes(StandardCharsets.ISO_8859_1);
+        int end = CamoVerifier.httpHostEnd(bytes, url.length());
+        Statistics.label("fast path").collect(end >= 0);
+        if (end >= 0) {
+            NodeLegacyUrl parsed = NodeLegacyUrl.parse(url);
+            boolean https = url.startsWith("https://");
+            assertEquals(https ? "https" : "http", parsed.protocol(), url);
+            assertEquals(url.substring(https ? 8 : 7, end), parsed.hostname(), url);
+        }
+    }
+
+    private static final String PREFIX = "https://img.example.org/p?x";
+    private static final CamoVerifier[] PREFIXED = {
+        CamoVerifier.builder(TWO_KEYS).prefix(PREFIX).build(),
+        CamoVerifier.builder(TWO_KEYS).prefix(PREFIX).dialect(CamoDialect.ATMOS_CAMO).build(),
+        CamoVerifier.builder(TWO_KEYS).dialect(CamoDialect.ATMOS_CAMO).maxLength(60).build(),
+        VERIFIER, ATMOS, STRICT_ATMOS
+    };
+
+    /** verify(String) skips the ProxyRequest; it answers as verify(ProxyRequest) does, prefix or not. */
+    @Property(tries = 2000)
+    void verifyOfTheStringEqualsVerifyOfTheRequest(@ForAll("atmosTargets") String target,
+            @ForAll boolean prefixed, @ForAll @net.jqwik.api.constraints.IntRange(max = 5) int which) {
+        String input = prefixed ? PREFIX + target : target;
+        CamoVerifier verifier = PREFIXED[which];
+        assertEquals(verifier.verify(ProxyRequest.of(input)), verifier.verify(input), input);
+    }
+
+    @Example
+    void verifyOfNullIsMalformed() {
+        for (CamoVerifier verifier : PREFIXED) {
+            assertEquals(Verification.rejected(dev.imgsign.core.Rejection.MALFORMED, "no request target"),
+                    verifier.verify((String) null));
+        }
     }
 
     @Provide
     Arbitrary<String> goCamoTargets() {
-        Arbitrary<String> url = Arbitraries.oneOf(plainish(), urlish(), Arbitraries.of(
+        Arbitrary<String> url = Arbitraries.oneOf(plainish(), urlish(),
+                plainish().map(u -> u + "/a-rather-long-path-segment".repeat(6)), Arbitraries.of(
                 "http://golang.org/doc/gopher/frontpage.png", "https://127.0.0.1/x", "http://localhost/",
                 "https://images.example.com/a/b.jpeg?width=1&token=abc#x", "http://example.org/caf\u00e9"));
         Arbitrary<String> signed = Combinators.combine(url, Arbitraries.of("hex", "HEX", "base64", "base64="),
