@@ -73,6 +73,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     /** The canonical form of options that change nothing: the only ones a URL-only signature covers by default. */
     private static final String NO_OPTIONS = ImageproxyOptions.NONE.canonicalWithoutSignature();
     private static final int SERVER_FORBIDDEN = 403;
+    private static final int MAC_LENGTH = HmacAlgorithm.SHA256.macLength();
 
     private final HmacKeyRing ring; // null without keys
     private final KeySet keys;
@@ -217,17 +218,18 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
                 return Verification.rejected(Rejection.HOST_NOT_ALLOWED, "remote host is denied");
             }
         }
-        ImageproxyRequest request = new ImageproxyRequest(fetchedUrl(remote), options);
         if (allowHosts.isEmpty() && ring == null) {
-            return hasHostName(remote) ? Verification.acceptedWithoutKey(request) : refusedWithoutHost();
+            return hasHostName(remote) ? Verification.acceptedWithoutKey(new ImageproxyRequest(fetchedUrl(remote),
+                    options)) : refusedWithoutHost();
         }
         if (host != null && allowHosts.matches(host)) {
-            return Verification.acceptedWithoutKey(request);
+            return Verification.acceptedWithoutKey(new ImageproxyRequest(fetchedUrl(remote), options));
         }
         if (ring != null) {
             int key = validSignature(remote, options);
             if (key >= 0) {
-                return hasHostName(remote) ? Verification.accepted(request, keys, key) : refusedWithoutHost();
+                return hasHostName(remote) ? Verification.accepted(new ImageproxyRequest(fetchedUrl(remote), options),
+                        keys, key) : refusedWithoutHost();
             }
         }
         return Verification.rejected(Rejection.BAD_SIGNATURE,
@@ -290,8 +292,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     /** The index of the first key whose signature matches, or -1. */
     private int validSignature(GoUrl remote, ImageproxyOptions options) {
         byte[] got = decodeSignature(options.signature());
-        if (got == null) {
-            return -1;
+        if (got == null || got.length != MAC_LENGTH) {
+            return -1; // no MAC can equal it: none is computed
         }
         // The URL-only message is needed only where a URL-only signature may be accepted.
         String urlMessage = remote.toString();

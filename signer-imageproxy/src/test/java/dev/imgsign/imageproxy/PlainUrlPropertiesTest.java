@@ -218,6 +218,33 @@ class PlainUrlPropertiesTest {
         assertTrue(!ImageproxyVerifier.signerShapeEquals(signature, changed), signature);
     }
 
+    @Provide
+    Arbitrary<String> schemeLike() {
+        return Arbitraries.strings().withChars("hHtpsS09+-.:/%#?@ é").ofMaxLength(12);
+    }
+
+    /** The server's first attempt skips url.Parse for a text without scheme: parsing it would not help. */
+    @Property(tries = 3000)
+    void aTextWithoutSchemeNeverParsesAsAnAbsoluteUrl(@ForAll("schemeLike") String s) {
+        dev.imgsign.peer.go.GoUrl parsed = dev.imgsign.peer.go.GoUrl.parse(s);
+        if (parsed != null) {
+            assertEquals(parsed.isAbs(), GoServer.startsWithScheme(s), s);
+        } else if (GoServer.startsWithScheme(s)) {
+            assertTrue(s.indexOf(':') > 0, s);
+        }
+    }
+
+    @Example
+    void schemes() {
+        assertTrue(GoServer.startsWithScheme("http:"));
+        assertTrue(GoServer.startsWithScheme("a+b-c.d9:x"));
+        assertTrue(!GoServer.startsWithScheme(":x"));
+        assertTrue(!GoServer.startsWithScheme("9a:x"));
+        assertTrue(!GoServer.startsWithScheme("ab"));
+        assertTrue(!GoServer.startsWithScheme("a/b:c"));
+        assertTrue(!GoServer.startsWithScheme(""));
+    }
+
     private static String outcome(java.util.function.Supplier<String> action) {
         try {
             return action.get();
