@@ -97,10 +97,15 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
      *     and it counts as long past (the link would be dead on arrival)
      */
     public String sign(String remoteUrl, ImageproxyOptions options) {
-        String plain = asciiBase ? plainUrl(remoteUrl, options) : null;
-        if (plain != null) {
-            checkValidUntil(options.validUntil());
-            return signPlain(plain, options.canonicalWithoutSignature());
+        if (asciiBase && remoteUrl != null && options != null && form == RemoteUrlForm.RAW
+                && PlainUrl.plainOptions(options.canonicalWithoutSignature())) {
+            long changes = PlainUrl.changes(remoteUrl);
+            if (changes >= 0) {
+                checkValidUntil(options.validUntil());
+                int length = changes == 0 ? remoteUrl.length() : PlainUrl.normalisedLength(changes);
+                return signPlain(remoteUrl, (int) changes & PlainUrl.CHANGES, length,
+                        options.canonicalWithoutSignature());
+            }
         }
         Prepared p = prepareParsed(remoteUrl, options);
         return baseUrl + "/" + options.textWithSignature(p.signature) + "/" + p.emitted;
@@ -110,22 +115,27 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
     private static final int SIGNATURE_LENGTH = 44;
 
     /**
-     * The proxy URL for a plain URL and plain options, written into one array, which ends with the
-     * message ({@code url#options}, or the URL alone) so that it is MACed in place: one copy of the URL
-     * besides the returned string.
+     * The proxy URL for a URL the fast path normalises (its {@code PlainUrl.changes}, and the length of
+     * its normalised form) and plain options, written into one array, which ends with the message
+     * ({@code url#options}, or the URL alone) so that it is MACed in place: one copy of the URL besides
+     * the returned string.
      */
     @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) copies ASCII chars as they are
-    private String signPlain(String url, String canonical) {
+    private String signPlain(String url, int changes, int urlLength, String canonical) {
         int base = baseUrl.length();
         int c = canonical.length();
         int optionsAt = base + 1;
         int urlAt = optionsAt + c + 2 + SIGNATURE_LENGTH + 1;
-        int outputLength = urlAt + url.length();
+        int outputLength = urlAt + urlLength;
         byte[] out = new byte[outputLength + (signOptions ? 1 + c : 0)];
         baseUrl.getBytes(0, base, out, 0);
         out[base] = '/';
         out[urlAt - 1] = '/';
-        url.getBytes(0, url.length(), out, urlAt);
+        if (changes == 0) {
+            url.getBytes(0, urlLength, out, urlAt);
+        } else {
+            PlainUrl.rewrite(url, changes, out, urlAt);
+        }
         if (signOptions) {
             out[outputLength] = '#';
             canonical.getBytes(0, c, out, outputLength + 1);

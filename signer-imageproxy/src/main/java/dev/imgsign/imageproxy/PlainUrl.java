@@ -140,102 +140,157 @@ final class PlainUrl {
      * plain. Returns {@code url} itself when it is already in that form.
      */
     static String normalise(String url) {
+        long changes = changes(url);
+        if (changes <= 0) {
+            return changes == 0 ? url : null;
+        }
+        byte[] out = new byte[normalisedLength(changes)];
+        rewrite(url, (int) changes & CHANGES, out, 0);
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@link #changes}: the path is rewritten. */
+    static final int PATH_CHANGES = 1;
+    /** {@link #changes}: the query is rewritten. */
+    static final int QUERY_CHANGES = 2;
+    /** {@link #changes}: the bits of the changes. */
+    static final int CHANGES = PATH_CHANGES | QUERY_CHANGES;
+
+    /**
+     * What {@link #normalise} does to {@code url}, read char by char: -1 when the fast path does not
+     * apply; 0 when the URL is returned as it is; else {@link #PATH_CHANGES} and/or {@link #QUERY_CHANGES},
+     * when {@link #rewrite} writes its form, plus its length ({@link #normalisedLength}) shifted left by 2.
+     */
+    static long changes(String url) {
         int length = url.length();
         if (url.indexOf('#') >= 0) {
-            return null;
+            return -1;
         }
         int q = url.indexOf('?');
         int pathEnd = q < 0 ? length : q;
         int pathStart = authorityEnd(url, pathEnd);
         if (pathStart < 0) {
-            return null;
+            return -1;
         }
-        // Read char by char: an unchanged URL (the common case) is returned without a copy.
         boolean pathChanges = false;
         boolean rawOnly = false; // a character Go keeps in a valid raw path but escapes when printing afresh
+        int rewrittenPath = 0; // the path's length as rewrite prints it afresh
         for (int i = pathStart; i < pathEnd; i++) {
-            i = keptRun(url, i, pathEnd, PATH_CLASS); // the common chars in a tight loop
+            int run = keptRun(url, i, pathEnd, PATH_CLASS); // the common chars in a tight loop
+            rewrittenPath += run - i;
+            i = run;
             if (i == pathEnd) {
                 break;
             }
-            switch (classOf(PATH_CLASS, url.charAt(i))) {
-                case KEEP:
-                    break;
+            char c = url.charAt(i);
+            switch (classOf(PATH_CLASS, c)) {
                 case RAW_ONLY:
                     rawOnly = true;
+                    rewrittenPath += 3;
                     break;
                 case CHANGE:
                     pathChanges = true;
+                    rewrittenPath += c < 0x80 ? 3 : 3 * utf8Length(c);
                     break;
                 case PERCENT:
                     if (!validEscape(url, i, pathEnd)) {
-                        return null; // Go refuses a bad escape
+                        return -1; // Go refuses a bad escape
                     }
+                    int b = Percent.hexValue(url.charAt(i + 1)) << 4 | Percent.hexValue(url.charAt(i + 2));
+                    rewrittenPath += b < 128 && PATH[b] ? 1 : 3;
                     i += 2;
                     break;
                 default:
-                    return null; // Go refuses control characters
+                    return -1; // Go refuses control characters
             }
         }
         boolean queryChanges = q == length - 1; // an empty query is dropped
+        int query = q < 0 || q == length - 1 ? 0 : length - q; // the query's length as rewrite writes it
         for (int i = q + 1; q >= 0 && i < length; i++) {
             i = keptRun(url, i, length, QUERY_CLASS);
             if (i == length) {
                 break;
             }
-            if (classOf(QUERY_CLASS, url.charAt(i)) == REFUSE) {
-                return null;
+            char c = url.charAt(i);
+            if (classOf(QUERY_CLASS, c) == REFUSE) {
+                return -1;
             }
             queryChanges = true;
+            query += c < 0x80 ? 2 : 3 * utf8Length(c) - 1;
         }
         if (!pathChanges && !queryChanges) {
             // Unchanged: plain unless the path holds a character only a raw path keeps.
-            return rawOnly ? null : url;
+            return rawOnly ? -1 : 0;
         }
-        // The rewrite below yields a plain URL: PATH characters and escapes, then QUERY characters and escapes.
-        Escaped out = new Escaped(length + (length >> 1) + 16);
-        out.chars(url, 0, pathStart);
-        if (pathChanges) {
+        if (rewrittenPath < 0 || query < 0) {
+            return -1; // a surrogate: the full path turns it into a '?' that splits the URL
+        }
+        long normalised = pathStart + (pathChanges ? rewrittenPath : pathEnd - pathStart) + query;
+        return normalised << 2 | (pathChanges ? PATH_CHANGES : 0) | (queryChanges ? QUERY_CHANGES : 0);
+    }
+
+    /** The length of {@link #normalise}'s form from a positive {@link #changes}. */
+    static int normalisedLength(long changes) {
+        return (int) (changes >>> 2);
+    }
+
+    /** The UTF-8 length of a non-ASCII char, or a large negative number for a surrogate. */
+    private static int utf8Length(char c) {
+        return Character.isSurrogate(c) ? -(1 << 20) : c < 0x800 ? 2 : 3;
+    }
+
+    /**
+     * Writes {@link #normalise}'s form of {@code url}, whose {@link #changes} are {@code changes} (not 0,
+     * so no surrogate), into {@code out} from {@code at}. The result is plain: PATH characters and escapes,
+     * then QUERY characters and escapes.
+     */
+    static void rewrite(String url, int changes, byte[] out, int at) {
+        int length = url.length();
+        int q = url.indexOf('?');
+        int pathEnd = q < 0 ? length : q;
+        int pathStart = authorityEnd(url, pathEnd);
+        Escaped w = new Escaped(out, at);
+        w.chars(url, 0, pathStart);
+        if ((changes & PATH_CHANGES) != 0) {
             // Go keeps a raw path only when it is a valid encoding; otherwise it prints the decoded path
             // escaped afresh, which also rewrites the escapes that were there (%41 becomes A).
             for (int i = pathStart; i < pathEnd; i++) {
                 int run = keptRun(url, i, pathEnd, PATH_CLASS);
-                out.chars(url, i, run);
+                w.chars(url, i, run);
                 if (run == pathEnd) {
                     break;
                 }
                 i = run;
                 char c = url.charAt(i);
                 if (c == '%') {
-                    out.pathByte(Percent.hexValue(url.charAt(i + 1)) << 4 | Percent.hexValue(url.charAt(i + 2)));
+                    w.pathByte(Percent.hexValue(url.charAt(i + 1)) << 4 | Percent.hexValue(url.charAt(i + 2)));
                     i += 2;
                 } else if (c < 0x80) {
-                    out.pathByte(c);
-                } else if (!out.utf8(c)) {
-                    return null;
+                    w.pathByte(c);
+                } else {
+                    w.utf8(c);
                 }
             }
         } else {
-            out.chars(url, pathStart, pathEnd);
+            w.chars(url, pathStart, pathEnd);
         }
         if (q >= 0 && q < length - 1) {
-            out.chars(url, q, q + 1);
+            w.chars(url, q, q + 1);
             for (int i = q + 1; i < length; i++) {
                 int run = keptRun(url, i, length, QUERY_CLASS);
-                out.chars(url, i, run);
+                w.chars(url, i, run);
                 if (run == length) {
                     break;
                 }
                 i = run;
                 char c = url.charAt(i);
                 if (c < 0x80) {
-                    out.escapeUnless(QUERY, c);
-                } else if (!out.utf8(c)) {
-                    return null;
+                    w.escapeUnless(QUERY, c);
+                } else {
+                    w.utf8(c);
                 }
             }
         }
-        return out.text();
     }
 
     /** The end of the run from {@code from} of chars kept as they are. */
@@ -276,27 +331,21 @@ final class PlainUrl {
         return at + 2 < to && Percent.hexValue(s.charAt(at + 1)) >= 0 && Percent.hexValue(s.charAt(at + 2)) >= 0;
     }
 
-    /** A growing ASCII buffer that percent-escapes bytes outside a table. */
+    /** Writes ASCII into an array of the right size, percent-escaping bytes outside a table. */
     private static final class Escaped {
-        private byte[] bytes;
-        private int size;
+        private final byte[] bytes;
+        private int at;
 
-        Escaped(int capacity) {
-            bytes = new byte[capacity];
-        }
-
-        private void room(int n) {
-            if (size + n > bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
-            }
+        Escaped(byte[] bytes, int at) {
+            this.bytes = bytes;
+            this.at = at;
         }
 
         /** Copies the ASCII chars {@code s[from, to)}. */
         @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) copies ASCII chars as they are
         void chars(String s, int from, int to) {
-            room(to - from);
-            s.getBytes(from, to, bytes, size);
-            size += to - from;
+            s.getBytes(from, to, bytes, at);
+            at += to - from;
         }
 
         /** A decoded path byte: kept if a {@link #PATH} character other than {@code %}, else escaped. */
@@ -310,29 +359,21 @@ final class PlainUrl {
 
         void escapeUnless(boolean[] keep, int b) {
             if (b < 128 && keep[b]) {
-                room(1);
-                bytes[size++] = (byte) b;
+                bytes[at++] = (byte) b;
             } else {
                 escape(b);
             }
         }
 
         private void escape(int b) {
-            room(3);
-            bytes[size++] = '%';
-            bytes[size++] = UPPER_HEX[b >> 4];
-            bytes[size++] = UPPER_HEX[b & 15];
+            bytes[at] = '%';
+            bytes[at + 1] = UPPER_HEX[b >> 4];
+            bytes[at + 2] = UPPER_HEX[b & 15];
+            at += 3;
         }
 
-        /**
-         * Escapes the UTF-8 bytes of the non-ASCII BMP character {@code c}; false for a surrogate, which
-         * the full path turns into a {@code ?} that splits the URL (a surrogate pair never gets here: it
-         * makes the ISO-8859-1 bytes shorter than the URL).
-         */
-        boolean utf8(char c) {
-            if (Character.isSurrogate(c)) {
-                return false;
-            }
+        /** Escapes the UTF-8 bytes of the non-ASCII BMP character {@code c}, not a surrogate. */
+        void utf8(char c) {
             if (c < 0x800) {
                 escape(0xc0 | c >> 6);
             } else {
@@ -340,11 +381,6 @@ final class PlainUrl {
                 escape(0x80 | c >> 6 & 0x3f);
             }
             escape(0x80 | c & 0x3f);
-            return true;
-        }
-
-        String text() {
-            return new String(bytes, 0, size, StandardCharsets.ISO_8859_1);
         }
     }
 

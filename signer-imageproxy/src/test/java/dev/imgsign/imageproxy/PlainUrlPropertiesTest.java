@@ -82,6 +82,20 @@ class PlainUrlPropertiesTest {
                 url);
     }
 
+    /** changes() counts exactly what rewrite() writes, and says -1 exactly where normalise gives up. */
+    @Property(tries = 3000)
+    void theNormalisedLengthIsCountedExactly(@ForAll("nearPlainUrls") String url) {
+        long changes = PlainUrl.changes(url);
+        String normalised = PlainUrl.normalise(url);
+        assertEquals(changes < 0, normalised == null, url);
+        if (changes > 0) {
+            assertEquals(normalised.length(), PlainUrl.normalisedLength(changes), url);
+            assertTrue(normalised.indexOf(0) < 0, url); // every byte written
+        } else if (changes == 0) {
+            assertTrue(normalised == url, url);
+        }
+    }
+
     @Property(tries = 3000)
     void verifyingTakesTheFastPathOnlyWhereItChangesNothing(@ForAll("optionTexts") String options,
             @ForAll("nearPlainUrls") String url, @ForAll boolean sign, @ForAll boolean tamper) {
