@@ -137,7 +137,8 @@ final class PlainUrl {
      * What the signer emits for {@code url} (Go's parse and print, fragment and empty query dropped, the
      * query escaped for transport), computed in one pass for a URL with a plain scheme and host, no
      * fragment and no control characters; null for anything else, and whenever the result would not be
-     * plain. Returns {@code url} itself when it is already in that form.
+     * plain (except a path kept as it is: see {@link #rewrite}). Returns {@code url} itself when it is
+     * already in that form.
      */
     static String normalise(String url) {
         long changes = changes(url);
@@ -241,8 +242,9 @@ final class PlainUrl {
 
     /**
      * Writes {@link #normalise}'s form of {@code url}, whose {@link #changes} are {@code changes} (not 0,
-     * so no surrogate), into {@code out} from {@code at}. The result is plain: PATH characters and escapes,
-     * then QUERY characters and escapes.
+     * so no surrogate), into {@code out} from {@code at}: PATH characters and escapes, then QUERY characters
+     * and escapes; a path left as it is may keep characters Go keeps only in a raw path ({@code !} of
+     * {@code http://h/!?}), as the full path prints them.
      */
     static void rewrite(String url, int changes, byte[] out, int at) {
         int length = url.length();
