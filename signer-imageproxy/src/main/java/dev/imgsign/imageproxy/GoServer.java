@@ -49,14 +49,14 @@ final class GoServer {
             return Parsed.error("empty path");
         }
         String path = escaped.substring(1);
-        RemoteUrl remote = parseUrl(path);
+        RemoteUrl remote = parseUrl(path, true);
         ImageproxyOptions options = ImageproxyOptions.NONE;
         if (remote.url == null || !remote.url.isAbs()) {
             int slash = path.indexOf('/');
             if (slash < 0) {
                 return Parsed.error("too few path segments");
             }
-            remote = parseUrl(path.substring(slash + 1));
+            remote = parseUrl(path.substring(slash + 1), false);
             if (remote.url == null) {
                 return Parsed.error("unable to parse remote URL");
             }
@@ -75,8 +75,12 @@ final class GoServer {
         return new Parsed(url, options, null);
     }
 
-    /** {@code parseURL}: base64, then percent-encoded, then {@code http:/} repair, then url.Parse. */
-    private static RemoteUrl parseUrl(String s) {
+    /**
+     * {@code parseURL}: base64, then percent-encoded, then {@code http:/} repair, then url.Parse. When only
+     * an absolute URL matters, a text without a scheme is not parsed: url.Parse would fail or yield a
+     * relative URL, which the caller treats alike (the whole path is then no remote URL).
+     */
+    private static RemoteUrl parseUrl(String s, boolean absoluteOnly) {
         boolean encoded = false;
         // Base64 of a text starting "http" starts "aHR0c" (Go's decoder skips only CR and LF): skip the
         // decoding of anything else.
@@ -100,7 +104,23 @@ final class GoServer {
             }
         }
         s = repairCollapsedSlashes(s);
-        return new RemoteUrl(GoUrl.parse(s), encoded);
+        return new RemoteUrl(absoluteOnly && !startsWithScheme(s) ? null : GoUrl.parse(s), encoded);
+    }
+
+    /** Whether url.Parse finds a scheme in {@code s}: a letter, letters, digits, {@code + - .}, then {@code :}. */
+    static boolean startsWithScheme(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            boolean other = c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.';
+            if (c == ':') {
+                return i > 0;
+            }
+            if (!letter && !(other && i > 0)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.imgsign.imageproxy;
 
 import dev.imgsign.peer.go.GoStrconv;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +92,115 @@ public final class ImageproxyOptions {
         this.validUntil = b.validUntil;
     }
 
+    /**
+     * The options parsed from {@code s[from, to)}, token by token in place (no builder, no substring per
+     * token unless its value is kept or unusual); {@link #parseByTokens} is the reference.
+     */
+    private ImageproxyOptions(String s, int from, int to) {
+        double width = 0;
+        double height = 0;
+        boolean fit = false;
+        long rotate = 0;
+        boolean flipVertical = false;
+        boolean flipHorizontal = false;
+        long quality = 0;
+        String signature = "";
+        boolean scaleUp = false;
+        Format format = null;
+        double cropX = 0;
+        double cropY = 0;
+        double cropWidth = 0;
+        double cropHeight = 0;
+        boolean smartCrop = false;
+        boolean trim = false;
+        long validUntil = 0;
+        for (int start = from, end; start <= to; start = end + 1) {
+            int comma = s.indexOf(',', start);
+            end = comma < 0 || comma > to ? to : comma;
+            int n = end - start;
+            if (n == 0) {
+                continue;
+            }
+            char first = s.charAt(start);
+            char second = n >= 2 ? s.charAt(start + 1) : 0; // not read past the token: the range may be inside a text
+            int word = -1;
+            if (first == 'f' || first == 's' || first == 'j' || first == 'p' || first == 't') { // the words' initials
+                for (int w = 0; w < WORDS.length && word < 0; w++) {
+                    if (WORDS[w].length() == n && s.startsWith(WORDS[w], start)) {
+                        word = w;
+                    }
+                }
+            }
+            switch (word) {
+                case 0 -> fit = true;
+                case 1 -> flipVertical = true;
+                case 2 -> flipHorizontal = true;
+                case 3 -> scaleUp = true;
+                case 4 -> format = Format.JPEG;
+                case 5 -> format = Format.PNG;
+                case 6 -> format = Format.TIFF;
+                case 7 -> smartCrop = true;
+                case 8 -> trim = true;
+                default -> {
+                    if (first == 'r') {
+                        rotate = atoi(s, start + 1, end);
+                    } else if (first == 'q') {
+                        quality = atoi(s, start + 1, end);
+                    } else if (first == 's') {
+                        signature = s.substring(start + 1, end);
+                    } else if (first == 'c' && second == 'x') {
+                        cropX = GoStrconv.parseFloat(s.substring(start + 2, end)).value();
+                    } else if (first == 'c' && second == 'y') {
+                        cropY = GoStrconv.parseFloat(s.substring(start + 2, end)).value();
+                    } else if (first == 'c' && second == 'w') {
+                        cropWidth = GoStrconv.parseFloat(s.substring(start + 2, end)).value();
+                    } else if (first == 'c' && second == 'h') {
+                        cropHeight = GoStrconv.parseFloat(s.substring(start + 2, end)).value();
+                    } else if (first == 'v' && second == 'u') {
+                        long digits = plainDigits(s, start + 2, end);
+                        long v = digits >= 0 ? digits : GoStrconv.parseInt64(s.substring(start + 2, end));
+                        if (v > 0) {
+                            validUntil = v;
+                        }
+                    } else {
+                        int x = s.indexOf('x', start);
+                        if (x >= 0 && x < end) {
+                            if (x > start) {
+                                width = GoStrconv.floatValue(s, start, x);
+                            }
+                            if (x < end - 1) {
+                                height = GoStrconv.floatValue(s, x + 1, end);
+                            }
+                        } else {
+                            GoStrconv.ParsedFloat size = GoStrconv.parseFloat(s.substring(start, end));
+                            if (size.ok()) {
+                                width = size.value();
+                                height = size.value();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        this.width = width;
+        this.height = height;
+        this.fit = fit;
+        this.rotate = rotate;
+        this.flipVertical = flipVertical;
+        this.flipHorizontal = flipHorizontal;
+        this.quality = quality;
+        this.signature = signature;
+        this.scaleUp = scaleUp;
+        this.format = format;
+        this.cropX = positiveZero(cropX);
+        this.cropY = positiveZero(cropY);
+        this.cropWidth = positiveZero(cropWidth);
+        this.cropHeight = positiveZero(cropHeight);
+        this.smartCrop = smartCrop;
+        this.trim = trim;
+        this.validUntil = validUntil;
+    }
+
     private static double positiveZero(double v) {
         return v == 0 ? 0.0 : v;
     }
@@ -150,19 +260,12 @@ public final class ImageproxyOptions {
      * @return the options the server would apply
      */
     public static ImageproxyOptions parse(String options) {
-        Builder b = new Builder();
-        if (options == null) {
-            return b.build();
-        }
-        int start = 0;
-        int len = options.length();
-        while (start <= len) {
-            int comma = options.indexOf(',', start);
-            int end = comma < 0 ? len : comma;
-            apply(b, options, start, end);
-            start = end + 1;
-        }
-        return b.build();
+        return options == null ? NONE : parse(options, 0, options.length());
+    }
+
+    /** {@link #parse(String)} of {@code s[from, to)}, without copying it. */
+    static ImageproxyOptions parse(String s, int from, int to) {
+        return new ImageproxyOptions(s, from, to);
     }
 
     /** {@link #parse} token by token through substrings: the reference it is tested against. */
@@ -256,74 +359,6 @@ public final class ImageproxyOptions {
 
     /** The words of {@link #parse}, tested before any prefix (so {@code sc} is not a signature). */
     private static final String[] WORDS = {"fit", "fv", "fh", "scaleUp", "jpeg", "png", "tiff", "sc", "trim"};
-
-    /** Applies the token {@code s[from, to)}, without copying it unless its value is kept or unusual. */
-    private static void apply(Builder b, String s, int from, int to) {
-        int n = to - from;
-        if (n == 0) {
-            return;
-        }
-        char first = s.charAt(from);
-        if (first == 'f' || first == 's' || first == 'j' || first == 'p' || first == 't') { // the words' initials
-            for (int w = 0; w < WORDS.length; w++) {
-                if (WORDS[w].length() == n && s.startsWith(WORDS[w], from)) {
-                    applyWord(b, w);
-                    return;
-                }
-            }
-        }
-        if (first == 'r') {
-            b.rotate = atoi(s, from + 1, to);
-        } else if (first == 'q') {
-            b.quality = atoi(s, from + 1, to);
-        } else if (first == 's') {
-            b.signature = s.substring(from + 1, to);
-        } else if (first == 'c' && s.startsWith("cx", from)) {
-            b.cropX = GoStrconv.parseFloat(s.substring(from + 2, to)).value();
-        } else if (first == 'c' && s.startsWith("cy", from)) {
-            b.cropY = GoStrconv.parseFloat(s.substring(from + 2, to)).value();
-        } else if (first == 'c' && s.startsWith("cw", from)) {
-            b.cropWidth = GoStrconv.parseFloat(s.substring(from + 2, to)).value();
-        } else if (first == 'c' && s.startsWith("ch", from)) {
-            b.cropHeight = GoStrconv.parseFloat(s.substring(from + 2, to)).value();
-        } else if (first == 'v' && s.startsWith("vu", from)) {
-            long digits = plainDigits(s, from + 2, to);
-            long v = digits >= 0 ? digits : GoStrconv.parseInt64(s.substring(from + 2, to));
-            if (v > 0) {
-                b.validUntil = v;
-            }
-        } else {
-            int x = s.indexOf('x', from);
-            if (x >= 0 && x < to) {
-                if (x > from) {
-                    b.width = GoStrconv.floatValue(s, from, x);
-                }
-                if (x < to - 1) {
-                    b.height = GoStrconv.floatValue(s, x + 1, to);
-                }
-            } else {
-                GoStrconv.ParsedFloat size = GoStrconv.parseFloat(s.substring(from, to));
-                if (size.ok()) {
-                    b.width = size.value();
-                    b.height = size.value();
-                }
-            }
-        }
-    }
-
-    private static void applyWord(Builder b, int word) {
-        switch (word) {
-            case 0 -> b.fit = true;
-            case 1 -> b.flipVertical = true;
-            case 2 -> b.flipHorizontal = true;
-            case 3 -> b.scaleUp = true;
-            case 4 -> b.format = Format.JPEG;
-            case 5 -> b.format = Format.PNG;
-            case 6 -> b.format = Format.TIFF;
-            case 7 -> b.smartCrop = true;
-            default -> b.trim = true;
-        }
-    }
 
     /** Go's {@code Atoi} of {@code s[from, to)}; plain digits read in place. */
     private static long atoi(String s, int from, int to) {
@@ -560,11 +595,8 @@ public final class ImageproxyOptions {
             return withSignature(signature).toString();
         }
         String unsigned = canonicalWithoutSignature();
-        int at = 0;
-        while (at < unsigned.length() && compareToken(unsigned, at, signature) < 0) {
-            int comma = unsigned.indexOf(',', at);
-            at = comma < 0 ? unsigned.length() + 1 : comma + 1;
-        }
+        int at = signatureTokenAt(unsigned, signature.getBytes(StandardCharsets.ISO_8859_1), 0,
+                signature.length());
         StringBuilder b = new StringBuilder(unsigned.length() + signature.length() + 2);
         if (at > unsigned.length()) {
             return b.append(unsigned).append(",s").append(signature).toString();
@@ -583,17 +615,31 @@ public final class ImageproxyOptions {
         return true;
     }
 
+    /**
+     * Where the token {@code s<signature>} goes in the canonical text {@code unsigned} (ASCII) as the sort
+     * puts it: the index of the first token not below it, or {@code unsigned.length() + 1} after the last;
+     * the signature is the ASCII bytes {@code signature[from, from + length)} without {@code ,}.
+     */
+    static int signatureTokenAt(String unsigned, byte[] signature, int from, int length) {
+        int at = 0;
+        while (at < unsigned.length() && compareToken(unsigned, at, signature, from, length) < 0) {
+            int comma = unsigned.indexOf(',', at);
+            at = comma < 0 ? unsigned.length() + 1 : comma + 1;
+        }
+        return at;
+    }
+
     /** {@link #compareCodePoints} of the ASCII token at {@code text[at]} (up to {@code ,}) and {@code s<signature>}. */
-    private static int compareToken(String text, int at, String signature) {
+    private static int compareToken(String text, int at, byte[] signature, int from, int length) {
         int end = text.indexOf(',', at);
         if (end < 0) {
             end = text.length();
         }
         int n = end - at;
-        int m = signature.length() + 1;
+        int m = length + 1;
         for (int k = 0; k < Math.min(n, m); k++) {
             char a = text.charAt(at + k);
-            char b = k == 0 ? 's' : signature.charAt(k - 1);
+            char b = k == 0 ? 's' : (char) signature[from + k - 1];
             if (a != b) {
                 return Character.compare(a, b);
             }
@@ -611,52 +657,90 @@ public final class ImageproxyOptions {
         if (withSignature && !signature.isEmpty()) {
             return canonicalBySorting(true);
         }
-        StringBuilder b = new StringBuilder(32);
-        appendFloat(b, width).append('x');
-        appendFloat(b, height);
-        appendFloat(b, "ch", cropHeight);
-        appendFloat(b, "cw", cropWidth);
-        appendFloat(b, "cx", cropX);
-        appendFloat(b, "cy", cropY);
-        appendFlag(b, "fh", flipHorizontal);
-        appendFlag(b, "fit", fit);
-        appendFlag(b, "fv", flipVertical);
-        appendFlag(b, "jpeg", format == Format.JPEG);
-        appendFlag(b, "png", format == Format.PNG);
-        if (quality != 0) {
-            b.append(",q").append(quality);
-        }
-        if (rotate != 0) {
-            b.append(",r").append(rotate);
-        }
-        appendFlag(b, "sc", smartCrop);
-        appendFlag(b, "scaleUp", scaleUp);
-        appendFlag(b, "tiff", format == Format.TIFF);
-        appendFlag(b, "trim", trim);
-        if (validUntil != 0) {
-            b.append(",vu").append(validUntil);
-        }
-        return b.toString();
+        byte[] b = new byte[writeCanonical(null, 0)];
+        writeCanonical(b, 0);
+        return new String(b, StandardCharsets.ISO_8859_1);
     }
 
-    private static void appendFloat(StringBuilder b, String name, double value) {
-        if (value != 0) {
-            b.append(',').append(name).append(GoStrconv.formatFloat(value));
-        }
+    /**
+     * Writes the canonical text without signature (ASCII) into {@code out} from {@code at}: the index after
+     * it, or -1 when it does not fit (then what was written is garbage). A null {@code out} only counts:
+     * {@code writeCanonical(null, 0)} is the text's length.
+     */
+    int writeCanonical(byte[] out, int at) {
+        int i = writeFloat(out, at, width);
+        i = writeText(out, i, "x");
+        i = writeFloat(out, i, height);
+        i = writeFloat(out, i, ",ch", cropHeight);
+        i = writeFloat(out, i, ",cw", cropWidth);
+        i = writeFloat(out, i, ",cx", cropX);
+        i = writeFloat(out, i, ",cy", cropY);
+        i = writeFlag(out, i, ",fh", flipHorizontal);
+        i = writeFlag(out, i, ",fit", fit);
+        i = writeFlag(out, i, ",fv", flipVertical);
+        i = writeFlag(out, i, ",jpeg", format == Format.JPEG);
+        i = writeFlag(out, i, ",png", format == Format.PNG);
+        i = writeLong(out, i, ",q", quality);
+        i = writeLong(out, i, ",r", rotate);
+        i = writeFlag(out, i, ",sc", smartCrop);
+        i = writeFlag(out, i, ",scaleUp", scaleUp);
+        i = writeFlag(out, i, ",tiff", format == Format.TIFF);
+        i = writeFlag(out, i, ",trim", trim);
+        return writeLong(out, i, ",vu", validUntil);
     }
 
-    /** {@code GoStrconv.formatFloat(value)} appended; a small non-zero integer without the intermediate string. */
-    private static StringBuilder appendFloat(StringBuilder b, double value) {
+    /** {@code name} and the value, unless the value is 0; -1 stays -1. */
+    private static int writeFloat(byte[] out, int at, String name, double value) {
+        return value == 0 ? at : writeFloat(out, writeText(out, at, name), value);
+    }
+
+    /** {@code GoStrconv.formatFloat(value)}; a small integer without the intermediate string. */
+    private static int writeFloat(byte[] out, int at, double value) {
         if (value != 0 && value == Math.rint(value) && Math.abs(value) < 1e6) {
-            return b.append((long) value);
+            return writeDecimal(out, at, (long) value);
         }
-        return b.append(GoStrconv.formatFloat(value));
+        return writeText(out, at, GoStrconv.formatFloat(value));
     }
 
-    private static void appendFlag(StringBuilder b, String name, boolean set) {
-        if (set) {
-            b.append(',').append(name);
+    private static int writeFlag(byte[] out, int at, String name, boolean set) {
+        return set ? writeText(out, at, name) : at;
+    }
+
+    private static int writeLong(byte[] out, int at, String name, long value) {
+        return value == 0 ? at : writeDecimal(out, writeText(out, at, name), value);
+    }
+
+    /** {@code Long.toString(value)}, written without the string for values above {@code Long.MIN_VALUE}. */
+    private static int writeDecimal(byte[] out, int at, long value) {
+        if (value < 0) {
+            return value == Long.MIN_VALUE ? writeText(out, at, Long.toString(value))
+                    : writeDecimal(out, writeText(out, at, "-"), -value);
         }
+        int digits = 1;
+        for (long rest = value / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        if (at < 0 || out == null || at + digits > out.length) {
+            return at < 0 || out != null ? -1 : at + digits;
+        }
+        long rest = value;
+        for (int i = at + digits - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return at + digits;
+    }
+
+    /** The ASCII {@code text}; -1 when it does not fit or {@code at} is already -1. */
+    private static int writeText(byte[] out, int at, String text) {
+        int n = text.length();
+        if (at < 0 || out == null || at + n > out.length) {
+            return at < 0 || out != null ? -1 : at + n;
+        }
+        for (int i = 0; i < n; i++) {
+            out[at + i] = (byte) text.charAt(i);
+        }
+        return at + n;
     }
 
     /** The canonical text by building every token and sorting them as Go does. */

@@ -46,6 +46,8 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
     private final boolean signOptions;
     private final RemoteUrlForm form;
     private final Clock clock;
+    /** Whether the base URL is ASCII, so that {@link #signPlain} may write it as bytes. */
+    private final boolean asciiBase;
 
     private ImageproxySigner(Builder b) {
         this.ring = HmacKeyRing.of(HmacAlgorithm.SHA256, b.keys);
@@ -53,6 +55,7 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
         this.signOptions = b.signOptions;
         this.form = b.form;
         this.clock = b.clock;
+        this.asciiBase = b.baseUrl.chars().allMatch(c -> c < 0x80);
     }
 
     /**
@@ -94,8 +97,99 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
      *     and it counts as long past (the link would be dead on arrival)
      */
     public String sign(String remoteUrl, ImageproxyOptions options) {
-        Prepared p = prepare(remoteUrl, options);
+        if (asciiBase && remoteUrl != null && options != null && form == RemoteUrlForm.RAW
+                && PlainUrl.plainOptions(options.canonicalWithoutSignature())) {
+            long changes = PlainUrl.changes(remoteUrl);
+            if (changes >= 0) {
+                checkValidUntil(options.validUntil());
+                int length = changes == 0 ? remoteUrl.length() : PlainUrl.normalisedLength(changes);
+                return signPlain(remoteUrl, (int) changes & PlainUrl.CHANGES, length,
+                        options.canonicalWithoutSignature());
+            }
+        }
+        Prepared p = prepareParsed(remoteUrl, options);
         return baseUrl + "/" + options.textWithSignature(p.signature) + "/" + p.emitted;
+    }
+
+    /** The length of a padded base64 HMAC-SHA256. */
+    private static final int SIGNATURE_LENGTH = 44;
+
+    /**
+     * The proxy URL for a URL the fast path normalises (its {@code PlainUrl.changes}, and the length of
+     * its normalised form) and plain options, written into one array, which ends with the message
+     * ({@code url#options}, or the URL alone) so that it is MACed in place: one copy of the URL besides
+     * the returned string.
+     */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) copies ASCII chars as they are
+    private String signPlain(String url, int changes, int urlLength, String canonical) {
+        int base = baseUrl.length();
+        int c = canonical.length();
+        int optionsAt = base + 1;
+        int urlAt = optionsAt + c + 2 + SIGNATURE_LENGTH + 1;
+        int outputLength = urlAt + urlLength;
+        byte[] out = new byte[outputLength + (signOptions ? 1 + c : 0)];
+        baseUrl.getBytes(0, base, out, 0);
+        out[base] = '/';
+        out[urlAt - 1] = '/';
+        if (changes == 0) {
+            url.getBytes(0, urlLength, out, urlAt);
+        } else {
+            PlainUrl.rewrite(url, changes, out, urlAt);
+        }
+        if (signOptions) {
+            out[outputLength] = '#';
+            canonical.getBytes(0, c, out, outputLength + 1);
+        }
+        byte[] mac = ring.hmac(0).mac(out, urlAt, out.length - urlAt);
+        // The signature token goes where the sort puts it: canonical[0, at) s<signature> , canonical[at, c).
+        int sigAt = optionsAt + 1;
+        encodeSignature(mac, out, sigAt);
+        int at = ImageproxyOptions.signatureTokenAt(canonical, out, sigAt, SIGNATURE_LENGTH);
+        if (at > c) { // after the last token
+            System.arraycopy(out, sigAt, out, optionsAt + c + 2, SIGNATURE_LENGTH);
+            canonical.getBytes(0, c, out, optionsAt);
+            out[optionsAt + c] = ',';
+            out[optionsAt + c + 1] = 's';
+        } else {
+            System.arraycopy(out, sigAt, out, optionsAt + at + 1, SIGNATURE_LENGTH);
+            canonical.getBytes(0, at, out, optionsAt);
+            out[optionsAt + at] = 's';
+            out[optionsAt + at + 1 + SIGNATURE_LENGTH] = ',';
+            canonical.getBytes(at, c, out, optionsAt + at + 2 + SIGNATURE_LENGTH);
+        }
+        return new String(out, 0, outputLength, StandardCharsets.ISO_8859_1);
+    }
+
+    private static final byte[] URL_SAFE_DIGITS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(StandardCharsets.ISO_8859_1);
+
+    /** Padded URL-safe base64 of the 32-byte {@code mac} into {@code out[at, at + 44)}, as {@link #SIGNATURE_ENCODER}. */
+    static void encodeSignature(byte[] mac, byte[] out, int at) {
+        int o = at;
+        for (int i = 0; i < 30; i += 3) {
+            int v = (mac[i] & 0xff) << 16 | (mac[i + 1] & 0xff) << 8 | mac[i + 2] & 0xff;
+            out[o++] = URL_SAFE_DIGITS[v >>> 18];
+            out[o++] = URL_SAFE_DIGITS[v >>> 12 & 63];
+            out[o++] = URL_SAFE_DIGITS[v >>> 6 & 63];
+            out[o++] = URL_SAFE_DIGITS[v & 63];
+        }
+        int v = (mac[30] & 0xff) << 8 | mac[31] & 0xff;
+        out[o++] = URL_SAFE_DIGITS[v >>> 10];
+        out[o++] = URL_SAFE_DIGITS[v >>> 4 & 63];
+        out[o++] = URL_SAFE_DIGITS[v << 2 & 63];
+        out[o] = '=';
+    }
+
+    /**
+     * The remote URL as emitted when the fast path applies (raw form, a plain URL after normalisation and
+     * plain options: the server's parsing then leaves it as it is), else null.
+     */
+    private String plainUrl(String remoteUrl, ImageproxyOptions options) {
+        if (remoteUrl == null || options == null || form != RemoteUrlForm.RAW) {
+            return null;
+        }
+        String normalised = PlainUrl.normalise(remoteUrl);
+        return normalised != null && PlainUrl.plainOptions(options.canonicalWithoutSignature()) ? normalised : null;
     }
 
     /** {@link #sign(String, ImageproxyOptions)} without the fast path: the reference it is tested against. */
@@ -144,16 +238,13 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
     }
 
     private Prepared prepare(String remoteUrl, ImageproxyOptions options) {
-        String normalised = remoteUrl == null || options == null || form != RemoteUrlForm.RAW ? null
-                : PlainUrl.normalise(remoteUrl);
+        String normalised = plainUrl(remoteUrl, options);
         if (normalised != null) {
             // The server's parsing leaves a plain URL as it is: it is emitted and MACed as normalised.
-            String canonical = options.canonicalWithoutSignature();
-            if (PlainUrl.plainOptions(canonical)) {
-                checkValidUntil(options.validUntil());
-                byte[] message = PlainUrl.message(normalised, signOptions ? canonical : null);
-                return new Prepared(normalised, message, SIGNATURE_ENCODER.encodeToString(ring.sign(message)));
-            }
+            checkValidUntil(options.validUntil());
+            String text = signOptions ? normalised + "#" + options.canonicalWithoutSignature() : normalised;
+            byte[] message = text.getBytes(StandardCharsets.ISO_8859_1);
+            return new Prepared(normalised, message, SIGNATURE_ENCODER.encodeToString(ring.sign(message)));
         }
         return prepareParsed(remoteUrl, options);
     }

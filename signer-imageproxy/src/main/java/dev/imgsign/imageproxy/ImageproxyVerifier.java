@@ -7,6 +7,7 @@ import dev.imgsign.core.UrlVerifier;
 import dev.imgsign.core.Verification;
 import dev.imgsign.core.internal.Settings;
 import dev.imgsign.core.internal.SignedUrls;
+import dev.imgsign.core.spi.ConstantTime;
 import dev.imgsign.core.spi.Hmac;
 import dev.imgsign.core.spi.HmacAlgorithm;
 import dev.imgsign.core.spi.HmacKeyRing;
@@ -72,6 +73,7 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     /** The canonical form of options that change nothing: the only ones a URL-only signature covers by default. */
     private static final String NO_OPTIONS = ImageproxyOptions.NONE.canonicalWithoutSignature();
     private static final int SERVER_FORBIDDEN = 403;
+    private static final int MAC_LENGTH = HmacAlgorithm.SHA256.macLength();
 
     private final HmacKeyRing ring; // null without keys
     private final KeySet keys;
@@ -153,9 +155,10 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         // has nothing to say about it: the fast path is tried first and saves that scan.
         if (plainPathApplies && requestTarget.length() <= maxLength
                 && (referer == null || referer.length() <= maxLength)) {
-            PlainUrl.Request plain = PlainUrl.request(requestTarget);
+            int remoteStart = PlainUrl.remoteStart(requestTarget);
+            Verification<ImageproxyRequest> plain = remoteStart < 0 ? null : verifyPlain(requestTarget, remoteStart);
             if (plain != null) {
-                return verifyPlain(plain);
+                return plain;
             }
         }
         Verification<ImageproxyRequest> refused = refuseUnreadable(requestTarget, referer);
@@ -215,17 +218,18 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
                 return Verification.rejected(Rejection.HOST_NOT_ALLOWED, "remote host is denied");
             }
         }
-        ImageproxyRequest request = new ImageproxyRequest(fetchedUrl(remote), options);
         if (allowHosts.isEmpty() && ring == null) {
-            return hasHostName(remote) ? Verification.acceptedWithoutKey(request) : refusedWithoutHost();
+            return hasHostName(remote) ? Verification.acceptedWithoutKey(new ImageproxyRequest(fetchedUrl(remote),
+                    options)) : refusedWithoutHost();
         }
         if (host != null && allowHosts.matches(host)) {
-            return Verification.acceptedWithoutKey(request);
+            return Verification.acceptedWithoutKey(new ImageproxyRequest(fetchedUrl(remote), options));
         }
         if (ring != null) {
             int key = validSignature(remote, options);
             if (key >= 0) {
-                return hasHostName(remote) ? Verification.accepted(request, keys, key) : refusedWithoutHost();
+                return hasHostName(remote) ? Verification.accepted(new ImageproxyRequest(fetchedUrl(remote), options),
+                        keys, key) : refusedWithoutHost();
             }
         }
         return Verification.rejected(Rejection.BAD_SIGNATURE,
@@ -233,24 +237,31 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     }
 
     /**
-     * A plain target (see {@link PlainUrl}) under the configuration {@link #plainPathApplies} admits: keys
-     * and no host lists, so only the expiry and the signature decide.
+     * A plain target (see {@link PlainUrl#remoteStart}) under the configuration {@link #plainPathApplies}
+     * admits: keys and no host lists, so only the expiry and the signature decide. Null when the options
+     * are not plain: the full path decides.
      */
-    private Verification<ImageproxyRequest> verifyPlain(PlainUrl.Request plain) {
-        ImageproxyOptions options = plain.options;
+    private Verification<ImageproxyRequest> verifyPlain(String target, int remoteStart) {
+        ImageproxyOptions options = ImageproxyOptions.parse(target, 1, remoteStart - 1);
+        int hash = target.length() - remoteStart;
+        byte[] message = PlainUrl.message(target, remoteStart, options);
+        if (!PlainUrl.plainOptions(message, hash)) {
+            return null;
+        }
         if (options.validUntil() != 0 && expired(options.validUntil())) {
             return Verification.rejected(Rejection.EXPIRED, "vu " + options.validUntil() + " has passed",
                     SERVER_FORBIDDEN);
         }
-        byte[] got = decodeSignature(options.signature());
-        if (got != null) {
+        String signature = options.signature();
+        // The signer's shape is compared with each MAC as it stands; any other is decoded as Go decodes it.
+        boolean shaped = signerShape(signature);
+        byte[] got = shaped ? null : decodeSignature(signature);
+        if (shaped || got != null) {
             // A plain URL has no '#', so only the options decide whether a URL-only signature counts.
-            String canonical = options.canonicalWithoutSignature();
-            byte[] urlOnly = !requireSignedOptions && (urlOnlyWithOptions || canonical.equals(NO_OPTIONS))
-                    ? plain.message(null) : null;
-            int key = matchingKey(urlOnly, plain.message(canonical), got);
+            boolean urlOnly = !requireSignedOptions && (urlOnlyWithOptions || PlainUrl.noOptions(message, hash));
+            int key = matchingKey(message, urlOnly ? hash : -1, signature, got);
             if (key >= 0) {
-                return Verification.accepted(new ImageproxyRequest(plain.remoteUrl, options), keys, key);
+                return Verification.accepted(new ImageproxyRequest(target.substring(remoteStart), options), keys, key);
             }
         }
         return Verification.rejected(Rejection.BAD_SIGNATURE, "signature does not match");
@@ -281,8 +292,8 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
     /** The index of the first key whose signature matches, or -1. */
     private int validSignature(GoUrl remote, ImageproxyOptions options) {
         byte[] got = decodeSignature(options.signature());
-        if (got == null) {
-            return -1;
+        if (got == null || got.length != MAC_LENGTH) {
+            return -1; // no MAC can equal it: none is computed
         }
         // The URL-only message is needed only where a URL-only signature may be accepted.
         String urlMessage = remote.toString();
@@ -305,6 +316,28 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
             }
         }
         return -1;
+    }
+
+    /**
+     * {@link #matchingKey(byte[], byte[], byte[])} of {@code message[0, urlOnly)} (unless {@code urlOnly}
+     * is negative) and the whole {@code message}, against {@code got} or, when it is null, the signature
+     * text in the signer's shape.
+     */
+    private int matchingKey(byte[] message, int urlOnly, String signature, byte[] got) {
+        for (int i = 0; i < ring.size(); i++) {
+            Hmac hmac = ring.hmac(i);
+            if (urlOnly >= 0 && signs(hmac.mac(message, 0, urlOnly), signature, got)) {
+                return i;
+            }
+            if (signs(hmac.mac(message), signature, got)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean signs(byte[] mac, String signature, byte[] got) {
+        return got != null ? ConstantTime.equals(mac, got) : signerShapeEquals(signature, mac);
     }
 
     /**
@@ -373,6 +406,35 @@ public final class ImageproxyVerifier implements UrlVerifier<ImageproxyRequest> 
         out[30] = (byte) (v >> 10);
         out[31] = (byte) (v >> 2);
         return out;
+    }
+
+    /** Whether {@code signature} has the signer's shape: 43 base64 digits and {@code =}. */
+    static boolean signerShape(String signature) {
+        if (signature.length() != 44 || signature.charAt(43) != '=') {
+            return false;
+        }
+        int all = 0;
+        for (int i = 0; i < 43; i++) {
+            all |= digit(signature.charAt(i));
+        }
+        return all >= 0;
+    }
+
+    /**
+     * Whether a signature in the {@link #signerShape} decodes to {@code mac} (32 bytes), as
+     * {@link #decodeSignerShape} decodes it; compared in constant time over the bytes, without decoding it
+     * into an array.
+     */
+    static boolean signerShapeEquals(String signature, byte[] mac) {
+        int diff = 0;
+        for (int i = 0, n = 0; i < 40; i += 4, n += 3) {
+            int v = digit(signature.charAt(i)) << 18 | digit(signature.charAt(i + 1)) << 12
+                    | digit(signature.charAt(i + 2)) << 6 | digit(signature.charAt(i + 3));
+            diff |= (v >> 16 ^ mac[n]) & 0xff | (v >> 8 ^ mac[n + 1]) & 0xff | (v ^ mac[n + 2]) & 0xff;
+        }
+        int v = digit(signature.charAt(40)) << 12 | digit(signature.charAt(41)) << 6 | digit(signature.charAt(42));
+        diff |= (v >> 10 ^ mac[30]) & 0xff | (v >> 2 ^ mac[31]) & 0xff;
+        return diff == 0;
     }
 
     /** The digit's value, or a negative number that stays negative when shifted and or-ed. */

@@ -55,22 +55,15 @@ final class PlainUrl {
 
     /** Whether {@code url} is a plain remote URL (with its query, if any). */
     static boolean isPlainRemote(String url) {
-        byte[] raw = url.getBytes(StandardCharsets.ISO_8859_1);
-        if (raw.length != url.length()) {
-            return false;
-        }
         int q = url.indexOf('?');
         if (q < 0) {
-            return plainBeforeQuery(url, raw, 0, url.length());
+            return plainBeforeQuery(url, 0, url.length());
         }
-        return plainBeforeQuery(url, raw, 0, q) && plainQuery(url, raw, q + 1, url.length());
+        return plainBeforeQuery(url, 0, q) && plainQuery(url, q + 1, url.length());
     }
 
-    /**
-     * Whether {@code s[from, to)} is a plain remote URL without query; {@code raw} is {@code s} in
-     * ISO-8859-1, as long as {@code s} (a non-Latin-1 char is a {@code ?} there, which no table admits).
-     */
-    private static boolean plainBeforeQuery(String s, byte[] raw, int from, int to) {
+    /** Whether {@code s[from, to)} is a plain remote URL without query (read char by char: no copy). */
+    private static boolean plainBeforeQuery(String s, int from, int to) {
         int i;
         if (s.startsWith("http://", from)) {
             i = from + 7;
@@ -80,40 +73,36 @@ final class PlainUrl {
             return false;
         }
         int hostStart = i;
-        while (i < to && raw[i] >= 0 && HOST[raw[i]]) {
+        while (i < to && in(HOST, s.charAt(i))) {
             i++;
         }
         if (i == hostStart) {
             return false;
         }
-        if (i < to && raw[i] == ':') {
+        if (i < to && s.charAt(i) == ':') {
             i++;
-            while (i < to && raw[i] >= '0' && raw[i] <= '9') {
+            while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
                 i++;
             }
         }
         if (i == to) {
             return true;
         }
-        if (raw[i] != '/') {
+        if (s.charAt(i) != '/') {
             return false;
         }
         for (; i < to; i++) {
-            int c = raw[i];
+            char c = s.charAt(i);
             if (c == '%') {
-                if (!validEscape(raw, i, to)) {
+                if (!validEscape(s, i, to)) {
                     return false;
                 }
                 i += 2;
-            } else if (c < 0 || !PATH[c]) {
+            } else if (!in(PATH, c)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static int hex(char c) {
-        return Percent.hexValue(c);
     }
 
     /** The index after {@code http(s)://host[:port]} at {@code s[0]}, or -1 when that is not plain. */
@@ -148,124 +137,176 @@ final class PlainUrl {
      * What the signer emits for {@code url} (Go's parse and print, fragment and empty query dropped, the
      * query escaped for transport), computed in one pass for a URL with a plain scheme and host, no
      * fragment and no control characters; null for anything else, and whenever the result would not be
-     * plain. Returns {@code url} itself when it is already in that form.
+     * plain (except a path kept as it is: see {@link #rewrite}). Returns {@code url} itself when it is
+     * already in that form.
      */
     static String normalise(String url) {
+        long changes = changes(url);
+        if (changes <= 0) {
+            return changes == 0 ? url : null;
+        }
+        byte[] out = new byte[normalisedLength(changes)];
+        rewrite(url, (int) changes & CHANGES, out, 0);
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@link #changes}: the path is rewritten. */
+    static final int PATH_CHANGES = 1;
+    /** {@link #changes}: the query is rewritten. */
+    static final int QUERY_CHANGES = 2;
+    /** {@link #changes}: the bits of the changes. */
+    static final int CHANGES = PATH_CHANGES | QUERY_CHANGES;
+
+    /**
+     * What {@link #normalise} does to {@code url}, read char by char: -1 when the fast path does not
+     * apply; 0 when the URL is returned as it is; else {@link #PATH_CHANGES} and/or {@link #QUERY_CHANGES},
+     * when {@link #rewrite} writes its form, plus its length ({@link #normalisedLength}) shifted left by 2.
+     */
+    static long changes(String url) {
         int length = url.length();
         if (url.indexOf('#') >= 0) {
-            return null;
+            return -1;
         }
         int q = url.indexOf('?');
         int pathEnd = q < 0 ? length : q;
         int pathStart = authorityEnd(url, pathEnd);
         if (pathStart < 0) {
-            return null;
-        }
-        // One byte per char: non-Latin-1 chars become '?', told apart from a real '?' by the char itself.
-        // A surrogate pair becomes one '?' (rare: such a URL takes the full path).
-        byte[] raw = url.getBytes(StandardCharsets.ISO_8859_1);
-        if (raw.length != length) {
-            return null;
+            return -1;
         }
         boolean pathChanges = false;
         boolean rawOnly = false; // a character Go keeps in a valid raw path but escapes when printing afresh
+        int rewrittenPath = 0; // the path's length as rewrite prints it afresh
         for (int i = pathStart; i < pathEnd; i++) {
-            i = keptRun(raw, i, pathEnd, PATH_CLASS); // the common bytes in a tight loop
+            int run = keptRun(url, i, pathEnd, PATH_CLASS); // the common chars in a tight loop
+            rewrittenPath += run - i;
+            i = run;
             if (i == pathEnd) {
                 break;
             }
-            switch (PATH_CLASS[raw[i] & 0xff]) {
-                case KEEP:
-                    break;
+            char c = url.charAt(i);
+            switch (classOf(PATH_CLASS, c)) {
                 case RAW_ONLY:
                     rawOnly = true;
+                    rewrittenPath += 3;
                     break;
                 case CHANGE:
                     pathChanges = true;
+                    rewrittenPath += c < 0x80 ? 3 : 3 * utf8Length(c);
                     break;
                 case PERCENT:
-                    if (!validEscape(raw, i, pathEnd)) {
-                        return null; // Go refuses a bad escape
+                    if (!validEscape(url, i, pathEnd)) {
+                        return -1; // Go refuses a bad escape
                     }
+                    int b = Percent.hexValue(url.charAt(i + 1)) << 4 | Percent.hexValue(url.charAt(i + 2));
+                    rewrittenPath += b < 128 && PATH[b] ? 1 : 3;
                     i += 2;
                     break;
                 default:
-                    return null; // Go refuses control characters
+                    return -1; // Go refuses control characters
             }
         }
         boolean queryChanges = q == length - 1; // an empty query is dropped
+        int query = q < 0 || q == length - 1 ? 0 : length - q; // the query's length as rewrite writes it
         for (int i = q + 1; q >= 0 && i < length; i++) {
-            i = keptRun(raw, i, length, QUERY_CLASS);
+            i = keptRun(url, i, length, QUERY_CLASS);
             if (i == length) {
                 break;
             }
-            int b = raw[i] & 0xff;
-            byte c = QUERY_CLASS[b];
-            if (c == REFUSE) {
-                return null;
+            char c = url.charAt(i);
+            if (classOf(QUERY_CLASS, c) == REFUSE) {
+                return -1;
             }
-            queryChanges |= c == CHANGE || b == '?' && url.charAt(i) != '?';
+            queryChanges = true;
+            query += c < 0x80 ? 2 : 3 * utf8Length(c) - 1;
         }
         if (!pathChanges && !queryChanges) {
             // Unchanged: plain unless the path holds a character only a raw path keeps.
-            return rawOnly ? null : url;
+            return rawOnly ? -1 : 0;
         }
-        // The rewrite below yields a plain URL: PATH characters and escapes, then QUERY characters and escapes.
-        Escaped out = new Escaped(length + (length >> 1) + 16);
-        out.bytes(raw, 0, pathStart);
-        if (pathChanges) {
+        if (rewrittenPath < 0 || query < 0) {
+            return -1; // a surrogate: the full path turns it into a '?' that splits the URL
+        }
+        long normalised = pathStart + (pathChanges ? rewrittenPath : pathEnd - pathStart) + query;
+        return normalised << 2 | (pathChanges ? PATH_CHANGES : 0) | (queryChanges ? QUERY_CHANGES : 0);
+    }
+
+    /** The length of {@link #normalise}'s form from a positive {@link #changes}. */
+    static int normalisedLength(long changes) {
+        return (int) (changes >>> 2);
+    }
+
+    /** The UTF-8 length of a non-ASCII char, or a large negative number for a surrogate. */
+    private static int utf8Length(char c) {
+        return Character.isSurrogate(c) ? -(1 << 20) : c < 0x800 ? 2 : 3;
+    }
+
+    /**
+     * Writes {@link #normalise}'s form of {@code url}, whose {@link #changes} are {@code changes} (not 0,
+     * so no surrogate), into {@code out} from {@code at}: PATH characters and escapes, then QUERY characters
+     * and escapes; a path left as it is may keep characters Go keeps only in a raw path ({@code !} of
+     * {@code http://h/!?}), as the full path prints them.
+     */
+    static void rewrite(String url, int changes, byte[] out, int at) {
+        int length = url.length();
+        int q = url.indexOf('?');
+        int pathEnd = q < 0 ? length : q;
+        int pathStart = authorityEnd(url, pathEnd);
+        Escaped w = new Escaped(out, at);
+        w.chars(url, 0, pathStart);
+        if ((changes & PATH_CHANGES) != 0) {
             // Go keeps a raw path only when it is a valid encoding; otherwise it prints the decoded path
             // escaped afresh, which also rewrites the escapes that were there (%41 becomes A).
             for (int i = pathStart; i < pathEnd; i++) {
-                int run = keptRun(raw, i, pathEnd, PATH_CLASS);
-                out.bytes(raw, i, run);
+                int run = keptRun(url, i, pathEnd, PATH_CLASS);
+                w.chars(url, i, run);
                 if (run == pathEnd) {
                     break;
                 }
                 i = run;
-                int b = raw[i] & 0xff;
-                if (b == '%') {
-                    out.pathByte(Percent.hexValue((char) raw[i + 1]) << 4 | Percent.hexValue((char) raw[i + 2]));
+                char c = url.charAt(i);
+                if (c == '%') {
+                    w.pathByte(Percent.hexValue(url.charAt(i + 1)) << 4 | Percent.hexValue(url.charAt(i + 2)));
                     i += 2;
-                } else if (b < 0x80 && b != '?') {
-                    out.pathByte(b);
-                } else if (!out.utf8(url.charAt(i))) {
-                    return null;
+                } else if (c < 0x80) {
+                    w.pathByte(c);
+                } else {
+                    w.utf8(c);
                 }
             }
         } else {
-            out.bytes(raw, pathStart, pathEnd);
+            w.chars(url, pathStart, pathEnd);
         }
         if (q >= 0 && q < length - 1) {
-            out.bytes(raw, q, q + 1);
+            w.chars(url, q, q + 1);
             for (int i = q + 1; i < length; i++) {
-                int run = keptRun(raw, i, length, QUERY_CLASS);
-                out.bytes(raw, i, run);
+                int run = keptRun(url, i, length, QUERY_CLASS);
+                w.chars(url, i, run);
                 if (run == length) {
                     break;
                 }
                 i = run;
-                int b = raw[i] & 0xff;
-                if (b < 0x80 && (b != '?' || url.charAt(i) == '?')) {
-                    out.escapeUnless(QUERY, b);
-                } else if (!out.utf8(url.charAt(i))) {
-                    return null;
+                char c = url.charAt(i);
+                if (c < 0x80) {
+                    w.escapeUnless(QUERY, c);
+                } else {
+                    w.utf8(c);
                 }
             }
         }
-        return out.text();
     }
 
-    /**
-     * The end of the run from {@code from} of bytes kept as they are ({@code ?} is never kept there: it may
-     * stand for another char).
-     */
-    private static int keptRun(byte[] raw, int from, int to, byte[] classes) {
+    /** The end of the run from {@code from} of chars kept as they are. */
+    private static int keptRun(String s, int from, int to, byte[] classes) {
         int i = from;
-        while (i < to && classes[raw[i] & 0xff] == KEEP) {
+        while (i < to && classOf(classes, s.charAt(i)) == KEEP) {
             i++;
         }
         return i;
+    }
+
+    /** The class of {@code c} in a table of ISO-8859-1 chars; any other char is changed (escaped as UTF-8). */
+    private static byte classOf(byte[] classes, char c) {
+        return c < 256 ? classes[c] : CHANGE;
     }
 
     private static final byte KEEP = 0;
@@ -273,11 +314,9 @@ final class PlainUrl {
     private static final byte CHANGE = 2;
     private static final byte PERCENT = 3;
     private static final byte REFUSE = 4;
-    /** A query's {@code ?}: kept if the char is {@code ?}, else it stands for a non-Latin-1 char. */
-    private static final byte QUESTION_MARK = 5;
-    /** For each ISO-8859-1 byte of a path: kept, kept only in a valid raw path, escaped, an escape, refused. */
+    /** For each ISO-8859-1 char of a path: kept, kept only in a valid raw path, escaped, an escape, refused. */
     private static final byte[] PATH_CLASS = new byte[256];
-    /** For each ISO-8859-1 byte of a query: kept, escaped, refused, or a {@code ?} to look at. */
+    /** For each ISO-8859-1 char of a query: kept, escaped, refused. */
     private static final byte[] QUERY_CLASS = new byte[256];
 
     static {
@@ -285,36 +324,30 @@ final class PlainUrl {
             boolean control = c < 0x20 || c == 0x7f;
             PATH_CLASS[c] = control ? REFUSE : c == '%' ? PERCENT : c >= 0x80 || !RAW_PATH[c] ? CHANGE
                     : PATH[c] ? KEEP : RAW_ONLY;
-            QUERY_CLASS[c] = control ? REFUSE : c == '?' ? QUESTION_MARK : c < 0x80 && QUERY[c] ? KEEP : CHANGE;
+            QUERY_CLASS[c] = control ? REFUSE : c < 0x80 && QUERY[c] ? KEEP : CHANGE;
         }
     }
 
     /** Whether {@code s[at]} is {@code %} followed by two hex digits before {@code to}. */
-    private static boolean validEscape(byte[] s, int at, int to) {
-        return at + 2 < to && Percent.hexValue((char) (s[at + 1] & 0xff)) >= 0
-                && Percent.hexValue((char) (s[at + 2] & 0xff)) >= 0;
+    private static boolean validEscape(String s, int at, int to) {
+        return at + 2 < to && Percent.hexValue(s.charAt(at + 1)) >= 0 && Percent.hexValue(s.charAt(at + 2)) >= 0;
     }
 
-    /** A growing ASCII buffer that percent-escapes bytes outside a table. */
+    /** Writes ASCII into an array of the right size, percent-escaping bytes outside a table. */
     private static final class Escaped {
-        private byte[] bytes;
-        private int size;
+        private final byte[] bytes;
+        private int at;
 
-        Escaped(int capacity) {
-            bytes = new byte[capacity];
+        Escaped(byte[] bytes, int at) {
+            this.bytes = bytes;
+            this.at = at;
         }
 
-        private void room(int n) {
-            if (size + n > bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
-            }
-        }
-
-        /** Copies {@code s[from, to)}. */
-        void bytes(byte[] s, int from, int to) {
-            room(to - from);
-            System.arraycopy(s, from, bytes, size, to - from);
-            size += to - from;
+        /** Copies the ASCII chars {@code s[from, to)}. */
+        @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) copies ASCII chars as they are
+        void chars(String s, int from, int to) {
+            s.getBytes(from, to, bytes, at);
+            at += to - from;
         }
 
         /** A decoded path byte: kept if a {@link #PATH} character other than {@code %}, else escaped. */
@@ -328,29 +361,21 @@ final class PlainUrl {
 
         void escapeUnless(boolean[] keep, int b) {
             if (b < 128 && keep[b]) {
-                room(1);
-                bytes[size++] = (byte) b;
+                bytes[at++] = (byte) b;
             } else {
                 escape(b);
             }
         }
 
         private void escape(int b) {
-            room(3);
-            bytes[size++] = '%';
-            bytes[size++] = UPPER_HEX[b >> 4];
-            bytes[size++] = UPPER_HEX[b & 15];
+            bytes[at] = '%';
+            bytes[at + 1] = UPPER_HEX[b >> 4];
+            bytes[at + 2] = UPPER_HEX[b & 15];
+            at += 3;
         }
 
-        /**
-         * Escapes the UTF-8 bytes of the non-ASCII BMP character {@code c}; false for a surrogate, which
-         * the full path turns into a {@code ?} that splits the URL (a surrogate pair never gets here: it
-         * makes the ISO-8859-1 bytes shorter than the URL).
-         */
-        boolean utf8(char c) {
-            if (Character.isSurrogate(c)) {
-                return false;
-            }
+        /** Escapes the UTF-8 bytes of the non-ASCII BMP character {@code c}, not a surrogate. */
+        void utf8(char c) {
             if (c < 0x800) {
                 escape(0xc0 | c >> 6);
             } else {
@@ -358,22 +383,16 @@ final class PlainUrl {
                 escape(0x80 | c >> 6 & 0x3f);
             }
             escape(0x80 | c & 0x3f);
-            return true;
-        }
-
-        String text() {
-            return new String(bytes, 0, size, StandardCharsets.ISO_8859_1);
         }
     }
 
-    /** Whether {@code s[from, to)} is a non-empty plain query; {@code raw} as for {@link #plainBeforeQuery}. */
-    private static boolean plainQuery(String s, byte[] raw, int from, int to) {
+    /** Whether {@code s[from, to)} is a non-empty plain query. */
+    private static boolean plainQuery(String s, int from, int to) {
         if (from == to) {
             return false;
         }
         for (int i = from; i < to; i++) {
-            int c = raw[i];
-            if (c < 0 || !QUERY[c] || c == '?' && s.charAt(i) != '?') {
+            if (!in(QUERY, s.charAt(i))) {
                 return false;
             }
         }
@@ -390,90 +409,65 @@ final class PlainUrl {
         return true;
     }
 
-    /** A plain request target split into its remote URL and options (what {@link GoServer#newRequest} yields). */
-    static final class Request {
-        final String remoteUrl;
-        final ImageproxyOptions options;
-        /** The target's bytes, the remote URL from {@link #remoteStart} to the end. */
-        private final byte[] target;
-        private final int remoteStart;
-
-        private Request(String remoteUrl, ImageproxyOptions options, byte[] target, int remoteStart) {
-            this.remoteUrl = remoteUrl;
-            this.options = options;
-            this.target = target;
-            this.remoteStart = remoteStart;
-        }
-
-        /** {@link PlainUrl#message} of the remote URL, copied from the target's bytes. */
-        byte[] message(String options) {
-            if (options == null) {
-                return java.util.Arrays.copyOfRange(target, remoteStart, target.length);
-            }
-            int n = target.length - remoteStart;
-            byte[] out = java.util.Arrays.copyOfRange(target, remoteStart, target.length + 1 + options.length());
-            out[n] = '#';
-            for (int i = 0; i < options.length(); i++) {
-                out[n + 1 + i] = (byte) options.charAt(i);
-            }
-            return out;
-        }
-    }
-
     /**
-     * {@code /<options>/<plain remote URL>[?<plain query>]} split as the server splits it, or null when the
-     * target is not of that form. The options segment holds {@link #PATH} characters but {@code /} and
-     * {@code :}, so the server's first attempt (the whole path as a remote URL) finds no scheme and fails;
-     * the remote URL holds {@code :}, so it is not base64; there is no {@code %}, so nothing is
-     * percent-decoded; and {@code http://h} needs no slash repair.
+     * Where the remote URL starts in {@code /<options>/<plain remote URL>[?<plain query>]}, split as the
+     * server splits it, or -1 when the target is not of that form. The options segment holds {@link #PATH}
+     * characters but {@code /} and {@code :}, so the server's first attempt (the whole path as a remote URL)
+     * finds no scheme and fails; the remote URL holds {@code :}, so it is not base64; there is no {@code %},
+     * so nothing is percent-decoded; and {@code http://h} needs no slash repair. The options, read by
+     * {@code ImageproxyOptions.parse(target, 1, remoteStart - 1)}, must also be plain ({@link #plainOptions(byte[], int)}).
      */
-    static Request request(String target) {
+    static int remoteStart(String target) {
         int length = target.length();
         if (length == 0 || target.charAt(0) != '/') {
-            return null;
-        }
-        byte[] raw = target.getBytes(StandardCharsets.ISO_8859_1);
-        if (raw.length != length) {
-            return null; // a surrogate pair: not plain
+            return -1;
         }
         int q = target.indexOf('?');
         int pathEnd = q < 0 ? length : q;
         int slash = 1;
         while (slash < pathEnd) {
-            int c = raw[slash];
+            char c = target.charAt(slash);
             if (c == '/') {
                 break;
             }
-            if (c == ':' || c < 0 || !PATH[c]) {
-                return null;
+            if (c == ':' || !in(PATH, c)) {
+                return -1;
             }
             slash++;
         }
-        if (slash == pathEnd || !plainBeforeQuery(target, raw, slash + 1, pathEnd)) {
-            return null;
+        if (slash == pathEnd || !plainBeforeQuery(target, slash + 1, pathEnd)) {
+            return -1;
         }
-        if (q >= 0 && !plainQuery(target, raw, q + 1, length)) {
-            return null;
-        }
-        ImageproxyOptions options = ImageproxyOptions.parse(target.substring(1, slash));
-        if (!plainOptions(options.canonicalWithoutSignature())) {
-            return null;
-        }
-        return new Request(target.substring(slash + 1), options, raw, slash + 1);
+        return q < 0 || plainQuery(target, q + 1, length) ? slash + 1 : -1;
     }
 
-    /** The ASCII bytes of {@code url}, followed by {@code #options} unless {@code options} is null. */
-    static byte[] message(String url, String options) {
-        byte[] urlBytes = url.getBytes(StandardCharsets.ISO_8859_1);
-        if (options == null) {
-            return urlBytes;
-        }
-        int n = urlBytes.length;
-        byte[] out = java.util.Arrays.copyOf(urlBytes, n + 1 + options.length());
+    /**
+     * The message of a signature over URL and options, for the URL {@code s[from, length)} (ASCII): its
+     * bytes, {@code #} and the options' canonical text without signature. Its first {@code length - from}
+     * bytes are the message of a URL-only signature.
+     */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) copies ASCII chars as they are
+    static byte[] message(String s, int from, ImageproxyOptions options) {
+        int n = s.length() - from;
+        byte[] out = new byte[options.writeCanonical(null, n + 1)];
+        s.getBytes(from, s.length(), out, 0);
         out[n] = '#';
-        for (int i = 0; i < options.length(); i++) {
-            out[n + 1 + i] = (byte) options.charAt(i);
-        }
+        options.writeCanonical(out, n + 1);
         return out;
+    }
+
+    /** Whether Go prints the canonical options after the {@code #} at {@code message[hash]} as they are. */
+    static boolean plainOptions(byte[] message, int hash) {
+        for (int i = hash + 1; i < message.length; i++) {
+            if (!OPTIONS[message[i]]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the options after the {@code #} at {@code message[hash]} are {@code 0x0}. */
+    static boolean noOptions(byte[] message, int hash) {
+        return message.length == hash + 4 && message[hash + 1] == '0' && message[hash + 2] == 'x' && message[hash + 3] == '0';
     }
 }

@@ -59,6 +59,18 @@ class ImageproxyOptionsPropertiesTest {
         assertEquals(expected.canonicalBySorting(false), actual.canonicalWithoutSignature(), text);
     }
 
+    @Property(tries = 2000)
+    void parseOfARangeEqualsTheReferenceOnTheSubstring(@ForAll("optionTexts") String text,
+            @ForAll @net.jqwik.api.constraints.IntRange(max = 40) int a, @ForAll @net.jqwik.api.constraints.IntRange(max = 40) int b,
+            @ForAll("optionTexts") String around) {
+        String s = around + text + "," + around;
+        int from = Math.min(a, s.length());
+        int to = Math.max(from, Math.min(b, s.length()));
+        ImageproxyOptions expected = ImageproxyOptions.parseByTokens(s.substring(from, to));
+        assertEquals(expected, ImageproxyOptions.parse(s, from, to), s + " [" + from + ", " + to + ")");
+        assertEquals(expected.canonicalBySorting(false), ImageproxyOptions.parse(s, from, to).canonicalWithoutSignature());
+    }
+
     @Property(tries = 1000)
     void parseEqualsTheReferenceOnAnyText(@ForAll String any) {
         assertEquals(ImageproxyOptions.parseByTokens(any), ImageproxyOptions.parse(any), any);

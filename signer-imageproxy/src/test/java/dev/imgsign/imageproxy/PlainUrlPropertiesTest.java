@@ -51,12 +51,15 @@ class PlainUrlPropertiesTest {
                 Arbitraries.strings().withChars("abc019/-._~$&+,;=:@!'()*%#?[] é\"<>|^`{}\\").ofMaxLength(20)
                         .map(p -> "/" + p),
                 Arbitraries.of("a", "/", "%41", "%c3%bc", "%2F", "%25", "%3F", "%", "%4", "ü", " ", "!", "(", "[",
-                        "\"", "%20", "~", "😀", ":", "@", "\u0001", "\uD800", "\uDC00", "?").list().ofMaxSize(8)
+                        "\"", "%20", "~", "😀", ":", "@", "\u0001", "\uD800", "\uDC00", "?", "\u0141", "\u0125",
+                        "\u012F", "\u013F", "\u0123", "\u0161").list().ofMaxSize(8)
                         .map(parts -> "/" + String.join("", parts)),
                 Arbitraries.just(""));
         Arbitrary<String> query = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.just("?"),
                 Arbitraries.strings().withChars("abc019=&/?:@%+!'()*-_.~[]$,;").ofMaxLength(15).map(q -> "?" + q),
-                Arbitraries.strings().withChars("abc=&?%#'\"|{}^`<>\\é \u007f\uD83D\uDE00").ofMaxLength(8).map(q -> "?" + q));
+                Arbitraries.strings().withChars("abc=&?%#'\"|{}^`<>\\é \u007f\uD83D\uDE00").ofMaxLength(8).map(q -> "?" + q),
+                // chars whose low byte is ASCII: a copy that truncated chars to bytes would misread them
+                Arbitraries.strings().withChars("a=&\u0141\u0125\u0123\u013F\u0161\u0126").ofMaxLength(6).map(q -> "?" + q));
         return Combinators.combine(scheme, host, port, path, query).as((s, h, p, pa, q) -> s + h + p + pa + q);
     }
 
@@ -64,7 +67,10 @@ class PlainUrlPropertiesTest {
     Arbitrary<String> optionTexts() {
         return Arbitraries.oneOf(
                 OptionsArbitraries.options().map(ImageproxyOptions::toString),
-                Arbitraries.strings().withChars("0123456789xqrsvucfitp,=-_:.%é").ofMaxLength(16),
+                Arbitraries.strings().withChars("0123456789xqrsvucfitp,=-_:.%é\u0141\u012F").ofMaxLength(16),
+                // long canonical forms: more than the message's room for options
+                Arbitraries.of("1.5x2.25,cx0.125,cy0.25,cw0.5,ch0.75,fit,fh,fv,q99,r90,sc,trim,vu4000000000",
+                        "-1e300x7e-300,q-9223372036854775808,r9223372036854775807,vu4102444800"),
                 Arbitraries.of("", "0x0", "http:", "x", "/"));
     }
 
@@ -74,6 +80,20 @@ class PlainUrlPropertiesTest {
         ImageproxySigner signer = signOptions ? SIGNER : URL_ONLY_SIGNER;
         assertEquals(outcome(() -> signer.signReference(url, options)), outcome(() -> signer.sign(url, options)),
                 url);
+    }
+
+    /** changes() counts exactly what rewrite() writes, and says -1 exactly where normalise gives up. */
+    @Property(tries = 3000)
+    void theNormalisedLengthIsCountedExactly(@ForAll("nearPlainUrls") String url) {
+        long changes = PlainUrl.changes(url);
+        String normalised = PlainUrl.normalise(url);
+        assertEquals(changes < 0, normalised == null, url);
+        if (changes > 0) {
+            assertEquals(normalised.length(), PlainUrl.normalisedLength(changes), url);
+            assertTrue(normalised.indexOf(0) < 0, url); // every byte written
+        } else if (changes == 0) {
+            assertTrue(normalised == url, url);
+        }
     }
 
     @Property(tries = 3000)
@@ -109,6 +129,36 @@ class PlainUrlPropertiesTest {
                 outcome(() -> options.textWithSignature(signature)));
     }
 
+    @Property(tries = 1000)
+    void signaturesAreEncodedAsTheJdkEncodesThem(@ForAll @net.jqwik.api.constraints.Size(32) byte[] mac,
+            @ForAll @net.jqwik.api.constraints.IntRange(max = 8) int at) {
+        byte[] out = new byte[at + 44 + 3];
+        ImageproxySigner.encodeSignature(mac, out, at);
+        assertEquals(java.util.Base64.getUrlEncoder().encodeToString(mac),
+                new String(out, at, 44, java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(0, out[at + 44]);
+    }
+
+    @Example
+    void optionsLongerThanTheMessagesRoomAreWrittenWhole() {
+        String remote = "http://h/a.png";
+        for (String text : List.of("1.5x2.25,cx0.125,cy0.25,cw0.5,ch0.75,fit,fh,fv,q99,r90,sc,trim,vu4000000000",
+                "-1e300x7e-300,q-9223372036854775808,r9223372036854775807,vu4102444800", "0x0", "")) {
+            ImageproxyOptions options = ImageproxyOptions.parse(text);
+            String target = "/" + text + "/" + remote;
+            int start = PlainUrl.remoteStart(target);
+            byte[] message = PlainUrl.message(target, start, options);
+            assertEquals(remote + "#" + options.canonicalWithoutSignature(),
+                    new String(message, java.nio.charset.StandardCharsets.ISO_8859_1));
+            assertTrue(PlainUrl.plainOptions(message, remote.length()));
+            assertEquals(options.canonicalWithoutSignature().equals("0x0"), PlainUrl.noOptions(message, remote.length()),
+                    text);
+            String signed = SIGNER.sign(remote, options);
+            assertEquals(SIGNER.signReference(remote, options), signed);
+            assertTrue(VERIFIERS.get(0).verify(signed).isAccepted(), signed);
+        }
+    }
+
     @Provide
     Arbitrary<String> signatures() {
         return Arbitraries.oneOf(
@@ -126,7 +176,7 @@ class PlainUrlPropertiesTest {
         String url = "http://golang.org/doc/gopher/frontpage.png?width=1024&height=768";
         assertTrue(PlainUrl.isPlainRemote(url));
         String signed = SIGNER.sign(url, ImageproxyOptions.parse("300x200,fit,q75"));
-        assertTrue(PlainUrl.request(signed) != null, signed);
+        assertTrue(PlainUrl.remoteStart(signed) > 0, signed);
         assertTrue(VERIFIERS.get(0).verify(signed).isAccepted());
     }
 
@@ -139,7 +189,7 @@ class PlainUrlPropertiesTest {
             assertTrue(normalised != null && PlainUrl.isPlainRemote(normalised), url);
             String signed = SIGNER.sign(url, options);
             assertEquals(SIGNER.signReference(url, options), signed);
-            assertTrue(PlainUrl.request(signed) != null, signed);
+            assertTrue(PlainUrl.remoteStart(signed) > 0, signed);
             assertEquals(VERIFIERS.get(0).verifyReference(signed, null), VERIFIERS.get(0).verify(signed));
         }
         assertEquals("http://example.com/b%C3%BCcher/a%20b.png?q=%C3%A4%20%C3%B6",
@@ -165,6 +215,48 @@ class PlainUrlPropertiesTest {
             assertTrue(java.util.Arrays.equals(reference, fast), signature);
         }
         assertTrue(java.util.Arrays.equals(reference, ImageproxyVerifier.decodeSignature(signature)), signature);
+    }
+
+    @Property(tries = 3000)
+    void signaturesInTheSignersShapeCompareAsTheirDecodedBytes(@ForAll("signatureTexts") String signature,
+            @ForAll @net.jqwik.api.constraints.Size(32) byte[] other, @ForAll @net.jqwik.api.constraints.IntRange(max = 255) int flip) {
+        byte[] decoded = ImageproxyVerifier.decodeSignerShape(signature);
+        assertEquals(decoded != null, ImageproxyVerifier.signerShape(signature), signature);
+        if (decoded == null) {
+            return;
+        }
+        assertTrue(ImageproxyVerifier.signerShapeEquals(signature, decoded), signature);
+        assertEquals(java.util.Arrays.equals(decoded, other), ImageproxyVerifier.signerShapeEquals(signature, other));
+        byte[] changed = decoded.clone();
+        changed[flip / 8] ^= (byte) (1 << (flip % 8));
+        assertTrue(!ImageproxyVerifier.signerShapeEquals(signature, changed), signature);
+    }
+
+    @Provide
+    Arbitrary<String> schemeLike() {
+        return Arbitraries.strings().withChars("hHtpsS09+-.:/%#?@ é").ofMaxLength(12);
+    }
+
+    /** The server's first attempt skips url.Parse for a text without scheme: parsing it would not help. */
+    @Property(tries = 3000)
+    void aTextWithoutSchemeNeverParsesAsAnAbsoluteUrl(@ForAll("schemeLike") String s) {
+        dev.imgsign.peer.go.GoUrl parsed = dev.imgsign.peer.go.GoUrl.parse(s);
+        if (parsed != null) {
+            assertEquals(parsed.isAbs(), GoServer.startsWithScheme(s), s);
+        } else if (GoServer.startsWithScheme(s)) {
+            assertTrue(s.indexOf(':') > 0, s);
+        }
+    }
+
+    @Example
+    void schemes() {
+        assertTrue(GoServer.startsWithScheme("http:"));
+        assertTrue(GoServer.startsWithScheme("a+b-c.d9:x"));
+        assertTrue(!GoServer.startsWithScheme(":x"));
+        assertTrue(!GoServer.startsWithScheme("9a:x"));
+        assertTrue(!GoServer.startsWithScheme("ab"));
+        assertTrue(!GoServer.startsWithScheme("a/b:c"));
+        assertTrue(!GoServer.startsWithScheme(""));
     }
 
     private static String outcome(java.util.function.Supplier<String> action) {

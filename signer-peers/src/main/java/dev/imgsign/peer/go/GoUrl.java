@@ -366,7 +366,9 @@ public final class GoUrl {
 
     /** {@code URL.EscapedPath}. */
     public String escapedPath() {
-        if (!rawPath.isEmpty() && validEncoded(rawPath, Mode.PATH) && unescapesTo(rawPath, path)) {
+        // Go also checks that rawPath unescapes to path; here both are set together, only by setPath (path is
+        // rawPath unescaped), so that holds and is not re-checked (a pass over attacker input).
+        if (!rawPath.isEmpty() && validEncoded(rawPath, Mode.PATH)) {
             return rawPath;
         }
         if (path.equals("*")) {
@@ -529,8 +531,10 @@ public final class GoUrl {
     public static String unescape(String s, Mode mode) {
         int n = 0;
         boolean hasPlus = false;
+        int bits = 0; // the chars or-ed: below 256 for a Go string
         for (int i = 0; i < s.length(); ) {
             char c = s.charAt(i);
+            bits |= c;
             if (c == '%') {
                 n++;
                 if (i + 2 >= s.length() || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
@@ -559,20 +563,25 @@ public final class GoUrl {
         if (n == 0 && !hasPlus) {
             return s;
         }
-        char[] t = new char[s.length() - 2 * n]; // written straight into an array: this runs on attacker input
+        // Written straight into an array (this runs on attacker input): bytes for a Go string, else chars.
+        byte[] bytes = bits < 256 ? new byte[s.length() - 2 * n] : null;
+        char[] chars = bytes == null ? new char[s.length() - 2 * n] : null;
         int size = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '%') {
-                t[size++] = (char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2)));
+                c = (char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2)));
                 i += 2;
-            } else if (c == '+') {
-                t[size++] = mode == Mode.QUERY_COMPONENT ? ' ' : '+';
+            } else if (c == '+' && mode == Mode.QUERY_COMPONENT) {
+                c = ' ';
+            }
+            if (bytes != null) {
+                bytes[size++] = (byte) c;
             } else {
-                t[size++] = c;
+                chars[size++] = c;
             }
         }
-        return new String(t, 0, size);
+        return bytes != null ? new String(bytes, StandardCharsets.ISO_8859_1) : new String(chars);
     }
 
     /** Whether {@code escape(s, mode)} equals {@code expected}, without building it. */
@@ -649,18 +658,24 @@ public final class GoUrl {
     }
 
     private static boolean validEncoded(String s, Mode mode) {
+        boolean[] valid = VALID_ENCODED[mode.ordinal()];
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-                continue; // the common case first (shouldEscape says no to it too)
-            }
-            if ("!$&'()*+,;=:@[]%".indexOf(c) >= 0) {
-                continue;
-            }
-            if (shouldEscape(c, mode)) {
+            if (c >= 128 || !valid[c]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Go's {@code validEncoded} per char and mode: {@code !$&'()*+,;=:@[]%} or not escaped (ASCII only). */
+    private static final boolean[][] VALID_ENCODED = new boolean[Mode.values().length][128];
+
+    static {
+        for (Mode mode : Mode.values()) {
+            for (char c = 0; c < 128; c++) {
+                VALID_ENCODED[mode.ordinal()][c] = "!$&'()*+,;=:@[]%".indexOf(c) >= 0 || !shouldEscape(c, mode);
+            }
+        }
     }
 }

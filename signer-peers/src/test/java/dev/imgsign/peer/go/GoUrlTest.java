@@ -30,6 +30,26 @@ class GoUrlTest {
         }));
     }
 
+    /** unescape decodes into bytes for a Go string and into chars for any other text, alike. */
+    @org.junit.jupiter.api.Test
+    void unescapeKeepsEveryChar() {
+        assertEquals("aA+b \u00c3\u00bc", GoUrl.unescape("a%41+b%20%c3%bc", GoUrl.Mode.PATH));
+        assertEquals("aA b", GoUrl.unescape("a%41+b", GoUrl.Mode.QUERY_COMPONENT));
+        assertEquals("\u0101A+\uFFFF", GoUrl.unescape("\u0101%41+\uFFFF", GoUrl.Mode.PATH));
+        assertEquals("a b", GoUrl.unescape("a+b", GoUrl.Mode.QUERY_COMPONENT));
+        assertNull(GoUrl.unescape("\u0101%4", GoUrl.Mode.PATH));
+    }
+
+    /** EscapedPath keeps a valid raw path (its own escapes) and re-escapes an invalid one. */
+    @org.junit.jupiter.api.Test
+    void escapedPathKeepsAValidRawPath() {
+        assertEquals("/a%41%2Fb", GoUrl.parse("/a%41%2Fb").escapedPath());
+        assertEquals("/a%41!b", GoUrl.parse("/a%41!b").escapedPath());
+        assertEquals("/aA%7Bb", GoUrl.parse("/a%41{b").escapedPath()); // an invalid raw path: the path escaped afresh
+        assertEquals("/aA%7Bb", GoUrl.parse("/aA{b").escapedPath());
+        assertEquals("/%C3%BC", GoUrl.parse("/\u00c3\u00bc").escapedPath());
+    }
+
     /** imageproxy.json: {@code url.Parse} then {@code URL.String}. */
     @TestFactory
     Stream<DynamicTest> parseAndStringMatchGo() {
