@@ -612,7 +612,9 @@ public final class CamoVerifier implements UrlVerifier<String> {
             }
             int hi = ANY_CASE_HEX_BY_CHAR[text.charAt(runEnd + 1)];
             int lo = ANY_CASE_HEX_BY_CHAR[text.charAt(runEnd + 2)];
-            bad |= hi | lo | (7 - hi);
+            if ((hi | lo | (7 - hi)) < 0) {
+                return -1; // at the first bad escape: a long value of non-ASCII escapes is the worst case
+            }
             out[o++] = (byte) (hi << 4 | lo);
             i = runEnd + 3;
         }
