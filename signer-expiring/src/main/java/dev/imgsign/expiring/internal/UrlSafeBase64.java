@@ -14,8 +14,6 @@ public final class UrlSafeBase64 {
     private static final byte[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(
                     java.nio.charset.StandardCharsets.US_ASCII);
-    /** The 6-bit value of each ASCII character, -1 outside the alphabet. */
-    private static final byte[] VALUES = new byte[128];
     /** The 6-bit value of each byte (index {@code b & 0xff}), -1 outside the alphabet. */
     private static final byte[] BYTE_VALUES = new byte[256];
 
@@ -27,10 +25,8 @@ public final class UrlSafeBase64 {
         for (int i = 0; i < PAIRS.length; i++) {
             PAIRS[i] = (short) (ALPHABET[i >>> 6] | ALPHABET[i & 63] << 8); // ASCII: never negative
         }
-        java.util.Arrays.fill(VALUES, (byte) -1);
         java.util.Arrays.fill(BYTE_VALUES, (byte) -1);
         for (int i = 0; i < ALPHABET.length; i++) {
-            VALUES[ALPHABET[i]] = (byte) i;
             BYTE_VALUES[ALPHABET[i]] = (byte) i;
         }
     }
@@ -87,66 +83,10 @@ public final class UrlSafeBase64 {
         return o;
     }
 
-    /** The 6-bit value of {@code c}, or -1 if it is not in the URL-safe alphabet. */
-    public static int value(char c) {
-        return c < 128 ? VALUES[c] : -1;
-    }
-
-    /** Whether every character of {@code s[from, to)} is in the alphabet (no padding). */
-    public static boolean isAlphabet(CharSequence s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (value(s.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether every byte of {@code b} is in the alphabet (no padding). */
-    public static boolean isAlphabet(byte[] b) {
-        for (byte x : b) {
-            if (x < 0 || VALUES[x] < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
-     * Decodes {@code s[from, to)}, all in the alphabet, as the JDK's URL decoder does (unused trailing
-     * bits ignored); {@code null} where it would throw (a length of 1 modulo 4).
-     */
-    public static byte[] decodeAlphabet(CharSequence s, int from, int to) {
-        int n = to - from;
-        if (n % 4 == 1) {
-            return null;
-        }
-        byte[] out = new byte[n / 4 * 3 + (n % 4 == 0 ? 0 : n % 4 - 1)];
-        int o = 0;
-        int i = from;
-        for (; i + 4 <= to; i += 4) {
-            int bits = VALUES[s.charAt(i)] << 18 | VALUES[s.charAt(i + 1)] << 12
-                    | VALUES[s.charAt(i + 2)] << 6 | VALUES[s.charAt(i + 3)];
-            out[o] = (byte) (bits >> 16);
-            out[o + 1] = (byte) (bits >> 8);
-            out[o + 2] = (byte) bits;
-            o += 3;
-        }
-        if (to - i >= 2) {
-            int bits = VALUES[s.charAt(i)] << 18 | VALUES[s.charAt(i + 1)] << 12
-                    | (to - i == 3 ? VALUES[s.charAt(i + 2)] << 6 : 0);
-            out[o++] = (byte) (bits >> 16);
-            if (to - i == 3) {
-                out[o] = (byte) (bits >> 8);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * {@link #decodeAlphabet(CharSequence, int, int)} of the Latin-1 bytes {@code b[from, to)} when they are all
-     * in the alphabet, else {@code null}: one pass that checks while it decodes (an outsider's value, -1,
-     * makes its group's bits negative).
+     * Decodes the Latin-1 bytes {@code b[from, to)} as the JDK's URL decoder does (unused trailing bits
+     * ignored) when they are all in the alphabet, else {@code null}, as for a length of 1 modulo 4: one pass
+     * that checks while it decodes (an outsider's value, -1, makes its group's bits negative).
      *
      * @param b the bytes
      * @param from the first byte decoded
@@ -191,28 +131,5 @@ public final class UrlSafeBase64 {
      */
     public static int value(byte b) {
         return BYTE_VALUES[b & 0xff];
-    }
-
-    /** As {@link #decodeAlphabet(CharSequence, int, int)} over ASCII bytes that are all in the alphabet. */
-    public static byte[] decodeAlphabet(byte[] b) {
-        return decodeAlphabet(new Latin1(b), 0, b.length);
-    }
-
-    /** A read-only char view of Latin-1 bytes, so one decoder serves both. */
-    private record Latin1(byte[] bytes) implements CharSequence {
-        @Override
-        public int length() {
-            return bytes.length;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return (char) (bytes[index] & 0xff);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -321,9 +321,10 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
      * decoded by table; anything else (padding, other bytes) takes the reference.
      */
     static byte[] decodeSignature(byte[] signature) {
-        if (signature.length == SIGNATURE_CHARS && UrlSafeBase64.isAlphabet(signature)) {
-            return (UrlSafeBase64.value((char) signature[SIGNATURE_CHARS - 1]) & 3) == 0
-                    ? UrlSafeBase64.decodeAlphabet(signature) : null;
+        byte[] decoded = signature.length == SIGNATURE_CHARS
+                ? UrlSafeBase64.decodeAlphabetOrNull(signature, 0, SIGNATURE_CHARS) : null;
+        if (decoded != null) {
+            return (UrlSafeBase64.value(signature[SIGNATURE_CHARS - 1]) & 3) == 0 ? decoded : null;
         }
         return decodeSignature(new String(signature, StandardCharsets.UTF_8));
     }

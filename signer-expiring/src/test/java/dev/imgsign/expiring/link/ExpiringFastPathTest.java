@@ -70,20 +70,25 @@ class ExpiringFastPathTest {
         } catch (IllegalArgumentException e) {
             expected = null;
         }
-        assertArrayEquals(expected, UrlSafeBase64.decodeAlphabet(text, 0, text.length()));
-        assertArrayEquals(expected, UrlSafeBase64.decodeAlphabet(text.getBytes(StandardCharsets.US_ASCII)));
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        assertArrayEquals(expected, UrlSafeBase64.decodeAlphabetOrNull(bytes, 0, bytes.length));
     }
+
+    private static final String BASE64_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     @Property(tries = 1000)
     void checkingByteDecoderEqualsCheckThenDecode(@ForAll("maybeAlphabetText") String text,
             @ForAll @IntRange(min = 0, max = 3) int offset) {
         byte[] bytes = new byte[offset + text.length() + 2];
         Ascii.copyLatin1(text, 0, text.length(), bytes, offset);
-        byte[] expected = UrlSafeBase64.isAlphabet(text, 0, text.length())
-                ? UrlSafeBase64.decodeAlphabet(text, 0, text.length()) : null;
+        byte[] expected = null;
+        if (text.chars().allMatch(c -> BASE64_ALPHABET.indexOf(c) >= 0) && text.length() % 4 != 1) {
+            expected = Base64.getUrlDecoder().decode(text);
+        }
         assertArrayEquals(expected, UrlSafeBase64.decodeAlphabetOrNull(bytes, offset, offset + text.length()));
         for (int i = 0; i < text.length(); i++) {
-            assertEquals(UrlSafeBase64.value(text.charAt(i)), UrlSafeBase64.value(bytes[offset + i]));
+            assertEquals(BASE64_ALPHABET.indexOf(text.charAt(i)), UrlSafeBase64.value(bytes[offset + i]));
         }
     }
 
@@ -231,9 +236,6 @@ class ExpiringFastPathTest {
             byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
             assertArrayEquals(ascii, java.util.Arrays.copyOfRange(one, 2, one.length));
             assertArrayEquals(ascii, java.util.Arrays.copyOfRange(other, 3, other.length));
-        }
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            assertEquals(b >= 0 && dev.imgsign.core.internal.Unreserved.is((char) b), Ascii.isUnreserved(b));
         }
     }
 
