@@ -30,6 +30,32 @@ public final class Unreserved {
         }
     }
 
+    /** {@link #escape(byte[], StringBuilder)} into {@code out} from {@code offset}; returns the end offset. */
+    public static int escape(byte[] bytes, byte[] out, int offset) {
+        int o = offset;
+        for (byte value : bytes) {
+            int b = value & 0xff;
+            if (b < 0x80 && is((char) b)) {
+                out[o++] = value;
+            } else {
+                out[o++] = '%';
+                out[o++] = (byte) UPPER_HEX[b >> 4];
+                out[o++] = (byte) UPPER_HEX[b & 0xf];
+            }
+        }
+        return o;
+    }
+
+    /** The length of {@link #escape(byte[], StringBuilder)}'s output for {@code bytes}. */
+    public static int escapedLength(byte[] bytes) {
+        int n = 0;
+        for (byte value : bytes) {
+            int b = value & 0xff;
+            n += b < 0x80 && is((char) b) ? 1 : 3;
+        }
+        return n;
+    }
+
     /** {@link #escape(byte[], StringBuilder)} of the UTF-8 bytes of {@code s}. */
     public static void escape(String s, StringBuilder out) {
         escape(s.getBytes(StandardCharsets.UTF_8), out);

@@ -43,4 +43,14 @@ class UnreservedTest {
         Unreserved.escape("\u00e9-._~!*'()", out);
         assertEquals("%C3%A9-._~%21%2A%27%28%29", out.toString());
     }
+
+    @Property(tries = 300)
+    void escapingIntoAnArrayEqualsEscapingIntoABuilder(@ForAll byte[] bytes) {
+        StringBuilder expected = new StringBuilder();
+        Unreserved.escape(bytes, expected);
+        assertEquals(expected.length(), Unreserved.escapedLength(bytes));
+        byte[] out = new byte[expected.length() + 3];
+        assertEquals(out.length, Unreserved.escape(bytes, out, 3));
+        assertEquals(expected.toString(), new String(out, 3, expected.length(), StandardCharsets.ISO_8859_1));
+    }
 }

@@ -66,16 +66,6 @@ public final class Ascii {
         return bad == 0;
     }
 
-    /**
-     * Whether the byte {@code b} is an RFC 3986 unreserved ASCII character.
-     *
-     * @param b any byte
-     * @return whether it stays as it is in a percent-encoded query
-     */
-    public static boolean isUnreserved(byte b) {
-        return NOT_UNRESERVED[b & 0xff] == 0;
-    }
-
     private Ascii() {
     }
 

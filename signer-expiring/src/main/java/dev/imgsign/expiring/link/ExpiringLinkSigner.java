@@ -33,7 +33,6 @@ import java.util.List;
  */
 public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
     static final int MAX_PARAMS = 32;
-    private static final String UPPER_HEX = "0123456789ABCDEF";
 
     private final HmacKeyRing ring;
     private final Clock clock;
@@ -120,7 +119,7 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
                     byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
                     encoded[part] = utf8;
                     length = utf8.length;
-                    escaped = escapedLength(utf8);
+                    escaped = Unreserved.escapedLength(utf8);
                 }
                 canonicalLength += Ascii.digits(length) + 1 + length;
                 queryLength += escaped + 1;
@@ -194,27 +193,7 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
             Ascii.copyLatin1(text, 0, text.length(), out, offset);
             return offset + text.length();
         }
-        int o = offset;
-        for (byte value : utf8) {
-            int b = value & 0xff;
-            if (Ascii.isUnreserved(value)) {
-                out[o++] = value;
-            } else {
-                out[o++] = '%';
-                out[o++] = (byte) UPPER_HEX.charAt(b >> 4);
-                out[o++] = (byte) UPPER_HEX.charAt(b & 0xf);
-            }
-        }
-        return o;
-    }
-
-    /** The length of {@link Unreserved#escape(byte[], StringBuilder)}'s output for {@code bytes}. */
-    private static int escapedLength(byte[] bytes) {
-        int n = 0;
-        for (byte b : bytes) {
-            n += Ascii.isUnreserved(b) ? 1 : 3;
-        }
-        return n;
+        return Unreserved.escape(utf8, out, offset);
     }
 
     /**
