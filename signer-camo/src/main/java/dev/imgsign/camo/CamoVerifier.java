@@ -1,6 +1,5 @@
 package dev.imgsign.camo;
 
-import dev.imgsign.core.spi.ConstantTime;
 import dev.imgsign.core.spi.HmacAlgorithm;
 import dev.imgsign.core.spi.HmacKeyRing;
 import dev.imgsign.core.KeySet;
@@ -217,7 +216,7 @@ public final class CamoVerifier implements UrlVerifier<String> {
         if (digest == null || urlLength < 0 || digest.length != DIGEST_BYTES) {
             return null;
         }
-        int keyIndex = matchPrefix(urlBytes, urlLength, digest);
+        int keyIndex = ring.match(urlBytes, 0, urlLength, digest);
         if (keyIndex == HmacKeyRing.NO_MATCH) {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key", 403);
         }
@@ -314,19 +313,6 @@ public final class CamoVerifier implements UrlVerifier<String> {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key", 403);
         }
         return acceptSignedGoCamo(urlBytes, urlBytes.length, keyIndex);
-    }
-
-    /** {@link HmacKeyRing#match} over {@code message[0, length)}: the index of the first key whose MAC it is. */
-    private int matchPrefix(byte[] message, int length, byte[] digest) {
-        if (length == message.length) {
-            return ring.match(message, digest);
-        }
-        for (int i = 0; i < ring.size(); i++) {
-            if (ConstantTime.equals(ring.hmac(i).mac(message, 0, length), digest)) {
-                return i;
-            }
-        }
-        return HmacKeyRing.NO_MATCH;
     }
 
     /** What go-camo does with a signed URL: parse it, demand http(s) and a host, refuse userinfo. */
@@ -574,7 +560,7 @@ public final class CamoVerifier implements UrlVerifier<String> {
         if (length <= 0 || digest == null) {
             return null;
         }
-        int keyIndex = matchPrefix(buffer, length, digest);
+        int keyIndex = ring.match(buffer, 0, length, digest);
         if (keyIndex == HmacKeyRing.NO_MATCH) {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key",
                     ATMOS_STATUS);

@@ -158,6 +158,19 @@ public final class Hmac {
     }
 
     /**
+     * As {@link #matches(byte[], byte[])}, over {@code length} bytes of {@code message} from {@code offset}.
+     *
+     * @param message the array holding the bytes that were authenticated
+     * @param offset where they start
+     * @param length how many there are
+     * @param candidate the MAC to check, as received
+     * @return whether it is the MAC of those bytes
+     */
+    public boolean matches(byte[] message, int offset, int length, byte[] candidate) {
+        return ConstantTime.equals(mac(message, offset, length), candidate);
+    }
+
+    /**
      * Whether {@code candidate} equals the first {@code candidate.length} bytes of the MAC, for
      * schemes that truncate (imageproxy-py keeps 12 bytes). {@code truncatedLength} is the length the
      * scheme expects; a candidate of any other length never matches.

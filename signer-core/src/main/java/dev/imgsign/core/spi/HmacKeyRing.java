@@ -87,7 +87,26 @@ public final class HmacKeyRing {
     }
 
     /**
-     * As {@link #match}, against MACs truncated to {@code truncatedLength} bytes.
+     * As {@link #match(byte[], byte[])}, over {@code length} bytes of {@code message} from {@code offset}
+     * (a message decoded into a larger buffer).
+     *
+     * @param message the array holding the bytes that were authenticated
+     * @param offset where they start
+     * @param length how many there are
+     * @param candidate the MAC to check, as received
+     * @return the index of the matching key, or {@link #NO_MATCH}
+     */
+    public int match(byte[] message, int offset, int length, byte[] candidate) {
+        for (int i = 0; i < hmacs.length; i++) {
+            if (hmacs[i].matches(message, offset, length, candidate)) {
+                return i;
+            }
+        }
+        return NO_MATCH;
+    }
+
+    /**
+     * As {@link #match(byte[], byte[])}, against MACs truncated to {@code truncatedLength} bytes.
      *
      * @param message the bytes that were authenticated
      * @param candidate the truncated MAC to check, as received

@@ -1,5 +1,6 @@
 package dev.imgsign.core.spi;
 
+import dev.imgsign.core.KeySet;
 import dev.imgsign.core.SigningKey;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -124,5 +125,23 @@ class HmacTest {
     @Test
     void toStringRedactsTheKey() {
         assertFalse(Hmac.of(HmacAlgorithm.SHA1, SigningKey.ofUtf8("topsecret")).toString().contains("topsecret"));
+    }
+
+    @Property(tries = 200)
+    void aRangeMatchesAsItsCopyDoes(@ForAll byte[] message, @ForAll int from, @ForAll int to, @ForAll boolean flip) {
+        int a = Math.floorMod(from, message.length + 1);
+        int b = Math.floorMod(to, message.length + 1);
+        int offset = Math.min(a, b);
+        int length = Math.abs(a - b);
+        KeySet keys = KeySet.of(SigningKey.ofUtf8("old"), SigningKey.ofUtf8("new"));
+        HmacKeyRing ring = HmacKeyRing.of(HmacAlgorithm.SHA1, keys);
+        byte[] range = Arrays.copyOfRange(message, offset, offset + length);
+        byte[] candidate = ring.hmac(1).mac(range);
+        if (flip) {
+            candidate[length % candidate.length] ^= 1;
+        }
+        assertEquals(ring.hmac(1).matches(range, candidate), ring.hmac(1).matches(message, offset, length, candidate));
+        assertEquals(ring.match(range, candidate), ring.match(message, offset, length, candidate));
+        assertEquals(flip ? HmacKeyRing.NO_MATCH : 1, ring.match(message, offset, length, candidate));
     }
 }
