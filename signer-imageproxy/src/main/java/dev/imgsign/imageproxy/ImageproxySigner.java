@@ -3,6 +3,7 @@ package dev.imgsign.imageproxy;
 import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlSigner;
 import dev.imgsign.core.internal.Settings;
+import dev.imgsign.core.internal.UrlSafeBase64;
 import dev.imgsign.core.spi.HmacAlgorithm;
 import dev.imgsign.core.spi.HmacKeyRing;
 import dev.imgsign.peer.go.GoTime;
@@ -160,24 +161,9 @@ public final class ImageproxySigner implements UrlSigner<ImageproxyRequest> {
         return new String(out, 0, outputLength, StandardCharsets.ISO_8859_1);
     }
 
-    private static final byte[] URL_SAFE_DIGITS =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(StandardCharsets.ISO_8859_1);
-
     /** Padded URL-safe base64 of the 32-byte {@code mac} into {@code out[at, at + 44)}, as {@link #SIGNATURE_ENCODER}. */
     static void encodeSignature(byte[] mac, byte[] out, int at) {
-        int o = at;
-        for (int i = 0; i < 30; i += 3) {
-            int v = (mac[i] & 0xff) << 16 | (mac[i + 1] & 0xff) << 8 | mac[i + 2] & 0xff;
-            out[o++] = URL_SAFE_DIGITS[v >>> 18];
-            out[o++] = URL_SAFE_DIGITS[v >>> 12 & 63];
-            out[o++] = URL_SAFE_DIGITS[v >>> 6 & 63];
-            out[o++] = URL_SAFE_DIGITS[v & 63];
-        }
-        int v = (mac[30] & 0xff) << 8 | mac[31] & 0xff;
-        out[o++] = URL_SAFE_DIGITS[v >>> 10];
-        out[o++] = URL_SAFE_DIGITS[v >>> 4 & 63];
-        out[o++] = URL_SAFE_DIGITS[v << 2 & 63];
-        out[o] = '=';
+        out[UrlSafeBase64.encode(mac, 0, mac.length, out, at)] = '=';
     }
 
     /**

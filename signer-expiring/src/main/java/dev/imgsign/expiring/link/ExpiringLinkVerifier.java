@@ -14,7 +14,7 @@ import dev.imgsign.expiring.internal.Expiry;
 import dev.imgsign.expiring.internal.LinkPaths;
 import dev.imgsign.expiring.internal.LinkSettings;
 import dev.imgsign.expiring.internal.QueryPairs;
-import dev.imgsign.expiring.internal.UrlSafeBase64;
+import dev.imgsign.core.internal.UrlSafeBase64;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.imgsign.core.KeySet;
 import dev.imgsign.core.UrlSigner;
 import dev.imgsign.core.internal.Settings;
 import dev.imgsign.expiring.internal.Ascii;
-import dev.imgsign.expiring.internal.UrlSafeBase64;
+import dev.imgsign.core.internal.UrlSafeBase64;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 

@@ -12,7 +12,7 @@ import dev.imgsign.core.internal.Settings;
 import dev.imgsign.core.internal.SignedUrls;
 import dev.imgsign.expiring.internal.Ascii;
 import dev.imgsign.expiring.internal.LinkSettings;
-import dev.imgsign.expiring.internal.UrlSafeBase64;
+import dev.imgsign.core.internal.UrlSafeBase64;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -9,7 +9,7 @@ import dev.imgsign.core.internal.Percent;
 import dev.imgsign.expiring.internal.Ascii;
 import dev.imgsign.expiring.internal.LinkPaths;
 import dev.imgsign.expiring.internal.LinkSettings;
-import dev.imgsign.expiring.internal.UrlSafeBase64;
+import dev.imgsign.core.internal.UrlSafeBase64;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.imgsign.expiring.internal;
+package dev.imgsign.core.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
