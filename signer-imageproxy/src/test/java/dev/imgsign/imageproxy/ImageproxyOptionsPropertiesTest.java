@@ -37,6 +37,30 @@ class ImageproxyOptionsPropertiesTest {
         assertEquals(o.canonicalBySorting(true), o.toString());
     }
 
+    /** Numbers at each digit-count boundary (and any long) print as the reference prints them. */
+    @Property(tries = 1000)
+    void numbersAtDigitBoundariesPrintAsTheReferencePrintsThem(@ForAll("boundaryNumbers") long n) {
+        for (String text : new String[] {"vu" + n, "q" + n, "r" + n, "cx" + n + ",cw" + n, n + "x" + n}) {
+            ImageproxyOptions o = ImageproxyOptions.parse(text);
+            assertEquals(o.canonicalBySorting(false), o.canonicalWithoutSignature(), text);
+        }
+    }
+
+    @Provide
+    Arbitrary<Long> boundaryNumbers() {
+        Arbitrary<Long> powers = Arbitraries.integers().between(0, 18).map(k -> {
+            long p = 1;
+            for (int i = 0; i < k; i++) {
+                p *= 10;
+            }
+            return p;
+        });
+        return Arbitraries.oneOf(powers.flatMap(p -> Arbitraries.of(p - 1, p, p + 1, -p, -p + 1)),
+                Arbitraries.of(Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1, (long) Integer.MAX_VALUE,
+                        Integer.MAX_VALUE + 1L, (long) Integer.MIN_VALUE),
+                Arbitraries.longs());
+    }
+
     @Provide
     Arbitrary<String> optionTexts() {
         Arbitrary<String> token = Arbitraries.oneOf(
