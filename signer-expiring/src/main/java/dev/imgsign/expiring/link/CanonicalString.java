@@ -52,16 +52,16 @@ final class CanonicalString {
     }
 
     /**
-     * As {@link #of(byte[], List, List, long)} for an ASCII path and {@code params}, {@code length} bytes:
+     * As {@link #of(byte[], List, List, long)} for the ASCII bytes of a path and {@code params}, {@code length} bytes:
      * part {@code 2k} (parameter k's name) and {@code 2k+1} (its value) are {@code encoded}'s UTF-8 bytes,
      * or when {@code encoded} or that entry is null, the text's own chars (unreserved ASCII, so its UTF-8).
      */
-    static byte[] ofParams(String path, List<ExpiringLink.QueryParam> params, byte[][] encoded, long expiresAt,
+    static byte[] ofParams(byte[] path, List<ExpiringLink.QueryParam> params, byte[][] encoded, long expiresAt,
             int length) {
         byte[] out = new byte[length];
-        int o = head(out, path.length());
-        Ascii.copyLatin1(path, 0, path.length(), out, o);
-        o += path.length();
+        int o = head(out, path.length);
+        System.arraycopy(path, 0, out, o, path.length);
+        o += path.length;
         out[o++] = '\n';
         o = Ascii.decimal(params.size(), out, o);
         out[o++] = '\n';
@@ -77,20 +77,20 @@ final class CanonicalString {
 
     /**
      * As {@link #ofParams} with no part encoded, {@code length} bytes, when every name and value is
-     * unreserved ASCII; also writes {@code ?name=value&...} into {@code query} (exactly its length).
+     * unreserved ASCII; also writes {@code ?name=value&...} into {@code query} from {@code queryStart}.
      * {@code null} as soon as a part is not unreserved: the caller takes the general path.
      */
-    static byte[] ofUnreservedParams(String path, List<ExpiringLink.QueryParam> params, long expiresAt, int length,
-            byte[] query) {
+    static byte[] ofUnreservedParams(byte[] path, List<ExpiringLink.QueryParam> params, long expiresAt, int length,
+            byte[] query, int queryStart) {
         byte[] out = new byte[length];
-        int o = head(out, path.length());
-        Ascii.copyLatin1(path, 0, path.length(), out, o);
-        o += path.length();
+        int o = head(out, path.length);
+        System.arraycopy(path, 0, out, o, path.length);
+        o += path.length;
         out[o++] = '\n';
         o = Ascii.decimal(params.size(), out, o);
         out[o++] = '\n';
-        query[0] = '?';
-        int q = 1;
+        query[queryStart] = '?';
+        int q = queryStart + 1;
         for (int k = 0; k < params.size(); k++) {
             ExpiringLink.QueryParam p = params.get(k);
             String name = p.name();

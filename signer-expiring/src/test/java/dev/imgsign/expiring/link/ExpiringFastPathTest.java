@@ -146,6 +146,54 @@ class ExpiringFastPathTest {
                 Arbitraries.strings().withChars(MUTATIONS).ofMaxLength(20));
     }
 
+    @Property(tries = 3000)
+    void signableBytesEqualReference(@ForAll("longPaths") String path) {
+        String problem = referencePathProblem(path);
+        byte[] bytes = LinkPaths.signableBytes(path);
+        assertEquals(problem == null, bytes != null, path);
+        if (bytes != null) {
+            assertArrayEquals(path.getBytes(StandardCharsets.US_ASCII), bytes);
+        } else {
+            // The signer's message for a path it refuses is still the reference's.
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> ExpiringLinkSigner.builder(KEYS).build().sign(ExpiringLink.of(path, 0)));
+            assertEquals(problem, e.getMessage());
+        }
+    }
+
+    /** The word-at-a-time path check equals a byte-at-a-time reference at every offset and length. */
+    @Property(tries = 3000)
+    void isPathEqualsReference(@ForAll("longPaths") String text, @ForAll @IntRange(min = 0, max = 40) int from,
+            @ForAll @IntRange(min = 0, max = 40) int cut) {
+        byte[] t = text.getBytes(StandardCharsets.ISO_8859_1); // wide chars become '?', not a path char
+        int start = Math.min(from, t.length);
+        int end = Math.max(start, t.length - cut);
+        boolean expected = true;
+        for (int i = start; i < end; i++) {
+            int c = t[i] & 0xff;
+            expected &= c > 0x20 && c < 0x7f && "?#\"<>\\^`{|}".indexOf(c) < 0;
+        }
+        assertEquals(expected, LinkPaths.isPath(t, start, end), text);
+    }
+
+    @Provide
+    Arbitrary<String> longPaths() {
+        // Long enough for several 32-byte blocks: common path characters with every other byte class
+        // (path symbols outside the fast ranges, refused ASCII, controls, 0x7F, Latin-1, wide chars, escapes)
+        // at any position, including the last bytes and block boundaries.
+        Arbitrary<String> common = Arbitraries.strings().withChars("az09AZ-./$%&'()*+,:;").ofMinLength(30).ofMaxLength(130);
+        Arbitrary<String> odd = Arbitraries.strings().withChars(
+                "_~=!@[]?#\"<>\\^`{|} \u0000\u001f\u007f\u0080\u00a0\u00ff\u0100\u012f\u0161\u212a%2F%4").ofMaxLength(3);
+        Arbitrary<String> mixed = Combinators.combine(common, odd, Arbitraries.integers().between(0, 200))
+                .as((c, o, at) -> {
+                    int i = at % (c.length() + 1);
+                    return c.substring(0, i) + o + c.substring(i);
+                });
+        return Arbitraries.oneOf(mixed.map(s -> "/" + s), mixed, common.map(s -> "/" + s),
+                Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMinLength(30).ofMaxLength(100).map(s -> "/" + s),
+                Arbitraries.strings().withChars("/azAZ09_~=!@%").ofMinLength(1).ofMaxLength(2100).map(s -> "/" + s));
+    }
+
     @Property(tries = 1000)
     void canonicalStringEqualsReference(@ForAll("paths") String path,
             @ForAll @Size(max = 12) List<@Size(max = 12) byte[]> parts, @ForAll long expiresAt) {
@@ -209,8 +257,11 @@ class ExpiringFastPathTest {
 
     @Provide
     Arbitrary<ExpiringLink> expiringLinks() {
-        Arbitrary<String> path = Arbitraries.strings().withChars("abz09-._~/%2F").ofMinLength(1).ofMaxLength(12)
-                .map(s -> "/" + s).filter(p -> LinkPaths.pathProblem(p) == null);
+        // Short paths with escapes, and long ones (several 32-byte blocks of the path check) of every path character.
+        Arbitrary<String> path = Arbitraries.oneOf(
+                Arbitraries.strings().withChars("abz09-._~/%2F").ofMinLength(1).ofMaxLength(12)
+                        .map(s -> "/" + s).filter(p -> LinkPaths.pathProblem(p) == null),
+                Arbitraries.strings().withChars("abzAZ09-._~/!$&'()*+,;=:@[]").ofMaxLength(120).map(s -> "/" + s));
         // Parts copied as they are (unreserved ASCII, empty values included) and parts that need encoding:
         // reserved or control ASCII, Latin-1, beyond Latin-1, surrogate pairs and lone surrogates.
         Arbitrary<String> unreserved = Arbitraries.strings().withChars("azAZ09-._~").ofMaxLength(12);
