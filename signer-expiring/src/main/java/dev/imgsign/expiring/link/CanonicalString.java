@@ -133,13 +133,7 @@ final class CanonicalString {
      * value {@code target[bounds[4k+2], bounds[4k+3])}.
      */
     static byte[] ofPlainTarget(byte[] target, int pathEnd, int[] bounds, int count, long expiresAt) {
-        int n = TAG.length + Ascii.digits(pathEnd) + 1 + pathEnd + 1 + Ascii.digits(count) + 1 + Ascii.digits(expiresAt);
-        for (int k = 0; k < count; k++) {
-            int name = bounds[4 * k + 1] - bounds[4 * k];
-            int value = bounds[4 * k + 3] - bounds[4 * k + 2];
-            n += Ascii.digits(name) + 1 + name + Ascii.digits(value) + 1 + value + 1;
-        }
-        byte[] out = new byte[n];
+        byte[] out = new byte[plainLength(pathEnd, bounds, count, expiresAt)];
         int o = head(out, pathEnd);
         System.arraycopy(target, 0, out, o, pathEnd);
         o += pathEnd;
@@ -153,6 +147,40 @@ final class CanonicalString {
         }
         Ascii.decimal(expiresAt, out, o);
         return out;
+    }
+
+    /** The length of {@link #ofPlainTarget}'s bytes for the same arguments. */
+    static int plainLength(int pathEnd, int[] bounds, int count, long expiresAt) {
+        int n = fixedLength(pathEnd, count, expiresAt);
+        for (int k = 0; k < count; k++) {
+            int name = bounds[4 * k + 1] - bounds[4 * k];
+            int value = bounds[4 * k + 3] - bounds[4 * k + 2];
+            n += Ascii.digits(name) + 1 + name + Ascii.digits(value) + 1 + value + 1;
+        }
+        return n;
+    }
+
+    /**
+     * As {@link #ofPlainTarget} written over {@code target} itself from index 0, which must have room for
+     * {@link #plainLength} bytes; the path is {@code target[0, pathEnd)} and the parameters are
+     * {@code params} (ASCII, read from the target before this call); returns {@code target}. Saves the
+     * allocation of a second array as long as the target's own.
+     */
+    static byte[] overPlainTarget(byte[] target, int pathEnd, ExpiringLink.QueryParam[] params, long expiresAt) {
+        int pathStart = TAG.length + Ascii.digits(pathEnd) + 1;
+        System.arraycopy(target, 0, target, pathStart, pathEnd); // overlapping: copied as if through a temporary
+        head(target, pathEnd);
+        int o = pathStart + pathEnd;
+        target[o++] = '\n';
+        o = Ascii.decimal(params.length, target, o);
+        target[o++] = '\n';
+        for (ExpiringLink.QueryParam p : params) {
+            o = field(p.name(), null, target, o);
+            o = field(p.value(), null, target, o);
+            target[o++] = '\n';
+        }
+        Ascii.decimal(expiresAt, target, o);
+        return target;
     }
 
     private static int field(byte[] src, int from, int to, byte[] out, int offset) {

@@ -228,8 +228,8 @@ class ExpiringFastPathTest {
         Arbitrary<String> plainPath = Arbitraries.strings().withChars("abz09-._~/%2F=&!$'()*+,;:@").ofMinLength(1)
                 .ofMaxLength(40).map(s -> "/" + s).filter(p -> LinkPaths.pathProblem(p) == null);
         Arbitrary<ExpiringLink.QueryParam> plainParam = Combinators.combine(
-                Arbitraries.strings().withChars("abexpirsgnatu-._~").ofMinLength(1).ofMaxLength(9),
-                Arbitraries.strings().withChars("ab0-._~").ofMaxLength(8))
+                Arbitraries.strings().withChars("abexpirsgnatu-._~").ofMinLength(1).ofMaxLength(12),
+                Arbitraries.strings().withChars("ab0-._~").ofMaxLength(14))
                 .as(ExpiringLink.QueryParam::new)
                 .filter(p -> !p.name().equals("expires") && !p.name().equals("signature"));
         Arbitrary<String> plain = Combinators.combine(plainPath, plainParam.list().ofMaxSize(ExpiringLinkSigner.MAX_PARAMS),
@@ -334,6 +334,44 @@ class ExpiringFastPathTest {
         ExpiringLinkVerifierReference reference = ExpiringLinkVerifierReference.builder().keys(KEYS).clock(CLOCK)
                 .leewaySeconds(leeway).build();
         assertEquals(reference.verify(target), fast.verify(target), target);
+    }
+
+    /**
+     * The plain path writes the canonical string over the target's bytes when it fits and into its own array
+     * when it does not (many parameters with two-digit lengths): both verify and equal the reference.
+     */
+    @Example
+    void canonicalStringOverTheTargetOrBesideIt() {
+        ExpiringLinkVerifier fast = ExpiringLinkVerifier.builder(KEYS).clock(CLOCK).build();
+        ExpiringLinkVerifierReference reference = ExpiringLinkVerifierReference.builder().keys(KEYS).clock(CLOCK).build();
+        for (int count : new int[] {0, 1, 4, 12, 20, ExpiringLinkSigner.MAX_PARAMS}) {
+            for (String part : new String[] {"a", "abcdefghij", "abcdefghijklmnopqrstuvwxyz0123456789"}) {
+                List<ExpiringLink.QueryParam> params = new ArrayList<>();
+                for (int k = 0; k < count; k++) {
+                    params.add(new ExpiringLink.QueryParam(part + k, part));
+                }
+                ExpiringLink link = new ExpiringLink("/p", params, NOW);
+                String target = ExpiringLinkSigner.builder(KEYS).build().sign(link);
+                byte[] t = target.getBytes(StandardCharsets.US_ASCII);
+                int[] bounds = new int[4 * count];
+                int at = target.indexOf('?') + 1;
+                for (int k = 0; k < count; k++) {
+                    bounds[4 * k] = at;
+                    bounds[4 * k + 1] = target.indexOf('=', at);
+                    bounds[4 * k + 2] = bounds[4 * k + 1] + 1;
+                    bounds[4 * k + 3] = target.indexOf('&', at);
+                    at = bounds[4 * k + 3] + 1;
+                }
+                byte[] expected = CanonicalString.ofPlainTarget(t, 2, bounds, count, NOW);
+                assertEquals(expected.length, CanonicalString.plainLength(2, bounds, count, NOW));
+                if (expected.length <= t.length) {
+                    byte[] over = CanonicalString.overPlainTarget(t, 2, params.toArray(new ExpiringLink.QueryParam[0]), NOW);
+                    assertArrayEquals(expected, java.util.Arrays.copyOf(over, expected.length));
+                }
+                assertEquals(reference.verify(target), fast.verify(target), target);
+                assertEquals(link, ((dev.imgsign.core.Verification.Accepted<ExpiringLink>) fast.verify(target)).request());
+            }
+        }
     }
 
     @Property(tries = 1000)
