@@ -106,8 +106,8 @@ public final class Ascii {
      * @return the length of {@code Long.toString(value)}
      */
     public static int digits(long value) {
-        if (value < 0) {
-            return value == Long.MIN_VALUE ? 20 : 1 + digits(-value);
+        if (value < 10) {
+            return value >= 0 ? 1 : value == Long.MIN_VALUE ? 20 : 1 + digits(-value);
         }
         // No loop: the bit length gives the digit count or one less (1233 / 4096 is just below log10(2)).
         int guess = ((63 - Long.numberOfLeadingZeros(value | 1)) * 1233 >>> 12) + 1;
@@ -123,6 +123,10 @@ public final class Ascii {
      * @return the offset after the last digit
      */
     public static int decimal(long value, byte[] out, int offset) {
+        if (value < 10 && value >= 0) {
+            out[offset] = (byte) ('0' + value); // most lengths and counts
+            return offset + 1;
+        }
         if (value < 0) {
             byte[] text = Long.toString(value).getBytes(StandardCharsets.US_ASCII); // never on the hot path
             System.arraycopy(text, 0, out, offset, text.length);

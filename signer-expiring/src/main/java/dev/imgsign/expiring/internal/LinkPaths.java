@@ -86,8 +86,9 @@ public final class LinkPaths {
         if (path.isEmpty() || path.charAt(0) != '/' || path.length() > MAX_PATH_LENGTH) {
             return null;
         }
-        // UTF-8 has one byte per char only when all chars are ASCII.
-        byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+        // A plain copy for the JDK's Latin-1 strings; a char beyond Latin-1 becomes '?', and 0x80-0xFF stay
+        // above 0x7F: the path check below refuses both (and a surrogate pair, one '?', changes the length).
+        byte[] bytes = path.getBytes(StandardCharsets.ISO_8859_1);
         return bytes.length == path.length() && isPath(bytes, 0, bytes.length)
                 && escapesAreHex(path, 0, path.length()) ? bytes : null;
     }
