@@ -17,10 +17,24 @@ public final class Ascii {
 
     /** 1 for a Latin-1 char outside RFC 3986's unreserved set ({@code A-Z a-z 0-9 - . _ ~}), else 0. */
     private static final byte[] NOT_UNRESERVED = new byte[256];
+    /** The largest number of {@code d} digits at index {@code d} (1..18), {@code Long.MAX_VALUE} at 19. */
+    private static final long[] LARGEST_OF_DIGITS = new long[20];
+    /** The tens and the ones digit of 0..99. */
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
 
     static {
         for (int c = 0; c < 128; c++) {
             NOT_PRINTABLE[c] = (byte) (c < 0x21 || c > 0x7e ? 1 : 0);
+        }
+        long power = 10;
+        for (int d = 1; d < 19; d++, power *= 10) {
+            LARGEST_OF_DIGITS[d] = power - 1;
+        }
+        LARGEST_OF_DIGITS[19] = Long.MAX_VALUE;
+        for (int n = 0; n < 100; n++) {
+            TENS[n] = (byte) ('0' + n / 10);
+            ONES[n] = (byte) ('0' + n % 10);
         }
         for (int c = 0; c < 256; c++) {
             NOT_UNRESERVED[c] = (byte) (c < 0x80 && Unreserved.is((char) c) ? 0 : 1);
@@ -92,15 +106,12 @@ public final class Ascii {
      * @return the length of {@code Long.toString(value)}
      */
     public static int digits(long value) {
-        if (value < 0) {
-            return value == Long.MIN_VALUE ? 20 : 1 + digits(-value);
+        if (value < 10) {
+            return value >= 0 ? 1 : value == Long.MIN_VALUE ? 20 : 1 + digits(-value);
         }
-        // Comparisons, not divisions: this runs several times per sign and verify.
-        int n = 1;
-        for (long bound = 10; n < 19 && value >= bound; bound *= 10) {
-            n++;
-        }
-        return n;
+        // No loop: the bit length gives the digit count or one less (1233 / 4096 is just below log10(2)).
+        int guess = ((63 - Long.numberOfLeadingZeros(value | 1)) * 1233 >>> 12) + 1;
+        return value > LARGEST_OF_DIGITS[guess] ? guess + 1 : guess;
     }
 
     /**
@@ -112,6 +123,10 @@ public final class Ascii {
      * @return the offset after the last digit
      */
     public static int decimal(long value, byte[] out, int offset) {
+        if (value < 10 && value >= 0) {
+            out[offset] = (byte) ('0' + value); // most lengths and counts
+            return offset + 1;
+        }
         if (value < 0) {
             byte[] text = Long.toString(value).getBytes(StandardCharsets.US_ASCII); // never on the hot path
             System.arraycopy(text, 0, out, offset, text.length);
@@ -125,11 +140,20 @@ public final class Ascii {
             out[i] = (byte) ('0' + (int) (v - quotient * 10));
             v = quotient;
         }
-        // int division by a constant compiles to a multiplication
-        for (int w = (int) v; i >= offset; i--) {
-            int quotient = w / 10;
-            out[i] = (byte) ('0' + (w - quotient * 10));
+        // Two digits per int division by a constant (a multiplication).
+        int w = (int) v;
+        for (; w >= 100; i -= 2) {
+            int quotient = w / 100;
+            int pair = w - quotient * 100;
+            out[i] = ONES[pair];
+            out[i - 1] = TENS[pair];
             w = quotient;
+        }
+        if (w >= 10) {
+            out[i] = ONES[w];
+            out[i - 1] = TENS[w];
+        } else {
+            out[i] = (byte) ('0' + w);
         }
         return end;
     }

@@ -52,16 +52,16 @@ final class CanonicalString {
     }
 
     /**
-     * As {@link #of(byte[], List, List, long)} for an ASCII path and {@code params}, {@code length} bytes:
+     * As {@link #of(byte[], List, List, long)} for the ASCII bytes of a path and {@code params}, {@code length} bytes:
      * part {@code 2k} (parameter k's name) and {@code 2k+1} (its value) are {@code encoded}'s UTF-8 bytes,
      * or when {@code encoded} or that entry is null, the text's own chars (unreserved ASCII, so its UTF-8).
      */
-    static byte[] ofParams(String path, List<ExpiringLink.QueryParam> params, byte[][] encoded, long expiresAt,
+    static byte[] ofParams(byte[] path, List<ExpiringLink.QueryParam> params, byte[][] encoded, long expiresAt,
             int length) {
         byte[] out = new byte[length];
-        int o = head(out, path.length());
-        Ascii.copyLatin1(path, 0, path.length(), out, o);
-        o += path.length();
+        int o = head(out, path.length);
+        System.arraycopy(path, 0, out, o, path.length);
+        o += path.length;
         out[o++] = '\n';
         o = Ascii.decimal(params.size(), out, o);
         out[o++] = '\n';
@@ -77,20 +77,20 @@ final class CanonicalString {
 
     /**
      * As {@link #ofParams} with no part encoded, {@code length} bytes, when every name and value is
-     * unreserved ASCII; also writes {@code ?name=value&...} into {@code query} (exactly its length).
+     * unreserved ASCII; also writes {@code ?name=value&...} into {@code query} from {@code queryStart}.
      * {@code null} as soon as a part is not unreserved: the caller takes the general path.
      */
-    static byte[] ofUnreservedParams(String path, List<ExpiringLink.QueryParam> params, long expiresAt, int length,
-            byte[] query) {
+    static byte[] ofUnreservedParams(byte[] path, List<ExpiringLink.QueryParam> params, long expiresAt, int length,
+            byte[] query, int queryStart) {
         byte[] out = new byte[length];
-        int o = head(out, path.length());
-        Ascii.copyLatin1(path, 0, path.length(), out, o);
-        o += path.length();
+        int o = head(out, path.length);
+        System.arraycopy(path, 0, out, o, path.length);
+        o += path.length;
         out[o++] = '\n';
         o = Ascii.decimal(params.size(), out, o);
         out[o++] = '\n';
-        query[0] = '?';
-        int q = 1;
+        query[queryStart] = '?';
+        int q = queryStart + 1;
         for (int k = 0; k < params.size(); k++) {
             ExpiringLink.QueryParam p = params.get(k);
             String name = p.name();
@@ -133,13 +133,7 @@ final class CanonicalString {
      * value {@code target[bounds[4k+2], bounds[4k+3])}.
      */
     static byte[] ofPlainTarget(byte[] target, int pathEnd, int[] bounds, int count, long expiresAt) {
-        int n = TAG.length + Ascii.digits(pathEnd) + 1 + pathEnd + 1 + Ascii.digits(count) + 1 + Ascii.digits(expiresAt);
-        for (int k = 0; k < count; k++) {
-            int name = bounds[4 * k + 1] - bounds[4 * k];
-            int value = bounds[4 * k + 3] - bounds[4 * k + 2];
-            n += Ascii.digits(name) + 1 + name + Ascii.digits(value) + 1 + value + 1;
-        }
-        byte[] out = new byte[n];
+        byte[] out = new byte[plainLength(pathEnd, bounds, count, expiresAt)];
         int o = head(out, pathEnd);
         System.arraycopy(target, 0, out, o, pathEnd);
         o += pathEnd;
@@ -153,6 +147,40 @@ final class CanonicalString {
         }
         Ascii.decimal(expiresAt, out, o);
         return out;
+    }
+
+    /** The length of {@link #ofPlainTarget}'s bytes for the same arguments. */
+    static int plainLength(int pathEnd, int[] bounds, int count, long expiresAt) {
+        int n = fixedLength(pathEnd, count, expiresAt);
+        for (int k = 0; k < count; k++) {
+            int name = bounds[4 * k + 1] - bounds[4 * k];
+            int value = bounds[4 * k + 3] - bounds[4 * k + 2];
+            n += Ascii.digits(name) + 1 + name + Ascii.digits(value) + 1 + value + 1;
+        }
+        return n;
+    }
+
+    /**
+     * As {@link #ofPlainTarget} written over {@code target} itself from index 0, which must have room for
+     * {@link #plainLength} bytes; the path is {@code target[0, pathEnd)} and the parameters are
+     * {@code params} (ASCII, read from the target before this call); returns {@code target}. Saves the
+     * allocation of a second array as long as the target's own.
+     */
+    static byte[] overPlainTarget(byte[] target, int pathEnd, ExpiringLink.QueryParam[] params, long expiresAt) {
+        int pathStart = TAG.length + Ascii.digits(pathEnd) + 1;
+        System.arraycopy(target, 0, target, pathStart, pathEnd); // overlapping: copied as if through a temporary
+        head(target, pathEnd);
+        int o = pathStart + pathEnd;
+        target[o++] = '\n';
+        o = Ascii.decimal(params.length, target, o);
+        target[o++] = '\n';
+        for (ExpiringLink.QueryParam p : params) {
+            o = field(p.name(), null, target, o);
+            o = field(p.value(), null, target, o);
+            target[o++] = '\n';
+        }
+        Ascii.decimal(expiresAt, target, o);
+        return target;
     }
 
     private static int field(byte[] src, int from, int to, byte[] out, int offset) {

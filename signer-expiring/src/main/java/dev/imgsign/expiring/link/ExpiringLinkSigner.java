@@ -33,16 +33,18 @@ import java.util.List;
  */
 public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
     static final int MAX_PARAMS = 32;
+    /** The unpadded base64 of a 32-byte HMAC-SHA256. */
+    private static final int SIGNATURE_CHARS = 43;
 
     private final HmacKeyRing ring;
     private final Clock clock;
     private final String expiresParam;
     private final String signatureParam;
     private final String host;
-    /** {@code expires=} with the configured name. */
-    private final String expiresLead;
-    /** {@code &signature=} with the configured name. */
-    private final String signatureLead;
+    /** {@code expires=} with the configured name (unreserved ASCII). */
+    private final byte[] expiresLead;
+    /** {@code &signature=} with the configured name (unreserved ASCII). */
+    private final byte[] signatureLead;
 
     private ExpiringLinkSigner(Builder b) {
         this.ring = HmacKeyRing.of(HmacAlgorithm.SHA256, b.keys);
@@ -50,8 +52,8 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         this.expiresParam = b.expiresParam;
         this.signatureParam = b.signatureParam;
         this.host = b.host;
-        this.expiresLead = b.expiresParam + "=";
-        this.signatureLead = "&" + b.signatureParam + "=";
+        this.expiresLead = (b.expiresParam + "=").getBytes(StandardCharsets.US_ASCII);
+        this.signatureLead = ("&" + b.signatureParam + "=").getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -76,10 +78,9 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         if (link == null) {
             throw new IllegalArgumentException("link is null");
         }
-        String path = link.path();
-        String pathProblem = LinkPaths.pathProblem(path);
-        if (pathProblem != null) {
-            throw new IllegalArgumentException(pathProblem);
+        byte[] path = LinkPaths.signableBytes(link.path());
+        if (path == null) {
+            throw new IllegalArgumentException(LinkPaths.pathProblem(link.path()));
         }
         long expiresAt = link.expiresAt();
         if (expiresAt < 0) {
@@ -90,14 +91,14 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
         if (count > MAX_PARAMS) {
             throw new IllegalArgumentException("at most " + MAX_PARAMS + " parameters can be signed");
         }
-        String url = signUnreserved(path, params, expiresAt);
+        String url = signUnreserved(link.path(), path, params, expiresAt);
         if (url != null) {
             return url;
         }
         // Part 2k is parameter k's name, 2k+1 its value. A part of unreserved ASCII characters is its own
         // UTF-8 and its own escaping, copied as chars; the others are encoded here.
         byte[][] encoded = null;
-        int canonicalLength = CanonicalString.fixedLength(path.length(), count, expiresAt);
+        int canonicalLength = CanonicalString.fixedLength(path.length, count, expiresAt);
         int queryLength = 1;
         for (int k = 0; k < count; k++) {
             ExpiringLink.QueryParam p = params.get(k);
@@ -127,17 +128,18 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
             canonicalLength++;
         }
         byte[] canonical = CanonicalString.ofParams(path, params, encoded, expiresAt, canonicalLength);
-        return url(path, query(params, encoded, queryLength), expiresAt, ring.sign(canonical));
+        return url(link.path(), query(params, encoded, queryLength), expiresAt, canonical);
     }
 
     /**
-     * The signed URL when every parameter's name and value is unreserved ASCII (the common link): both the
-     * canonical bytes and the query written in one pass per part; {@code null} for anything else (a part
-     * that needs encoding, or a name the general path refuses), which the general path answers.
+     * The signed URL when every parameter's name and value is unreserved ASCII (the common link): the
+     * canonical bytes and the query written in one pass per part, the query straight into the URL's tail;
+     * {@code null} for anything else (a part that needs encoding, or a name the general path refuses), which
+     * the general path answers.
      */
-    private String signUnreserved(String path, List<ExpiringLink.QueryParam> params, long expiresAt) {
+    private String signUnreserved(String pathText, byte[] path, List<ExpiringLink.QueryParam> params, long expiresAt) {
         int count = params.size();
-        int canonicalLength = CanonicalString.fixedLength(path.length(), count, expiresAt);
+        int canonicalLength = CanonicalString.fixedLength(path.length, count, expiresAt);
         int queryLength = 1;
         for (int k = 0; k < count; k++) {
             ExpiringLink.QueryParam p = params.get(k);
@@ -149,31 +151,47 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
             canonicalLength += Ascii.digits(name.length()) + 1 + name.length() + Ascii.digits(value) + 1 + value + 1;
             queryLength += name.length() + value + 2;
         }
-        if (count == 0) {
-            return url(path, "?", expiresAt, ring.sign(CanonicalString.ofParams(path, params, null, expiresAt,
-                    canonicalLength)));
-        }
-        byte[] query = new byte[queryLength];
-        byte[] canonical = CanonicalString.ofUnreservedParams(path, params, expiresAt, canonicalLength, query);
+        byte[] tail = new byte[tailLength(queryLength, expiresAt)];
+        byte[] canonical = CanonicalString.ofUnreservedParams(path, params, expiresAt, canonicalLength, tail, 0);
         if (canonical == null) {
             return null;
         }
-        return url(path, new String(query, StandardCharsets.ISO_8859_1), expiresAt, ring.sign(canonical));
+        return finish(pathText, tail, queryLength, canonical);
     }
 
-    /** The URL: one concatenation writes it into the string's own array (no builder, no second copy). */
-    private String url(String path, String query, long expiresAt, byte[] mac) {
-        byte[] signature = new byte[UrlSafeBase64.encodedLength(mac.length)];
-        UrlSafeBase64.encode(mac, 0, mac.length, signature, 0);
-        return host + path + query + expiresLead + expiresAt + signatureLead
-                + new String(signature, StandardCharsets.ISO_8859_1);
+    /** The URL for the general path: {@code query} is the escaped {@code ?name=value&...}. */
+    private String url(String pathText, byte[] query, long expiresAt, byte[] canonical) {
+        byte[] tail = new byte[tailLength(query.length, expiresAt)];
+        System.arraycopy(query, 0, tail, 0, query.length);
+        return finish(pathText, tail, query.length, canonical);
     }
 
-    /** {@code ?} and every parameter escaped as {@code name=value&}, {@code queryLength} characters. */
-    private static String query(List<ExpiringLink.QueryParam> params, byte[][] encoded, int queryLength) {
-        if (params.isEmpty()) {
-            return "?";
-        }
+    /** The length of the URL from the query on. */
+    private int tailLength(int queryLength, long expiresAt) {
+        return queryLength + expiresLead.length + Ascii.digits(expiresAt) + signatureLead.length + SIGNATURE_CHARS;
+    }
+
+    /**
+     * Writes expires (the canonical bytes end with its digits) and the signature of {@code canonical} after
+     * the query in {@code tail}; the URL, one concatenation that writes the host, the (checked, ASCII) path
+     * and the tail into the string's own array.
+     */
+    private String finish(String pathText, byte[] tail, int queryLength, byte[] canonical) {
+        int o = queryLength;
+        System.arraycopy(expiresLead, 0, tail, o, expiresLead.length);
+        o += expiresLead.length;
+        int digits = tail.length - SIGNATURE_CHARS - signatureLead.length - o;
+        System.arraycopy(canonical, canonical.length - digits, tail, o, digits);
+        o += digits;
+        System.arraycopy(signatureLead, 0, tail, o, signatureLead.length);
+        o += signatureLead.length;
+        byte[] mac = ring.sign(canonical);
+        UrlSafeBase64.encode(mac, 0, mac.length, tail, o);
+        return host + pathText + new String(tail, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code ?} and every parameter escaped as {@code name=value&}, {@code queryLength} bytes. */
+    private static byte[] query(List<ExpiringLink.QueryParam> params, byte[][] encoded, int queryLength) {
         byte[] out = new byte[queryLength];
         out[0] = '?';
         int o = 1;
@@ -184,7 +202,7 @@ public final class ExpiringLinkSigner implements UrlSigner<ExpiringLink> {
             o = escape(p.value(), encoded == null ? null : encoded[2 * k + 1], out, o);
             out[o++] = '&';
         }
-        return new String(out, StandardCharsets.ISO_8859_1);
+        return out;
     }
 
     /** {@code text} as is when {@code utf8} is null (unreserved ASCII), else {@code utf8} escaped; the end offset. */

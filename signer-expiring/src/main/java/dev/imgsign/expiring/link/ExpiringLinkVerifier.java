@@ -253,20 +253,24 @@ public final class ExpiringLinkVerifier implements UrlVerifier<ExpiringLink> {
         if (candidate == null) {
             return null;
         }
-        byte[] canonical = CanonicalString.ofPlainTarget(t, q, bounds, count, expiresAt);
-        int keyIndex = ring.match(canonical, candidate);
-        if (keyIndex == HmacKeyRing.NO_MATCH) {
-            return Verification.rejected(Rejection.BAD_SIGNATURE, "signature does not match");
-        }
-        if (Expiry.isAfter(clock.instant(), Expiry.saturatedAdd(expiresAt, leewaySeconds))) {
-            return Verification.rejected(Rejection.EXPIRED, "link expired", expiredStatus);
-        }
+        // The parameters are read before the target's bytes are overwritten by the canonical string.
         ExpiringLink.QueryParam[] params = new ExpiringLink.QueryParam[count];
         for (int k = 0; k < count; k++) {
             int b = 4 * k;
             params[k] = new ExpiringLink.QueryParam(
                     new String(t, bounds[b], bounds[b + 1] - bounds[b], StandardCharsets.ISO_8859_1),
                     new String(t, bounds[b + 2], bounds[b + 3] - bounds[b + 2], StandardCharsets.ISO_8859_1));
+        }
+        int length = CanonicalString.plainLength(q, bounds, count, expiresAt);
+        byte[] canonical = length <= t.length
+                ? CanonicalString.overPlainTarget(t, q, params, expiresAt)
+                : CanonicalString.ofPlainTarget(t, q, bounds, count, expiresAt);
+        int keyIndex = ring.match(canonical, 0, length, candidate);
+        if (keyIndex == HmacKeyRing.NO_MATCH) {
+            return Verification.rejected(Rejection.BAD_SIGNATURE, "signature does not match");
+        }
+        if (Expiry.isAfter(clock.instant(), Expiry.saturatedAdd(expiresAt, leewaySeconds))) {
+            return Verification.rejected(Rejection.EXPIRED, "link expired", expiredStatus);
         }
         return Verification.accepted(new ExpiringLink(target.substring(0, q), List.of(params), expiresAt),
                 ring.keys(), keyIndex);

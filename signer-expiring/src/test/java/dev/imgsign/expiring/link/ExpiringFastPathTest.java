@@ -146,6 +146,54 @@ class ExpiringFastPathTest {
                 Arbitraries.strings().withChars(MUTATIONS).ofMaxLength(20));
     }
 
+    @Property(tries = 3000)
+    void signableBytesEqualReference(@ForAll("longPaths") String path) {
+        String problem = referencePathProblem(path);
+        byte[] bytes = LinkPaths.signableBytes(path);
+        assertEquals(problem == null, bytes != null, path);
+        if (bytes != null) {
+            assertArrayEquals(path.getBytes(StandardCharsets.US_ASCII), bytes);
+        } else {
+            // The signer's message for a path it refuses is still the reference's.
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> ExpiringLinkSigner.builder(KEYS).build().sign(ExpiringLink.of(path, 0)));
+            assertEquals(problem, e.getMessage());
+        }
+    }
+
+    /** The word-at-a-time path check equals a byte-at-a-time reference at every offset and length. */
+    @Property(tries = 3000)
+    void isPathEqualsReference(@ForAll("longPaths") String text, @ForAll @IntRange(min = 0, max = 40) int from,
+            @ForAll @IntRange(min = 0, max = 40) int cut) {
+        byte[] t = text.getBytes(StandardCharsets.ISO_8859_1); // wide chars become '?', not a path char
+        int start = Math.min(from, t.length);
+        int end = Math.max(start, t.length - cut);
+        boolean expected = true;
+        for (int i = start; i < end; i++) {
+            int c = t[i] & 0xff;
+            expected &= c > 0x20 && c < 0x7f && "?#\"<>\\^`{|}".indexOf(c) < 0;
+        }
+        assertEquals(expected, LinkPaths.isPath(t, start, end), text);
+    }
+
+    @Provide
+    Arbitrary<String> longPaths() {
+        // Long enough for several 32-byte blocks: common path characters with every other byte class
+        // (path symbols outside the fast ranges, refused ASCII, controls, 0x7F, Latin-1, wide chars, escapes)
+        // at any position, including the last bytes and block boundaries.
+        Arbitrary<String> common = Arbitraries.strings().withChars("az09AZ-./$%&'()*+,:;").ofMinLength(30).ofMaxLength(130);
+        Arbitrary<String> odd = Arbitraries.strings().withChars(
+                "_~=!@[]?#\"<>\\^`{|} \u0000\u001f\u007f\u0080\u00a0\u00ff\u0100\u012f\u0161\u212a%2F%4").ofMaxLength(3);
+        Arbitrary<String> mixed = Combinators.combine(common, odd, Arbitraries.integers().between(0, 200))
+                .as((c, o, at) -> {
+                    int i = at % (c.length() + 1);
+                    return c.substring(0, i) + o + c.substring(i);
+                });
+        return Arbitraries.oneOf(mixed.map(s -> "/" + s), mixed, common.map(s -> "/" + s),
+                Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMinLength(30).ofMaxLength(100).map(s -> "/" + s),
+                Arbitraries.strings().withChars("/azAZ09_~=!@%").ofMinLength(1).ofMaxLength(2100).map(s -> "/" + s));
+    }
+
     @Property(tries = 1000)
     void canonicalStringEqualsReference(@ForAll("paths") String path,
             @ForAll @Size(max = 12) List<@Size(max = 12) byte[]> parts, @ForAll long expiresAt) {
@@ -180,8 +228,8 @@ class ExpiringFastPathTest {
         Arbitrary<String> plainPath = Arbitraries.strings().withChars("abz09-._~/%2F=&!$'()*+,;:@").ofMinLength(1)
                 .ofMaxLength(40).map(s -> "/" + s).filter(p -> LinkPaths.pathProblem(p) == null);
         Arbitrary<ExpiringLink.QueryParam> plainParam = Combinators.combine(
-                Arbitraries.strings().withChars("abexpirsgnatu-._~").ofMinLength(1).ofMaxLength(9),
-                Arbitraries.strings().withChars("ab0-._~").ofMaxLength(8))
+                Arbitraries.strings().withChars("abexpirsgnatu-._~").ofMinLength(1).ofMaxLength(12),
+                Arbitraries.strings().withChars("ab0-._~").ofMaxLength(14))
                 .as(ExpiringLink.QueryParam::new)
                 .filter(p -> !p.name().equals("expires") && !p.name().equals("signature"));
         Arbitrary<String> plain = Combinators.combine(plainPath, plainParam.list().ofMaxSize(ExpiringLinkSigner.MAX_PARAMS),
@@ -209,8 +257,11 @@ class ExpiringFastPathTest {
 
     @Provide
     Arbitrary<ExpiringLink> expiringLinks() {
-        Arbitrary<String> path = Arbitraries.strings().withChars("abz09-._~/%2F").ofMinLength(1).ofMaxLength(12)
-                .map(s -> "/" + s).filter(p -> LinkPaths.pathProblem(p) == null);
+        // Short paths with escapes, and long ones (several 32-byte blocks of the path check) of every path character.
+        Arbitrary<String> path = Arbitraries.oneOf(
+                Arbitraries.strings().withChars("abz09-._~/%2F").ofMinLength(1).ofMaxLength(12)
+                        .map(s -> "/" + s).filter(p -> LinkPaths.pathProblem(p) == null),
+                Arbitraries.strings().withChars("abzAZ09-._~/!$&'()*+,;=:@[]").ofMaxLength(120).map(s -> "/" + s));
         // Parts copied as they are (unreserved ASCII, empty values included) and parts that need encoding:
         // reserved or control ASCII, Latin-1, beyond Latin-1, surrogate pairs and lone surrogates.
         Arbitrary<String> unreserved = Arbitraries.strings().withChars("azAZ09-._~").ofMaxLength(12);
@@ -283,6 +334,44 @@ class ExpiringFastPathTest {
         ExpiringLinkVerifierReference reference = ExpiringLinkVerifierReference.builder().keys(KEYS).clock(CLOCK)
                 .leewaySeconds(leeway).build();
         assertEquals(reference.verify(target), fast.verify(target), target);
+    }
+
+    /**
+     * The plain path writes the canonical string over the target's bytes when it fits and into its own array
+     * when it does not (many parameters with two-digit lengths): both verify and equal the reference.
+     */
+    @Example
+    void canonicalStringOverTheTargetOrBesideIt() {
+        ExpiringLinkVerifier fast = ExpiringLinkVerifier.builder(KEYS).clock(CLOCK).build();
+        ExpiringLinkVerifierReference reference = ExpiringLinkVerifierReference.builder().keys(KEYS).clock(CLOCK).build();
+        for (int count : new int[] {0, 1, 4, 12, 20, ExpiringLinkSigner.MAX_PARAMS}) {
+            for (String part : new String[] {"a", "abcdefghij", "abcdefghijklmnopqrstuvwxyz0123456789"}) {
+                List<ExpiringLink.QueryParam> params = new ArrayList<>();
+                for (int k = 0; k < count; k++) {
+                    params.add(new ExpiringLink.QueryParam(part + k, part));
+                }
+                ExpiringLink link = new ExpiringLink("/p", params, NOW);
+                String target = ExpiringLinkSigner.builder(KEYS).build().sign(link);
+                byte[] t = target.getBytes(StandardCharsets.US_ASCII);
+                int[] bounds = new int[4 * count];
+                int at = target.indexOf('?') + 1;
+                for (int k = 0; k < count; k++) {
+                    bounds[4 * k] = at;
+                    bounds[4 * k + 1] = target.indexOf('=', at);
+                    bounds[4 * k + 2] = bounds[4 * k + 1] + 1;
+                    bounds[4 * k + 3] = target.indexOf('&', at);
+                    at = bounds[4 * k + 3] + 1;
+                }
+                byte[] expected = CanonicalString.ofPlainTarget(t, 2, bounds, count, NOW);
+                assertEquals(expected.length, CanonicalString.plainLength(2, bounds, count, NOW));
+                if (expected.length <= t.length) {
+                    byte[] over = CanonicalString.overPlainTarget(t, 2, params.toArray(new ExpiringLink.QueryParam[0]), NOW);
+                    assertArrayEquals(expected, java.util.Arrays.copyOf(over, expected.length));
+                }
+                assertEquals(reference.verify(target), fast.verify(target), target);
+                assertEquals(link, ((dev.imgsign.core.Verification.Accepted<ExpiringLink>) fast.verify(target)).request());
+            }
+        }
     }
 
     @Property(tries = 1000)

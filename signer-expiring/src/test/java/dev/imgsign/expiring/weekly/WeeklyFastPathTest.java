@@ -115,7 +115,8 @@ class WeeklyFastPathTest {
         Arbitrary<String> url = Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(40),
                 Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(40),
-                Arbitraries.strings().withChars(MUTATIONS).ofMaxLength(40)).map(s -> "http" + s);
+                Arbitraries.strings().withChars(MUTATIONS).ofMaxLength(40),
+                Arbitraries.strings().withCharRange(' ', '\u00ff').ofMinLength(40).ofMaxLength(400)).map(s -> "http" + s);
         Arbitrary<Integer> side = Arbitraries.of(0, 150, 250, 500, 7);
         return Combinators.combine(bucket, url, side, side, Arbitraries.of(true, false)).as(WeeklyLink::new);
     }
@@ -163,6 +164,8 @@ class WeeklyFastPathTest {
         // bytes that are not UTF-8, text that is not http.
         Arbitrary<String> ext = Arbitraries.oneOf(
                 Arbitraries.strings().withChars("aHR0cDovL2V4Lm9yZw-_AQ=").ofMaxLength(24),
+                Arbitraries.strings().withChars("aHR0cDovL2V4Lm9yZw-_AQ8+/=.").ofMinLength(25).ofMaxLength(300)
+                        .map(t -> "aHR0cDovL2" + t),
                 Arbitraries.of("aHR0cA", "aHR0cB", "aHR0cA=", "aHR0cA==", "aHR0cHM6Ly_-", "aHR0cHM", "aHR0c", "_w", "wA",
                         "aHR0cMOp", "aHR0cMO", "aHR0cP8", "", "="));
         Arbitrary<String> signedExt = Combinators.combine(ext, Arbitraries.of("full", "250x", "x150", "7x7"))
