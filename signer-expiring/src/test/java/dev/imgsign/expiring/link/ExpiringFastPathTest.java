@@ -9,7 +9,6 @@ import dev.imgsign.core.internal.Percent;
 import dev.imgsign.expiring.internal.Ascii;
 import dev.imgsign.expiring.internal.LinkPaths;
 import dev.imgsign.expiring.internal.LinkSettings;
-import dev.imgsign.core.internal.UrlSafeBase64;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +25,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 
 /**
@@ -50,60 +48,6 @@ class ExpiringFastPathTest {
     }
 
     // --- base64 ----------------------------------------------------------------------------------
-
-    @Property(tries = 1000)
-    void base64EqualsTheJdks(@ForAll @Size(max = 50) byte[] bytes, @ForAll @IntRange(min = 0, max = 3) int offset) {
-        String expected = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        byte[] out = new byte[offset + UrlSafeBase64.encodedLength(bytes.length)];
-        assertEquals(out.length, UrlSafeBase64.encode(bytes, 0, bytes.length, out, offset));
-        assertEquals(expected, new String(out, offset, out.length - offset, StandardCharsets.ISO_8859_1));
-        StringBuilder appended = new StringBuilder();
-        UrlSafeBase64.append(bytes, 0, bytes.length, appended);
-        assertEquals(expected, appended.toString());
-    }
-
-    @Property(tries = 1000)
-    void base64DecodingEqualsTheJdks(@ForAll("alphabetText") String text) {
-        byte[] expected;
-        try {
-            expected = Base64.getUrlDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            expected = null;
-        }
-        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-        assertArrayEquals(expected, UrlSafeBase64.decodeAlphabetOrNull(bytes, 0, bytes.length));
-    }
-
-    private static final String BASE64_ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-    @Property(tries = 1000)
-    void checkingByteDecoderEqualsCheckThenDecode(@ForAll("maybeAlphabetText") String text,
-            @ForAll @IntRange(min = 0, max = 3) int offset) {
-        byte[] bytes = new byte[offset + text.length() + 2];
-        Ascii.copyLatin1(text, 0, text.length(), bytes, offset);
-        byte[] expected = null;
-        if (text.chars().allMatch(c -> BASE64_ALPHABET.indexOf(c) >= 0) && text.length() % 4 != 1) {
-            expected = Base64.getUrlDecoder().decode(text);
-        }
-        assertArrayEquals(expected, UrlSafeBase64.decodeAlphabetOrNull(bytes, offset, offset + text.length()));
-        for (int i = 0; i < text.length(); i++) {
-            assertEquals(BASE64_ALPHABET.indexOf(text.charAt(i)), UrlSafeBase64.value(bytes[offset + i]));
-        }
-    }
-
-    @Provide
-    Arbitrary<String> maybeAlphabetText() {
-        // Latin-1 only (the decoder reads bytes): outsiders ASCII and not, padding, 0x00 and 0xFF.
-        return Arbitraries.oneOf(alphabet().ofMaxLength(50), alphabet().ofLength(43), alphabet().ofLength(16),
-                Arbitraries.strings().withChars("AQgw-_=+/ .~\u0000\u007f\u0080\u00c1\u00ff").ofMaxLength(50),
-                Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(20));
-    }
-
-    @Provide
-    Arbitrary<String> alphabetText() {
-        return alphabet().ofMaxLength(50);
-    }
 
     private static net.jqwik.api.arbitraries.StringArbitrary alphabet() {
         return Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
