@@ -185,6 +185,23 @@ public final class CamoVerifier implements UrlVerifier<String> {
         if (n < 4 || target.charAt(0) != '/') {
             return null;
         }
+        int digestEnd = HEX_DIGEST_CHARS + 1;
+        if (n > digestEnd + 1 && target.charAt(digestEnd) == '/') {
+            // The hex layout with nothing after the URL, without searching for a '?' first: where all the
+            // rest decodes as hex it holds no '?', '/' or control, so there is no query to check.
+            byte[] urlBytes = hexOfChars(target, digestEnd + 1, n, true);
+            if (urlBytes != null) {
+                byte[] digest = hexOfChars(target, 1, digestEnd, true);
+                if (digest == null) {
+                    return null;
+                }
+                int keyIndex = ring.match(urlBytes, digest);
+                if (keyIndex == HmacKeyRing.NO_MATCH) {
+                    return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key", 403);
+                }
+                return acceptSignedGoCamo(urlBytes, urlBytes.length, keyIndex);
+            }
+        }
         int question = target.indexOf('?');
         int pathEnd = question < 0 ? n : question;
         for (int i = pathEnd; i < n; i++) {
@@ -513,6 +530,21 @@ public final class CamoVerifier implements UrlVerifier<String> {
         }
         if (afterDigest != '/') {
             return null;
+        }
+        // Nothing after the URL, the common case, needs no search for its end: where all the rest decodes
+        // as lowercase hex of ASCII it holds no '?', '#', '/' or '\\'.
+        byte[] whole = asciiOfLowerHexChars(target, urlStart, n);
+        if (whole != null && whole.length > 0) {
+            byte[] digest = hexOfChars(target, 1, urlStart - 1, false);
+            if (digest == null) {
+                return null;
+            }
+            int keyIndex = ring.match(whole, digest);
+            if (keyIndex == HmacKeyRing.NO_MATCH) {
+                return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key",
+                        ATMOS_STATUS);
+            }
+            return acceptPlainAtmos(whole, whole.length, keyIndex);
         }
         int end = firstOf(target, '?', urlStart, n);
         end = firstOf(target, '#', urlStart, end);
@@ -919,6 +951,38 @@ public final class CamoVerifier implements UrlVerifier<String> {
             out[i] = (byte) (hi << 4 | lo);
         }
         return bad < 0 ? null : out;
+    }
+
+    /**
+     * {@link #hexOfChars} (lowercase) where every byte it decodes is ASCII, else {@code null}: the first
+     * digit of each pair is read through a table that has only {@code 0-7}, so the check costs nothing.
+     */
+    static byte[] asciiOfLowerHexChars(String text, int from, int to) {
+        int length = to - from;
+        if (length % 2 != 0) {
+            return null;
+        }
+        byte[] out = new byte[length / 2];
+        int bad = 0;
+        for (int i = 0, j = from; i < out.length; i++, j += 2) {
+            int hi = ASCII_HIGH_HEX_BY_CHAR[text.charAt(j)];
+            int lo = LOWER_HEX_BY_CHAR[text.charAt(j + 1)];
+            bad |= hi | lo;
+            out[i] = (byte) (hi << 4 | lo);
+        }
+        return bad < 0 ? null : out;
+    }
+
+    /** The digits {@code 0-7} by char, all 65536 of them, -1 for anything else: a first hex digit of ASCII. */
+    private static final byte[] ASCII_HIGH_HEX_BY_CHAR = asciiHighHexByChar();
+
+    private static byte[] asciiHighHexByChar() {
+        byte[] table = new byte[Character.MAX_VALUE + 1];
+        Arrays.fill(table, (byte) -1);
+        for (int i = 0; i < 8; i++) {
+            table['0' + i] = (byte) i;
+        }
+        return table;
     }
 
     /** Hex digit values by char, all 65536 of them (64 KiB each), -1 for anything else. */

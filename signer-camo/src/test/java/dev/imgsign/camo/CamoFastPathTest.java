@@ -211,6 +211,16 @@ class CamoFastPathTest {
         assertArrayEquals(upper ? null : reference, lower, text);
     }
 
+    /** The ASCII-only decoder equals the lowercase decoder followed by the ASCII check it replaces. */
+    @Property(tries = 3000)
+    void asciiOfLowerHexCharsEqualsHexOfCharsWhenAscii(@ForAll("hexish") String text) {
+        String padded = "x" + text + "/";
+        byte[] lower = CamoVerifier.hexOfChars(padded, 1, text.length() + 1, false);
+        boolean ascii = lower != null && java.util.stream.IntStream.range(0, lower.length).allMatch(i -> lower[i] >= 0);
+        Statistics.label("ascii").collect(ascii);
+        assertArrayEquals(ascii ? lower : null, CamoVerifier.asciiOfLowerHexChars(padded, 1, text.length() + 1), text);
+    }
+
     /** The eight-digit steps over bytes equal the char-table decoder on every byte value (lowercase only). */
     @Property(tries = 3000)
     void lowerHexOfBytesEqualsHexOfChars(@ForAll("hexish") String text) {
@@ -241,7 +251,8 @@ class CamoFastPathTest {
     Arbitrary<String> hexish() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMaxLength(60),
-                Arbitraries.strings().withChars("0123456789abcdefABCDEFgG/%\u0660\u0100\u0130\u0161\u0141").ofMaxLength(8),
+                Arbitraries.strings().withChars("0123456789abcdefABCDEFgG/%\u0660\u0100\u0130\u0161\u0141\u0137\u0132").ofMaxLength(8),
+                Arbitraries.strings().withChars("01234567abcdef").ofMaxLength(40),
                 Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(16).ofMaxLength(40)
                         .flatMap(h -> Arbitraries.integers().between(0, h.length() - 1)
                                 .flatMap(at -> Arbitraries.chars().map(c -> h.substring(0, at) + c + h.substring(at + 1)))),
