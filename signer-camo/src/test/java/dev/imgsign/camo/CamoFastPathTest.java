@@ -110,6 +110,23 @@ class CamoFastPathTest {
                 CamoSigner.hexLayout(prefix.getBytes(StandardCharsets.ISO_8859_1), digest, urlBytes));
     }
 
+    /** Every pair of byte values at every offset mod 4 (the steps read four bytes), and every tail length. */
+    @Example
+    void hexLayoutWritesEveryBytePairAtEveryOffset() {
+        byte[] pairs = new byte[2 << 16];
+        for (int pair = 0; pair < 1 << 16; pair++) {
+            pairs[2 * pair] = (byte) (pair >>> 8);
+            pairs[2 * pair + 1] = (byte) pair;
+        }
+        HexFormat hex = HexFormat.of();
+        byte[] digest = new byte[20];
+        for (int shift = 0; shift < 8; shift++) {
+            byte[] urlBytes = java.util.Arrays.copyOfRange(pairs, shift, pairs.length - shift / 2);
+            assertEquals("p/" + hex.formatHex(digest) + '/' + hex.formatHex(urlBytes),
+                    CamoSigner.hexLayout("p".getBytes(StandardCharsets.ISO_8859_1), digest, urlBytes), "shift " + shift);
+        }
+    }
+
     @Provide
     Arbitrary<String> latin1() {
         return Arbitraries.strings().withCharRange((char) 0, (char) 0xff).ofMaxLength(30);
