@@ -687,12 +687,10 @@ public final class CamoVerifier implements UrlVerifier<String> {
                     if (at + 2 >= n) {
                         return -1;
                     }
-                    int hi = ANY_CASE_HEX_BY_CHAR[bytes[at + 1] & 0xff];
-                    int lo = ANY_CASE_HEX_BY_CHAR[bytes[at + 2] & 0xff];
-                    if ((hi | lo | (7 - hi)) < 0) {
+                    value = ASCII_ESCAPE_BY_PAIR[(short) SHORT_LE.get(bytes, at + 1) & 0xffff];
+                    if (value < 0) {
                         return -1;
                     }
-                    value = hi << 4 | lo;
                     step = 3;
                 }
                 case '+' -> {
@@ -781,6 +779,17 @@ public final class CamoVerifier implements UrlVerifier<String> {
             i = runEnd + 3;
         }
         return bad < 0 ? -1 : o;
+    }
+
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static byte[] asciiEscapeByPair() {
+        byte[] table = new byte[1 << 16];
+        for (int pair = 0; pair < table.length; pair++) {
+            int hi = ANY_CASE_HEX_BY_CHAR[pair & 0xff];
+            int lo = ANY_CASE_HEX_BY_CHAR[pair >>> 8];
+            table[pair] = (byte) ((hi | lo | (7 - hi)) < 0 ? -1 : hi << 4 | lo);
+        }
+        return table;
     }
 
     /** What {@link #formDecodePlain} writes for a character outside an escape: '+' is a space; -1 refuses. */
@@ -988,6 +997,12 @@ public final class CamoVerifier implements UrlVerifier<String> {
     /** Hex digit values by char, all 65536 of them (64 KiB each), -1 for anything else. */
     private static final byte[] ANY_CASE_HEX_BY_CHAR = hexByChar(true);
     private static final byte[] LOWER_HEX_BY_CHAR = hexByChar(false);
+
+    /**
+     * The byte an escape's two digits (either case) stand for when it is below 0x80, else -1, indexed by
+     * the digits read as a little-endian short (64 KiB): one lookup where two lookups and a check were.
+     */
+    private static final byte[] ASCII_ESCAPE_BY_PAIR = asciiEscapeByPair();
 
     private static byte[] hexByChar(boolean anyCase) {
         byte[] table = new byte[Character.MAX_VALUE + 1];
