@@ -185,6 +185,23 @@ public final class CamoVerifier implements UrlVerifier<String> {
         if (n < 4 || target.charAt(0) != '/') {
             return null;
         }
+        int digestEnd = HEX_DIGEST_CHARS + 1;
+        if (n > digestEnd + 1 && target.charAt(digestEnd) == '/') {
+            // The hex layout with nothing after the URL, without searching for a '?' first: where all the
+            // rest decodes as hex it holds no '?', '/' or control, so there is no query to check.
+            byte[] urlBytes = hexOfChars(target, digestEnd + 1, n, true);
+            if (urlBytes != null) {
+                byte[] digest = hexOfChars(target, 1, digestEnd, true);
+                if (digest == null) {
+                    return null;
+                }
+                int keyIndex = ring.match(urlBytes, digest);
+                if (keyIndex == HmacKeyRing.NO_MATCH) {
+                    return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key", 403);
+                }
+                return acceptSignedGoCamo(urlBytes, urlBytes.length, keyIndex);
+            }
+        }
         int question = target.indexOf('?');
         int pathEnd = question < 0 ? n : question;
         for (int i = pathEnd; i < n; i++) {
@@ -514,6 +531,21 @@ public final class CamoVerifier implements UrlVerifier<String> {
         if (afterDigest != '/') {
             return null;
         }
+        // Nothing after the URL, the common case, needs no search for its end: where all the rest decodes
+        // as lowercase hex of ASCII it holds no '?', '#', '/' or '\\'.
+        byte[] whole = asciiOfLowerHexChars(target, urlStart, n);
+        if (whole != null && whole.length > 0) {
+            byte[] digest = hexOfChars(target, 1, urlStart - 1, false);
+            if (digest == null) {
+                return null;
+            }
+            int keyIndex = ring.match(whole, digest);
+            if (keyIndex == HmacKeyRing.NO_MATCH) {
+                return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key",
+                        ATMOS_STATUS);
+            }
+            return acceptPlainAtmos(whole, whole.length, keyIndex);
+        }
         int end = firstOf(target, '?', urlStart, n);
         end = firstOf(target, '#', urlStart, end);
         end = firstOf(target, '/', urlStart, end);
@@ -542,30 +574,172 @@ public final class CamoVerifier implements UrlVerifier<String> {
 
     /**
      * atmos/camo's query layout in the common case, {@code /<40 lowercase hex>?url=<value>} with a value of
-     * printable ASCII without {@code &} or {@code #} whose escapes are all well formed and below {@code %80}
-     * (what {@link CamoSigner} writes): Node's legacy parser ends the path at the {@code ?}, and
+     * printable ASCII without {@code &}, {@code #} or {@code ?} whose escapes are all well formed and below
+     * {@code %80} (what {@link CamoSigner} writes): Node's legacy parser ends the path at the {@code ?}, and
      * {@code querystring} finds exactly one {@code url}, decoded byte for byte ({@code +} a space). Every
      * other query, the reference reads. {@code null} means "ask the reference"; CamoFastPathTest proves
      * both answer alike wherever this one does.
+     *
+     * <p>One {@code getBytes(UTF_8)} is the ASCII check and the only buffer: its length equals the target's
+     * exactly when every char is ASCII or an unpaired surrogate (which becomes one {@code '?'}), so with the
+     * {@code ?} at 41 checked on the string and {@code ?} refused in the value every byte read is its char.
      */
     private Verification<String> verifyPlainAtmosQuery(String target) {
         int valueStart = HEX_DIGEST_CHARS + 1 + URL_PARAMETER.length();
-        if (target.length() <= valueStart || !target.startsWith(URL_PARAMETER, HEX_DIGEST_CHARS + 1)) {
+        int n = target.length();
+        if (n <= valueStart || target.charAt(HEX_DIGEST_CHARS + 1) != '?') {
             return null;
         }
-        // Decoded into a buffer as long as the value: counting the escapes first costs more than the spare bytes.
-        byte[] buffer = new byte[target.length() - valueStart];
-        int length = formDecodePlain(target, valueStart, target.length(), buffer);
-        byte[] digest = hexOfChars(target, 1, HEX_DIGEST_CHARS + 1, false);
+        byte[] bytes = target.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length != n || (int) INT_LE.get(bytes, HEX_DIGEST_CHARS + 2) != URL_EQUALS) {
+            return null;
+        }
+        byte[] digest = lowerHexOfBytes(bytes, 1, HEX_DIGEST_CHARS + 1); // before the value is decoded over it
+        int length = formDecodeInPlace(bytes, valueStart);
         if (length <= 0 || digest == null) {
             return null;
         }
-        int keyIndex = ring.match(buffer, 0, length, digest);
+        int keyIndex = ring.match(bytes, 0, length, digest);
         if (keyIndex == HmacKeyRing.NO_MATCH) {
             return Verification.rejected(Rejection.BAD_SIGNATURE, "HMAC does not match any configured key",
                     ATMOS_STATUS);
         }
-        return acceptPlainAtmos(buffer, length, keyIndex);
+        return acceptPlainAtmos(bytes, length, keyIndex);
+    }
+
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    /** {@code "url="} as a little-endian int. */
+    private static final int URL_EQUALS = 'u' | 'r' << 8 | 'l' << 16 | '=' << 24;
+
+    /**
+     * Lowercase hex of {@code bytes[from, to)} ({@code to - from} a multiple of 8), or {@code null}: eight
+     * digits per step (see {@link #hexWord}).
+     */
+    static byte[] lowerHexOfBytes(byte[] bytes, int from, int to) {
+        byte[] out = new byte[(to - from) / 2];
+        long valid = HIGH_BITS;
+        for (int i = from, o = 0; i < to; i += 8, o += 4) {
+            long x = (long) LONG_LE.get(bytes, i);
+            valid &= lowerHexDigits(x);
+            INT_LE.set(out, o, hexWord(x));
+        }
+        return valid == HIGH_BITS ? out : null;
+    }
+
+    /**
+     * The high bit of each byte of {@code x} set where the byte is {@code [0-9a-f]}. For a byte below 0x80
+     * the high bit of {@code b + 0x50} says {@code b >= '0'}, of {@code b + 0x46} says {@code b > '9'}, and
+     * likewise {@code + 0x1F} and {@code + 0x19} for {@code 'a'..'f'}; no such sum carries into the next byte.
+     * A byte from 0x80 clears its own bit through {@code ~x}, so the word is all set only if every byte is a
+     * digit (the bits above such a byte may be wrong).
+     */
+    static long lowerHexDigits(long x) {
+        long digit = (x + 0x50 * ONES) & ~(x + 0x46 * ONES);
+        long letter = (x + 0x1f * ONES) & ~(x + 0x19 * ONES);
+        return (digit | letter) & ~x & HIGH_BITS;
+    }
+
+    /**
+     * The four bytes that eight hex digits (either case, already checked) in {@code x} stand for, first
+     * digit in the low byte of {@code x} and first byte in the low byte of the result: each digit's value
+     * is its low nibble, plus 9 for a letter (bit 6), then the nibbles are paired and the pairs gathered.
+     */
+    static int hexWord(long x) {
+        long nibbles = (x & 0x0f * ONES) + ((x >>> 6) & ONES) * 9;
+        long pairs = ((nibbles << 4) | (nibbles >>> 8)) & 0x00ff00ff00ff00ffL;
+        pairs = (pairs | (pairs >>> 8)) & 0x0000ffff0000ffffL;
+        return (int) (pairs | (pairs >>> 16));
+    }
+
+    /**
+     * {@link #formDecodePlain} of {@code bytes[from, bytes.length)} decoded in place to {@code bytes[0, result)},
+     * but also -1 for a {@code '?'} (the caller's proof that every byte is its char). Forward decoding in
+     * place is safe: the output never passes the input. Eight bytes per step: a word of {@code '!'..'~'}
+     * without {@code # $ % & + ?} moves down whole; else the bytes before the first such byte move down
+     * and that byte is decoded on its own ({@code %XX} below {@code %80}, {@code $}, {@code +} a space, the
+     * rest refused). For a byte below 0x80 the high bit of {@code b + 0x5F} says {@code b >= '!'}, of
+     * {@code b + 0x01} says {@code b >= 0x7F}, of {@code b + 0x5D} and {@code b + 0x59} that {@code b} is
+     * at least {@code '#'} and above {@code '&'}, of {@code (b ^ c) + 0x7F} that {@code b != c}; no such sum
+     * carries into the next byte, and a byte from 0x80 flags itself through {@code ~x}, so the first flagged
+     * byte is exact (bytes above it may be wrong and are never kept).
+     */
+    static int formDecodeInPlace(byte[] bytes, int from) {
+        int n = bytes.length;
+        int i = from;
+        int o = 0;
+        while (i + 8 <= n) {
+            long x = (long) LONG_LE.get(bytes, i);
+            long plain = (x + 0x5f * ONES) & ~(x + ONES) & ~x & ~((x + 0x5d * ONES) & ~(x + 0x59 * ONES))
+                    & ((x ^ 0x2b * ONES) + 0x7f * ONES) & ((x ^ 0x3f * ONES) + 0x7f * ONES);
+            long special = ~plain & HIGH_BITS;
+            if (special == 0) {
+                LONG_LE.set(bytes, o, x); // covers at most [i, i + 8), all read
+                i += 8;
+                o += 8;
+                continue;
+            }
+            int k = Long.numberOfTrailingZeros(special) >>> 3;
+            int at = i + k;
+            int value;
+            int step;
+            switch ((int) (x >>> (8 * k)) & 0xff) {
+                case '%' -> {
+                    if (at + 2 >= n) {
+                        return -1;
+                    }
+                    value = ASCII_ESCAPE_BY_PAIR[(short) SHORT_LE.get(bytes, at + 1) & 0xffff];
+                    if (value < 0) {
+                        return -1;
+                    }
+                    step = 3;
+                }
+                case '+' -> {
+                    value = ' ';
+                    step = 1;
+                }
+                case '$' -> {
+                    value = '$';
+                    step = 1;
+                }
+                default -> {
+                    return -1;
+                }
+            }
+            // The k bytes before it, then its value. The next byte to read is at + step: where the word at o
+            // would reach it, the rest of that word keeps what it held (only near the start, while the
+            // output trails by little; reading back there always would stall on store forwarding).
+            long keep = -1L >>> (56 - 8 * k);
+            long word = (x & (keep >>> 8)) | (long) value << (8 * k);
+            if (o + 8 > at + step) {
+                word |= (long) LONG_LE.get(bytes, o) & ~keep;
+            }
+            LONG_LE.set(bytes, o, word);
+            o += k + 1;
+            i = at + step;
+        }
+        for (; i < n; ) {
+            int c = bytes[i];
+            if (c == '%') {
+                if (i + 2 >= n) {
+                    return -1;
+                }
+                int hi = ANY_CASE_HEX_BY_CHAR[bytes[i + 1] & 0xff];
+                int lo = ANY_CASE_HEX_BY_CHAR[bytes[i + 2] & 0xff];
+                if ((hi | lo | (7 - hi)) < 0) {
+                    return -1;
+                }
+                bytes[o++] = (byte) (hi << 4 | lo);
+                i += 3;
+            } else {
+                int value = FORM_PLAIN[c & 0x7f];
+                if ((c | value) < 0 || c == '?') {
+                    return -1;
+                }
+                bytes[o++] = (byte) value;
+                i++;
+            }
+        }
+        return o;
     }
 
     private static final String URL_PARAMETER = "?url=";
@@ -605,6 +779,17 @@ public final class CamoVerifier implements UrlVerifier<String> {
             i = runEnd + 3;
         }
         return bad < 0 ? -1 : o;
+    }
+
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static byte[] asciiEscapeByPair() {
+        byte[] table = new byte[1 << 16];
+        for (int pair = 0; pair < table.length; pair++) {
+            int hi = ANY_CASE_HEX_BY_CHAR[pair & 0xff];
+            int lo = ANY_CASE_HEX_BY_CHAR[pair >>> 8];
+            table[pair] = (byte) ((hi | lo | (7 - hi)) < 0 ? -1 : hi << 4 | lo);
+        }
+        return table;
     }
 
     /** What {@link #formDecodePlain} writes for a character outside an escape: '+' is a space; -1 refuses. */
@@ -777,9 +962,47 @@ public final class CamoVerifier implements UrlVerifier<String> {
         return bad < 0 ? null : out;
     }
 
+    /**
+     * {@link #hexOfChars} (lowercase) where every byte it decodes is ASCII, else {@code null}: the first
+     * digit of each pair is read through a table that has only {@code 0-7}, so the check costs nothing.
+     */
+    static byte[] asciiOfLowerHexChars(String text, int from, int to) {
+        int length = to - from;
+        if (length % 2 != 0) {
+            return null;
+        }
+        byte[] out = new byte[length / 2];
+        int bad = 0;
+        for (int i = 0, j = from; i < out.length; i++, j += 2) {
+            int hi = ASCII_HIGH_HEX_BY_CHAR[text.charAt(j)];
+            int lo = LOWER_HEX_BY_CHAR[text.charAt(j + 1)];
+            bad |= hi | lo;
+            out[i] = (byte) (hi << 4 | lo);
+        }
+        return bad < 0 ? null : out;
+    }
+
+    /** The digits {@code 0-7} by char, all 65536 of them, -1 for anything else: a first hex digit of ASCII. */
+    private static final byte[] ASCII_HIGH_HEX_BY_CHAR = asciiHighHexByChar();
+
+    private static byte[] asciiHighHexByChar() {
+        byte[] table = new byte[Character.MAX_VALUE + 1];
+        Arrays.fill(table, (byte) -1);
+        for (int i = 0; i < 8; i++) {
+            table['0' + i] = (byte) i;
+        }
+        return table;
+    }
+
     /** Hex digit values by char, all 65536 of them (64 KiB each), -1 for anything else. */
     private static final byte[] ANY_CASE_HEX_BY_CHAR = hexByChar(true);
     private static final byte[] LOWER_HEX_BY_CHAR = hexByChar(false);
+
+    /**
+     * The byte an escape's two digits (either case) stand for when it is below 0x80, else -1, indexed by
+     * the digits read as a little-endian short (64 KiB): one lookup where two lookups and a check were.
+     */
+    private static final byte[] ASCII_ESCAPE_BY_PAIR = asciiEscapeByPair();
 
     private static byte[] hexByChar(boolean anyCase) {
         byte[] table = new byte[Character.MAX_VALUE + 1];

@@ -110,6 +110,23 @@ class CamoFastPathTest {
                 CamoSigner.hexLayout(prefix.getBytes(StandardCharsets.ISO_8859_1), digest, urlBytes));
     }
 
+    /** Every pair of byte values at every offset mod 4 (the steps read four bytes), and every tail length. */
+    @Example
+    void hexLayoutWritesEveryBytePairAtEveryOffset() {
+        byte[] pairs = new byte[2 << 16];
+        for (int pair = 0; pair < 1 << 16; pair++) {
+            pairs[2 * pair] = (byte) (pair >>> 8);
+            pairs[2 * pair + 1] = (byte) pair;
+        }
+        HexFormat hex = HexFormat.of();
+        byte[] digest = new byte[20];
+        for (int shift = 0; shift < 8; shift++) {
+            byte[] urlBytes = java.util.Arrays.copyOfRange(pairs, shift, pairs.length - shift / 2);
+            assertEquals("p/" + hex.formatHex(digest) + '/' + hex.formatHex(urlBytes),
+                    CamoSigner.hexLayout("p".getBytes(StandardCharsets.ISO_8859_1), digest, urlBytes), "shift " + shift);
+        }
+    }
+
     @Provide
     Arbitrary<String> latin1() {
         return Arbitraries.strings().withCharRange((char) 0, (char) 0xff).ofMaxLength(30);
@@ -211,11 +228,48 @@ class CamoFastPathTest {
         assertArrayEquals(upper ? null : reference, lower, text);
     }
 
+    /** The ASCII-only decoder equals the lowercase decoder followed by the ASCII check it replaces. */
+    @Property(tries = 3000)
+    void asciiOfLowerHexCharsEqualsHexOfCharsWhenAscii(@ForAll("hexish") String text) {
+        String padded = "x" + text + "/";
+        byte[] lower = CamoVerifier.hexOfChars(padded, 1, text.length() + 1, false);
+        boolean ascii = lower != null && java.util.stream.IntStream.range(0, lower.length).allMatch(i -> lower[i] >= 0);
+        Statistics.label("ascii").collect(ascii);
+        assertArrayEquals(ascii ? lower : null, CamoVerifier.asciiOfLowerHexChars(padded, 1, text.length() + 1), text);
+    }
+
+    /** The eight-digit steps over bytes equal the char-table decoder on every byte value (lowercase only). */
+    @Property(tries = 3000)
+    void lowerHexOfBytesEqualsHexOfChars(@ForAll("hexish") String text) {
+        String latin1 = text.chars().allMatch(c -> c <= 0xff) ? text : text.replaceAll("[^\\x00-\\xff]", "\u00ff");
+        String padded = "x" + latin1 + "0123456".substring(0, (8 - latin1.length() % 8) % 8) + "/";
+        int to = padded.length() - 1;
+        byte[] bytes = padded.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] expected = CamoVerifier.hexOfChars(padded, 1, to, false);
+        Statistics.label("valid").collect(expected != null);
+        assertArrayEquals(expected, CamoVerifier.lowerHexOfBytes(bytes, 1, to), padded);
+    }
+
+    /** Words with one byte off: every byte value in every position. */
+    @Example
+    void lowerHexOfBytesRefusesEveryOtherByte() {
+        for (int position = 0; position < 8; position++) {
+            for (int b = 0; b < 256; b++) {
+                byte[] bytes = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+                bytes[position + 8 * (b & 1)] = (byte) b;
+                String text = new String(bytes, StandardCharsets.ISO_8859_1);
+                assertArrayEquals(CamoVerifier.hexOfChars(text, 0, 16, false),
+                        CamoVerifier.lowerHexOfBytes(bytes, 0, 16), text);
+            }
+        }
+    }
+
     @Provide
     Arbitrary<String> hexish() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMaxLength(60),
-                Arbitraries.strings().withChars("0123456789abcdefABCDEFgG/%\u0660\u0100\u0130\u0161\u0141").ofMaxLength(8),
+                Arbitraries.strings().withChars("0123456789abcdefABCDEFgG/%\u0660\u0100\u0130\u0161\u0141\u0137\u0132").ofMaxLength(8),
+                Arbitraries.strings().withChars("01234567abcdef").ofMaxLength(40),
                 Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(16).ofMaxLength(40)
                         .flatMap(h -> Arbitraries.integers().between(0, h.length() - 1)
                                 .flatMap(at -> Arbitraries.chars().map(c -> h.substring(0, at) + c + h.substring(at + 1)))),
@@ -338,7 +392,8 @@ class CamoFastPathTest {
                 .as((u, secret, spelling) -> atmosQueryTarget(u, secret, spelling));
         Arbitrary<String> tampered = Combinators.combine(signed, Arbitraries.integers().between(0, 1000),
                 Arbitraries.of("%", "%4", "%7f", "%7F", "%80", "%e9", "%zz", "&", "&url=x", "#", "+", " ", "\u00e9",
-                        "\u0130", "\ud83d\ude00", "=", "?", "/", "\\", "a", "0", "\u007f", "\t"))
+                        "\u0130", "\ud83d\ude00", "=", "?", "/", "\\", "a", "0", "\u007f", "\t", "\u0161", "\ud800",
+                        "\udc00", "\u0125"))
                 .as((t, at, piece) -> {
                     int i = at % (t.length() + 1);
                     return t.substring(0, i) + piece + t.substring(Math.min(t.length(), i + (at % 3 == 0 ? 0 : 1)));
@@ -364,6 +419,20 @@ class CamoFastPathTest {
             c.check("Rejected").percentage(p -> p > 1);
             c.check("reference").percentage(p -> p > 10);
         });
+    }
+
+    /** An unpaired surrogate is one '?' in getBytes(UTF_8): the fast path leaves such targets to the reference. */
+    @Example
+    void unpairedSurrogatesAreNoQuestionMarks() {
+        String raw = atmosQueryTarget("http://x.org/a?b=c", "primary-secret", "raw");
+        assertTrue(ATMOS.verify(raw) instanceof Verification.Accepted<String>, raw);
+        int inValue = raw.indexOf('?', 42);
+        for (String target : new String[] {raw.substring(0, 41) + '\ud800' + raw.substring(42),
+            raw.substring(0, inValue) + '\ud800' + raw.substring(inValue + 1),
+            raw.substring(0, inValue) + '\udc00' + raw.substring(inValue + 1), raw + '\ud800', raw + "\u0161"}) {
+            assertEquals(ATMOS.verifyAtmosReference(target), ATMOS.verify(target), target);
+            assertNull(ATMOS.verifyPlainAtmos(target), target); // the fast path leaves them to the reference
+        }
     }
 
     /** {@code /<hex digest>?url=<url>}: escaped as the signer does (lower or upper case), raw, or with '+'. */
@@ -399,6 +468,60 @@ class CamoFastPathTest {
             assertTrue(text.chars().noneMatch(c -> c == '&' || c == '#' || c <= ' ' || c >= 0x7f), text);
         }
         Statistics.label("fast").coverage(c -> c.check(true).percentage(p -> p > 20));
+    }
+
+    /**
+     * The in-place decoder over {@code getBytes(UTF_8)} equals {@link CamoVerifier#formDecodePlain} on the
+     * string wherever that copy has one byte per char, except that it also refuses {@code '?'} (which is
+     * what an unpaired surrogate becomes); the lead moves escapes across the eight-byte words.
+     */
+    @Property(tries = 4000)
+    void formDecodeInPlaceEqualsFormDecodePlain(@ForAll("queryValues") String text,
+            @ForAll @net.jqwik.api.constraints.IntRange(max = 17) int lead) {
+        String padded = "/".repeat(lead) + text;
+        byte[] bytes = padded.getBytes(StandardCharsets.UTF_8);
+        boolean oneBytePerChar = bytes.length == padded.length();
+        Statistics.label("one byte per char").collect(oneBytePerChar);
+        if (!oneBytePerChar) {
+            return; // the verifier does not take this path
+        }
+        byte[] out = new byte[text.length()];
+        int reference = CamoVerifier.formDecodePlain(padded, lead, padded.length(), out);
+        int length = CamoVerifier.formDecodeInPlace(bytes, lead);
+        Statistics.label("decoded").collect(length >= 0);
+        if (text.indexOf('?') >= 0) {
+            assertEquals(-1, length, text);
+        } else {
+            assertEquals(reference, length, text);
+            if (length >= 0) {
+                assertArrayEquals(java.util.Arrays.copyOf(out, length), java.util.Arrays.copyOf(bytes, length), text);
+            }
+        }
+        Statistics.label("decoded").coverage(c -> c.check(true).percentage(p -> p > 20));
+    }
+
+    /**
+     * Query values near the decoder's edges: escapes at either end, bad and odd escapes, {@code %80} and
+     * up, {@code + & # ?}, controls, non-ASCII, wide chars whose low byte is a form char (U+0161 is 'a',
+     * U+0125 '%', U+012B '+'), unpaired surrogates, and long plain runs.
+     */
+    @Provide
+    Arbitrary<String> queryValues() {
+        Arbitrary<String> pieces = Arbitraries.of("%", "%4", "%41", "%7f", "%7F", "%80", "%e9", "%C3%A9", "%2B", "%25",
+                "%2541", "%3F", "%3f", "%zz", "%0", "%00", "%g1", "+", "++", "&", "#", "?", "=", " ", "\u0000", "\t", "\u007f",
+                "\u0080", "\u00e9", "\u0161", "\u0125", "\u012b", "\u212a", "\ud800", "\udc00", "\ud83d\ude00", "a", "Z", "~",
+                "http%3A%2F%2Fx.org%2Fa%3Fb%3Dc", "a-rather-long-path-segment", "abcdefgh", "%2Fabcdefg")
+                .list().ofMaxSize(14).map(l -> String.join("", l));
+        Arbitrary<String> printable = Arbitraries.strings().withCharRange('!', '~').ofMaxLength(40);
+        Arbitrary<String> escaped = Arbitraries.bytes().array(byte[].class).ofMaxSize(60).map(b -> {
+            StringBuilder value = new StringBuilder();
+            for (byte x : b) {
+                int c = x & 0x7f;
+                value.append(Character.isLetterOrDigit(c) ? String.valueOf((char) c) : String.format("%%%02X", c));
+            }
+            return value.toString();
+        });
+        return Arbitraries.oneOf(pieces, printable, escaped, formish());
     }
 
     @Example
