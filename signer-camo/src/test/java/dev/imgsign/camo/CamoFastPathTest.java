@@ -500,6 +500,26 @@ class CamoFastPathTest {
         Statistics.label("decoded").coverage(c -> c.check(true).percentage(p -> p > 20));
     }
 
+    /** Every alignment of a value's last word against an escape cut short at the very end, and its neighbours. */
+    @Example
+    void formDecodeInPlaceAtTheEndOfEveryAlignment() {
+        for (int lead = 0; lead < 10; lead++) {
+            for (int plain = 0; plain < 25; plain++) {
+                for (String tail : new String[] {"%", "%4", "%41", "%4g", "%80", "+", "a%41b", "%%41"}) {
+                    String padded = "/".repeat(lead) + "a".repeat(plain) + tail;
+                    byte[] out = new byte[padded.length()];
+                    int reference = CamoVerifier.formDecodePlain(padded, lead, padded.length(), out);
+                    byte[] bytes = padded.getBytes(StandardCharsets.UTF_8);
+                    int length = CamoVerifier.formDecodeInPlace(bytes, lead);
+                    assertEquals(reference, length, padded);
+                    if (length >= 0) {
+                        assertArrayEquals(java.util.Arrays.copyOf(out, length), java.util.Arrays.copyOf(bytes, length), padded);
+                    }
+                }
+            }
+        }
+    }
+
     /**
      * Query values near the decoder's edges: escapes at either end, bad and odd escapes, {@code %80} and
      * up, {@code + & # ?}, controls, non-ASCII, wide chars whose low byte is a form char (U+0161 is 'a',
