@@ -652,8 +652,10 @@ public final class CamoVerifier implements UrlVerifier<String> {
     }
 
     /**
-     * {@link #formDecodePlain} of {@code bytes[from, bytes.length)} decoded in place to {@code bytes[0, result)},
-     * but also -1 for a {@code '?'} (the caller's proof that every byte is its char). Forward decoding in
+     * {@code bytes[from, bytes.length)} as {@code querystring} decodes a value, decoded in place to
+     * {@code bytes[0, result)}, when it is printable ASCII without {@code &}, {@code #} or {@code ?} and every
+     * {@code %} starts an escape below {@code %80} ({@code +} is a space); else -1 (refusing {@code '?'} is
+     * the caller's proof that every byte is its char). Forward decoding in
      * place is safe: the output never passes the input. Eight bytes per step: a word of {@code '!'..'~'}
      * without {@code # $ % & + ?} moves down whole; else the bytes before the first such byte move down
      * and that byte is decoded on its own ({@code %XX} below {@code %80}, {@code $}, {@code +} a space, the
@@ -744,43 +746,6 @@ public final class CamoVerifier implements UrlVerifier<String> {
 
     private static final String URL_PARAMETER = "?url=";
 
-    /**
-     * {@code text[from, to)} as {@code querystring} decodes a value, written to {@code out} (at least
-     * {@code to - from} long), when it is printable ASCII without {@code &} or {@code #} and every {@code %}
-     * starts an escape below {@code %80} ({@code +} is a space): the decoded length, or -1 for anything
-     * else. The runs between escapes are counted loops found by {@code indexOf}, one lookup per character.
-     */
-    static int formDecodePlain(String text, int from, int to, byte[] out) {
-        int bad = 0;
-        int o = 0;
-        int i = from;
-        while (true) {
-            int percent = text.indexOf('%', i);
-            int runEnd = percent < 0 || percent > to ? to : percent;
-            for (int j = i; j < runEnd; j++) {
-                char c = text.charAt(j);
-                int value = FORM_PLAIN[c & 0x7f];
-                bad |= value | (0x7f - c);
-                out[o + j - i] = (byte) value;
-            }
-            o += runEnd - i;
-            if (runEnd == to) {
-                break;
-            }
-            if (runEnd + 2 >= to) {
-                return -1;
-            }
-            int hi = ANY_CASE_HEX_BY_CHAR[text.charAt(runEnd + 1)];
-            int lo = ANY_CASE_HEX_BY_CHAR[text.charAt(runEnd + 2)];
-            if ((hi | lo | (7 - hi)) < 0) {
-                return -1; // at the first bad escape: a long value of non-ASCII escapes is the worst case
-            }
-            out[o++] = (byte) (hi << 4 | lo);
-            i = runEnd + 3;
-        }
-        return bad < 0 ? -1 : o;
-    }
-
     private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static byte[] asciiEscapeByPair() {
         byte[] table = new byte[1 << 16];
@@ -792,7 +757,7 @@ public final class CamoVerifier implements UrlVerifier<String> {
         return table;
     }
 
-    /** What {@link #formDecodePlain} writes for a character outside an escape: '+' is a space; -1 refuses. */
+    /** What {@link #formDecodeInPlace} writes for a character outside an escape: '+' is a space; -1 refuses. */
     private static final byte[] FORM_PLAIN = formPlainTable();
 
     private static byte[] formPlainTable() {

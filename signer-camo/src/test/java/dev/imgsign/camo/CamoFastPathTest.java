@@ -455,11 +455,46 @@ class CamoFastPathTest {
         return digest + "?url=" + value;
     }
 
+    /**
+     * The reference for the in-place decoder, char by char: {@code text[from, to)} as {@code querystring}
+     * decodes a value, written to {@code out}, when it is printable ASCII without {@code &} or {@code #} and
+     * every {@code %} starts an escape below {@code %80} ({@code +} is a space); the decoded length, else -1.
+     */
+    static int formDecodePlain(String text, int from, int to, byte[] out) {
+        int o = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= to) {
+                    return -1;
+                }
+                int hi = asciiHexDigit(text.charAt(i + 1));
+                int lo = asciiHexDigit(text.charAt(i + 2));
+                if (hi < 0 || lo < 0 || hi > 7) {
+                    return -1;
+                }
+                out[o++] = (byte) (hi << 4 | lo);
+                i += 2;
+            } else if (c == '+') {
+                out[o++] = ' ';
+            } else if (c > ' ' && c < 0x7f && c != '&' && c != '#') {
+                out[o++] = (byte) c;
+            } else {
+                return -1;
+            }
+        }
+        return o;
+    }
+
+    private static int asciiHexDigit(char c) {
+        return c < 0x80 ? "0123456789abcdef".indexOf(Character.toLowerCase(c)) : -1;
+    }
+
     @Property(tries = 3000)
     void formDecodePlainEqualsTheReference(@ForAll("formish") String text) {
         String padded = "&" + text + "&";
         byte[] out = new byte[text.length()];
-        int length = CamoVerifier.formDecodePlain(padded, 1, padded.length() - 1, out);
+        int length = formDecodePlain(padded, 1, padded.length() - 1, out);
         Statistics.label("fast").collect(length >= 0);
         if (length >= 0) {
             String reference = NodeQueryString.formDecodeReference(padded, 1, padded.length() - 1);
@@ -471,7 +506,7 @@ class CamoFastPathTest {
     }
 
     /**
-     * The in-place decoder over {@code getBytes(UTF_8)} equals {@link CamoVerifier#formDecodePlain} on the
+     * The in-place decoder over {@code getBytes(UTF_8)} equals {@link #formDecodePlain} on the
      * string wherever that copy has one byte per char, except that it also refuses {@code '?'} (which is
      * what an unpaired surrogate becomes); the lead moves escapes across the eight-byte words.
      */
@@ -486,7 +521,7 @@ class CamoFastPathTest {
             return; // the verifier does not take this path
         }
         byte[] out = new byte[text.length()];
-        int reference = CamoVerifier.formDecodePlain(padded, lead, padded.length(), out);
+        int reference = formDecodePlain(padded, lead, padded.length(), out);
         int length = CamoVerifier.formDecodeInPlace(bytes, lead);
         Statistics.label("decoded").collect(length >= 0);
         if (text.indexOf('?') >= 0) {
@@ -508,7 +543,7 @@ class CamoFastPathTest {
                 for (String tail : new String[] {"%", "%4", "%41", "%4g", "%80", "+", "a%41b", "%%41"}) {
                     String padded = "/".repeat(lead) + "a".repeat(plain) + tail;
                     byte[] out = new byte[padded.length()];
-                    int reference = CamoVerifier.formDecodePlain(padded, lead, padded.length(), out);
+                    int reference = formDecodePlain(padded, lead, padded.length(), out);
                     byte[] bytes = padded.getBytes(StandardCharsets.UTF_8);
                     int length = CamoVerifier.formDecodeInPlace(bytes, lead);
                     assertEquals(reference, length, padded);
@@ -549,12 +584,12 @@ class CamoFastPathTest {
         for (String text : new String[] {"ab%%%cd", "ab%", "a%4", "%%41", "a%%", "%80", "%41%", "%4g", "%g4", "%\u0130",
             "\u0130", "\u0141b", "a\u00e9", "\u0125", "%4\u0131", "+\u0080"}) {
             byte[] out = new byte[text.length()];
-            assertEquals(-1, CamoVerifier.formDecodePlain("&" + text + "&", 1, text.length() + 1, out), text);
+            assertEquals(-1, formDecodePlain("&" + text + "&", 1, text.length() + 1, out), text);
         }
         byte[] out = new byte[5];
-        assertEquals(3, CamoVerifier.formDecodePlain("%41+b", 0, 5, out));
+        assertEquals(3, formDecodePlain("%41+b", 0, 5, out));
         assertEquals("A b", new String(out, 0, 3, StandardCharsets.US_ASCII));
-        assertEquals(0, CamoVerifier.formDecodePlain("x", 1, 1, new byte[0]));
+        assertEquals(0, formDecodePlain("x", 1, 1, new byte[0]));
     }
 
     /** Where {@link CamoVerifier#httpHostEnd} answers, Node's legacy parser reads that protocol and host. */
